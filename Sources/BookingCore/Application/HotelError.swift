@@ -1,0 +1,21 @@
+/// Everything a ``FrontDesk`` call can fail with, each kind mapping to one exit status of the tool.
+public enum HotelError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A business rule rejected the command (exit 1).
+    case rejected(BookingError)
+    /// The store could not be read or written (exit 65, 66, 74 or 75 by kind).
+    case store(EventStoreError)
+    /// A recorded event cannot be understood (exit 65).
+    case invalidEvent(EventDataError)
+    /// Other writers kept changing the same events; nothing was recorded (exit 75).
+    case tooManyConflicts(attempts: Int)
+
+    public var description: String {
+        switch self {
+        case .rejected(let e): return e.description
+        case .store(let e): return e.description
+        case .invalidEvent(let e): return e.description + "; nothing was written (run 'hotel verify')"
+        case .tooManyConflicts(let attempts):
+            return "other hotel processes kept changing the same room or booking (\(attempts) attempts); nothing was recorded, try again"
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// Registers rooms. Rejected if any of them exists already; then none is added.
+public struct AddRooms: Decision {
+    /// The rooms to add, in order.
+    public var rooms: [RoomName]
+
+    public init(rooms: [RoomName]) { self.rooms = rooms }
+
+    /// The `RoomAdded` events of these names.
+    public var query: Query {
+        Query(rooms.map { QueryItem(types: [RoomAdded.type], tags: [.room($0)]) })
+    }
+
+    public func decide(given history: [DomainEvent]) throws(BookingError) -> [DomainEvent] {
+        var existing = Set<RoomName>()
+        for case .roomAdded(let added) in history { existing.insert(added.room) }
+        var events: [DomainEvent] = []
+        for room in rooms {
+            guard existing.insert(room).inserted else { throw .roomAlreadyExists(room) }
+            events.append(.roomAdded(RoomAdded(room: room)))
+        }
+        return events
+    }
+}

@@ -1,0 +1,32 @@
+/// The result of ``EventStore/read(_:)``: the matching events in log order and the store's head.
+public struct ReadResult: Sendable, Equatable {
+    /// The events that matched, in position order.
+    public var events: [SequencedEvent]
+    /// The position of the last event in the store when it was read (matching or not); `.origin` if empty.
+    public var head: Position
+
+    public init(events: [SequencedEvent], head: Position) {
+        self.events = events
+        self.head = head
+    }
+}
+
+/// An append-only sequence of events with the DCB read and conditional-append contract.
+///
+/// Everything above this protocol (decisions, handlers, projections, the command line) is unaware of which
+/// store it talks to; the same contract test suite runs against every implementation.
+public protocol EventStore: Sendable {
+    /// The events matching `query`, and the head position at the time of reading.
+    ///
+    /// - Throws: ``EventStoreError`` if the store cannot be read or is corrupt.
+    func read(_ query: Query) throws(EventStoreError) -> ReadResult
+
+    /// Appends `events` atomically (all or none), if `condition` holds.
+    ///
+    /// - Returns: The position of the last appended event.
+    /// - Throws: ``EventStoreError/conflict`` if an event matching the condition's query was recorded after
+    ///   its `after` position; other ``EventStoreError``s if the store cannot be written. Nothing is appended
+    ///   when it throws.
+    @discardableResult
+    func append(_ events: [Event], condition: AppendCondition?) throws(EventStoreError) -> Position
+}

@@ -1,0 +1,32 @@
+/// Why a store could not be read or written.
+public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// An event matching the append condition was recorded after its position; nothing was appended.
+    case conflict
+    /// The log holds something that is not a valid event line; nothing is written until it is repaired.
+    case corrupt(path: String, line: Int, offset: Int, reason: String)
+    /// No store exists at the path.
+    case notFound(path: String)
+    /// A system call failed.
+    case io(path: String, operation: String, errno: Int32)
+    /// Another process held the store's lock for longer than the timeout.
+    case lockTimeout(path: String, seconds: Double)
+
+    public var description: String {
+        switch self {
+        case .conflict:
+            return "the store changed while the command was deciding"
+        case .corrupt(let path, let line, let offset, let reason):
+            return "\(path):\(line): corrupt event log at byte \(offset): \(reason); nothing was written (run 'hotel verify' and repair or restore the file)"
+        case .notFound(let path):
+            return "no store at '\(path)': create one with 'hotel --store \(path) rooms add NAME...', or point --store or HOTEL_STORE at an existing log"
+        case .io(let path, let operation, let errno):
+            return "\(operation) '\(path)' failed: \(SystemError.message(errno))"
+        case .lockTimeout(let path, let seconds):
+            return "timed out after \(Self.seconds(seconds)) s waiting for the lock on '\(path)' held by another hotel process; try again"
+        }
+    }
+
+    private static func seconds(_ s: Double) -> String {
+        s == s.rounded() ? String(Int(s)) : String(s)
+    }
+}

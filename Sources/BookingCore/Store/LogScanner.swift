@@ -1,0 +1,48 @@
+/// Walks the complete lines of a JSON-lines log, decoding and checking each.
+///
+/// Only bytes up to the last `\n` are read: a final line without one is an append that never finished.
+/// Every complete line must be a valid envelope whose position is one more than the line before's.
+struct LogScanner {
+    /// The file's name, for error messages.
+    let path: String
+
+    /// The length of the complete-lines prefix of `bytes`: everything up to and including the last `\n`.
+    static func completeLength(of bytes: [UInt8]) -> Int {
+        guard let last = bytes.lastIndex(of: UInt8(ascii: "\n")) else { return 0 }
+        return last + 1
+    }
+
+    /// Decodes every complete line of `bytes`, calling `visit` for each event in order.
+    ///
+    /// - Returns: The head position (the last line's), or `.origin` for an empty log.
+    /// - Throws: ``EventStoreError/corrupt(path:line:offset:reason:)`` for the first bad line.
+    func scan(_ bytes: [UInt8], visit: (SequencedEvent) -> Void) throws(EventStoreError) -> Position {
+        let end = Self.completeLength(of: bytes)
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(EventStoreError) -> Position in
+            var head = Position.origin
+            var lineStart = 0
+            var lineNumber = 0
+            while lineStart < end {
+                lineNumber += 1
+                var lineEnd = lineStart
+                while buffer[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                let line = UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd])
+                let event: SequencedEvent
+                do throws(EventLine.Problem) {
+                    event = try EventLine.decode(line)
+                } catch {
+                    throw .corrupt(path: path, line: lineNumber, offset: lineStart + error.offset, reason: error.reason)
+                }
+                guard event.position == head.next else {
+                    throw .corrupt(
+                        path: path, line: lineNumber, offset: lineStart,
+                        reason: "position \(event.position) out of sequence, expected \(head.next)")
+                }
+                head = event.position
+                visit(event)
+                lineStart = lineEnd + 1
+            }
+            return head
+        }
+    }
+}

@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file descriptor with the few operations the file store needs, each retried on `EINTR` and turned
+/// into an ``EventStoreError/io(path:operation:errno:)`` naming the file on failure.
+struct POSIXFile: ~Copyable {
+    let descriptor: Int32
+    let path: String
+
+    /// Opens `path`; returns nil if it does not exist and `flags` has no `O_CREAT`.
+    static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o644) throws(EventStoreError) -> POSIXFile? {
+        while true {
+            let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
+            if fd >= 0 { return POSIXFile(descriptor: fd, path: path) }
+            if errno == EINTR { continue }
+            if errno == ENOENT && flags & O_CREAT == 0 { return nil }
+            throw .io(path: path, operation: "open", errno: errno)
+        }
+    }
+
+    /// Reads from the current offset to the end of the file.
+    func readToEnd() throws(EventStoreError) -> [UInt8] {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .io(path: path, operation: "stat", errno: errno) }
+        var bytes: [UInt8] = []
+        var capacity = max(Int(info.st_size) + 1, 4096)
+        while true {
+            bytes.reserveCapacity(capacity)
+            let start = bytes.count
+            let room = capacity - start
+            var got = 0
+            var failure: Int32 = 0
+            bytes.append(contentsOf: repeatElement(0, count: room))
+            bytes.withUnsafeMutableBytes { buffer in
+                while true {
+                    let n = Glibc.read(descriptor, buffer.baseAddress! + start, room)
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { failure = errno } else { got = n }
+                    return
+                }
+            }
+            bytes.removeLast(room - got)
+            if failure != 0 { throw .io(path: path, operation: "read", errno: failure) }
+            if got == 0 { return bytes }
+            if bytes.count == capacity { capacity *= 2 }
+        }
+    }
+
+    /// Writes all of `bytes`, continuing after partial writes.
+    func writeAll(_ bytes: [UInt8]) throws(EventStoreError) {
+        var written = 0
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let n = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                written += n
+            }
+        }
+        if failure != 0 { throw .io(path: path, operation: "write", errno: failure) }
+    }
+
+    /// Flushes the file's data and metadata to the disk.
+    func sync() throws(EventStoreError) {
+        while fsync(descriptor) != 0 {
+            if errno == EINTR { continue }
+            throw .io(path: path, operation: "fsync", errno: errno)
+        }
+    }
+
+    /// Cuts the file to `length` bytes.
+    func truncate(to length: Int) throws(EventStoreError) {
+        while ftruncate(descriptor, off_t(length)) != 0 {
+            if errno == EINTR { continue }
+            throw .io(path: path, operation: "truncate", errno: errno)
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Flushes the directory holding `path`, so that a newly created file's name is durable.
+    static func syncDirectory(of path: String) throws(EventStoreError) {
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        guard let dir = try open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY) else {
+            throw .io(path: directory, operation: "open", errno: ENOENT)
+        }
+        try dir.sync()
+    }
+}

@@ -1,0 +1,25 @@
+/// A tag on an event, such as `room:Blue`, `booking:bk7q2mxa3d` or `client:42`.
+///
+/// Tags say which entities an event concerns; queries and append conditions select events by them.
+public struct Tag: Sendable, Hashable, CustomStringConvertible {
+    /// The tag as written in the log.
+    public let rawValue: String
+
+    /// Makes a tag from its text, which must be non-empty and free of control characters.
+    public init?(_ rawValue: String) {
+        guard !rawValue.isEmpty, !rawValue.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else { return nil }
+        self.rawValue = rawValue
+    }
+
+    /// `room:<name>`.
+    public static func room(_ name: RoomName) -> Tag { Tag(unchecked: "room:" + name.rawValue) }
+    /// `booking:<id>`.
+    public static func booking(_ id: BookingID) -> Tag { Tag(unchecked: "booking:" + id.rawValue) }
+    /// `client:<id>`.
+    public static func client(_ id: ClientID) -> Tag { Tag(unchecked: "client:" + id.rawValue) }
+
+    init(unchecked rawValue: String) { self.rawValue = rawValue }
+
+    public var description: String { rawValue }
+}

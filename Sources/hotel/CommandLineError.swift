@@ -1,0 +1,40 @@
+import BookingCore
+
+/// A failure to report on stderr as `hotel: error: <message>`, with its exit status.
+struct CommandLineError: Error {
+    let message: String
+    let status: ExitStatus
+
+    /// A usage error; `help` names the command whose `--help` explains the right usage.
+    static func usage(_ message: String, help command: String? = nil) -> CommandLineError {
+        let pointer = command.map { "see 'hotel \($0) --help'" } ?? "see 'hotel --help'"
+        return CommandLineError(message: "\(message); \(pointer)", status: .usage)
+    }
+
+    /// A usage error for a value that is not of the required form.
+    static func invalid(_ error: InvalidValue, help command: String) -> CommandLineError {
+        usage(error.description, help: command)
+    }
+
+    /// The report for an error from ``FrontDesk``.
+    init(_ error: HotelError) {
+        message = error.description
+        switch error {
+        case .rejected: status = .rejected
+        case .invalidEvent: status = .dataError
+        case .tooManyConflicts: status = .temporaryFailure
+        case .store(let storeError):
+            switch storeError {
+            case .corrupt: status = .dataError
+            case .notFound: status = .noInput
+            case .io: status = .ioError
+            case .lockTimeout, .conflict: status = .temporaryFailure
+            }
+        }
+    }
+
+    init(message: String, status: ExitStatus) {
+        self.message = message
+        self.status = status
+    }
+}

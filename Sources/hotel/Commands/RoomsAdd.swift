@@ -1,0 +1,22 @@
+import BookingCore
+
+extension Subcommand {
+    /// `hotel rooms add NAME...`
+    static let roomsAdd = Subcommand(
+        spec: CommandSpec(
+            name: "rooms add", abstract: "Register rooms so that they can be booked.",
+            arguments: [("name", "Room names, such as Blue or 101: case-sensitive, no control characters.")],
+            positionalCount: 1...Int.max, options: [],
+            discussion: "Adds all the rooms or, if any of them exists already, none. Prints the added names, one a line. Creates the store if there is none."
+        ),
+        run: { (arguments, context) throws(CommandLineError) in
+            var names: [RoomName] = []
+            for text in arguments.positionals {
+                let name = try arguments.parse(text, RoomName.init(_:))
+                if names.contains(name) { throw .usage("room '\(name)' is named more than once", help: arguments.spec.name) }
+                names.append(name)
+            }
+            try context.run { (desk) throws(HotelError) in try desk.addRooms(names) }
+            for name in names { context.line(name.rawValue) }
+        })
+}

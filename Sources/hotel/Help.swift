@@ -1,0 +1,93 @@
+/// The help texts, in swift-argument-parser's layout: OVERVIEW, USAGE, ARGUMENTS, OPTIONS, SUBCOMMANDS.
+enum Help {
+    static let version = "0.1.0"
+
+    /// `hotel --help`.
+    static func overview(commands: [Subcommand]) -> String {
+        var text = """
+            OVERVIEW: Book hotel rooms from the shell. The only database is an append-only
+            JSON-lines event log.
+
+            USAGE: hotel [--store <path>] <subcommand> [<options>]
+
+            OPTIONS:
+
+            """
+        text += options([.store, .flag("--version", "Show the version."), .help])
+        text += "\nSUBCOMMANDS:\n"
+        for command in commands {
+            text += row(command.spec.name, command.spec.abstract)
+        }
+        text += row("help", "Show help for a subcommand.")
+        text += """
+
+              See 'hotel help <subcommand>' for detailed help.
+
+            EXIT STATUS:
+              0   success
+              1   rejected by a business rule (room not free, unknown room or booking, already cancelled)
+              64  usage error (bad or missing arguments, invalid dates or names)
+              65  the store is corrupt or of an unknown format
+              66  no store at the path a query was given
+              74  an I/O error
+              75  a temporary failure (lock timeout, conflicts after all retries): try again
+
+            ENVIRONMENT:
+              HOTEL_STORE         The event log, when --store is not given.
+              HOTEL_LOCK_TIMEOUT  Seconds a write waits for another writer's lock (default 10).
+
+            """
+        return text
+    }
+
+    /// `hotel <command> --help`.
+    static func command(_ spec: CommandSpec) -> String {
+        var usage = "hotel \(spec.name)"
+        for option in spec.options where option.name != "--help" {
+            let word = option.takesValue ? "\(option.name) <\(option.valueName!)>" : option.name
+            usage += option.isRequired ? " \(word)" : " [\(word)]"
+        }
+        for argument in spec.arguments {
+            usage += spec.positionalCount.upperBound > 1 ? " <\(argument.name)> ..." : " <\(argument.name)>"
+        }
+        var text = "OVERVIEW: \(spec.abstract)\n"
+        if let discussion = spec.discussion { text += "\n" + wrap(discussion, indent: "") + "\n" }
+        text += "\nUSAGE: \(usage)\n"
+        if !spec.arguments.isEmpty {
+            text += "\nARGUMENTS:\n"
+            for argument in spec.arguments { text += row("<\(argument.name)>", argument.help) }
+        }
+        text += "\nOPTIONS:\n" + options(spec.options)
+        return text
+    }
+
+    private static func options(_ options: [OptionSpec]) -> String {
+        options.map { option in
+            let name = option.name == "--help" ? "-h, --help" : option.name
+            return row(option.takesValue ? "\(name) <\(option.valueName!)>" : name, option.help)
+        }.joined()
+    }
+
+    private static func row(_ left: String, _ right: String) -> String {
+        let column = 24
+        let label = "  " + left
+        if label.count < column - 1 {
+            return label + String(repeating: " ", count: column - label.count) + right + "\n"
+        }
+        return label + "\n" + String(repeating: " ", count: column) + right + "\n"
+    }
+
+    private static func wrap(_ text: String, indent: String, width: Int = 100) -> String {
+        var lines: [String] = []
+        var current = indent
+        for word in text.split(separator: " ") {
+            if current.count + word.count + 1 > width, current != indent {
+                lines.append(current)
+                current = indent
+            }
+            current += (current == indent ? "" : " ") + word
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
+    }
+}

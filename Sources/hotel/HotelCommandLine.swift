@@ -1,0 +1,103 @@
+import BookingCore
+
+/// Turns the words after `hotel` into a command or a query, runs it, and says what to print and the status.
+struct HotelCommandLine {
+    static let subcommands: [Subcommand] = [.roomsAdd, .roomsList, .book, .free, .cancel, .bookings]
+
+    let arguments: [String]
+    let environment: [String: String]
+
+    /// The outcome of a run: text for stdout, a line for stderr, and the exit status.
+    struct Outcome {
+        var stdout = ""
+        var stderr = ""
+        var status = ExitStatus.success
+    }
+
+    func run() -> Outcome {
+        do {
+            return try dispatch()
+        } catch {
+            return Outcome(stderr: "hotel: error: \(error.message)\n", status: error.status)
+        }
+    }
+
+    private func dispatch() throws(CommandLineError) -> Outcome {
+        var words = arguments[...]
+        var globalStore: String?
+        // Options before the subcommand.
+        while let word = words.first, word.hasPrefix("-") {
+            words.removeFirst()
+            switch word {
+            case "--version": return Outcome(stdout: "hotel \(Help.version)\n")
+            case "-h", "--help": return Outcome(stdout: Help.overview(commands: Self.subcommands))
+            case "--store":
+                guard let value = words.popFirst() else { throw .usage("missing value for '--store <path>'") }
+                globalStore = value
+            case _ where word.hasPrefix("--store="):
+                globalStore = String(word.dropFirst("--store=".count))
+            default:
+                let hint = EditDistanceHint.suggestion(for: word, among: ["--store", "--version", "--help"])
+                throw .usage("unknown option '\(word)'\(hint)")
+            }
+        }
+        guard let name = words.popFirst() else {
+            throw .usage("missing subcommand (rooms, book, free, cancel, bookings)")
+        }
+        if name == "help" { return try help(Array(words)) }
+        let subcommand = try find(name, &words)
+        var parsed = try ArgumentParser.parse(words, for: subcommand.spec)
+        if parsed.has("--help") { return Outcome(stdout: Help.command(subcommand.spec)) }
+        if let globalStore {
+            if parsed.values["--store"] != nil { throw .usage("option '--store' is given more than once") }
+            parsed.values["--store"] = globalStore
+        }
+        let context = Context(storePath: try storePath(parsed), lockTimeout: try lockTimeout())
+        try subcommand.run(parsed, context)
+        return Outcome(stdout: context.output)
+    }
+
+    /// The subcommand named by `name` (and, for `rooms`, the word after it).
+    private func find(_ name: String, _ words: inout ArraySlice<String>) throws(CommandLineError) -> Subcommand {
+        if name == "rooms" {
+            switch words.first {
+            case "add": words.removeFirst(); return .roomsAdd
+            case "list": words.removeFirst(); return .roomsList
+            case let word? where !word.hasPrefix("-"):
+                let hint = EditDistanceHint.suggestion(for: word, among: ["add", "list"])
+                throw .usage("unknown subcommand 'rooms \(word)'\(hint)", help: "rooms")
+            default: return .roomsList
+            }
+        }
+        guard let subcommand = Self.subcommands.first(where: { $0.spec.name == name }) else {
+            let names = Self.subcommands.map(\.spec.name).filter { !$0.contains(" ") } + ["help"]
+            throw .usage("unknown subcommand '\(name)'\(EditDistanceHint.suggestion(for: name, among: names))")
+        }
+        return subcommand
+    }
+
+    /// `hotel help [subcommand]`.
+    private func help(_ words: [String]) throws(CommandLineError) -> Outcome {
+        if words.isEmpty { return Outcome(stdout: Help.overview(commands: Self.subcommands)) }
+        var rest = words.dropFirst()
+        let subcommand = try find(words[0], &rest)
+        if let stray = rest.first { throw .usage("unexpected argument '\(stray)'", help: "help") }
+        return Outcome(stdout: Help.command(subcommand.spec))
+    }
+
+    /// `--store`, else `HOTEL_STORE`, else `./events.jsonl`.
+    private func storePath(_ parsed: ParsedArguments) throws(CommandLineError) -> String {
+        let path = parsed.values["--store"] ?? environment["HOTEL_STORE"] ?? "events.jsonl"
+        if path.isEmpty { throw .usage("the store path is empty") }
+        return path
+    }
+
+    /// `HOTEL_LOCK_TIMEOUT` in seconds, else the store's default.
+    private func lockTimeout() throws(CommandLineError) -> Double {
+        guard let text = environment["HOTEL_LOCK_TIMEOUT"] else { return JSONLinesEventStore.defaultLockTimeout }
+        guard let seconds = Double(text), seconds >= 0, seconds.isFinite else {
+            throw .usage("HOTEL_LOCK_TIMEOUT='\(text)' is not a number of seconds")
+        }
+        return seconds
+    }
+}

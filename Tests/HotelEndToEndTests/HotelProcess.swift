@@ -1,0 +1,97 @@
+import Foundation
+
+/// Runs the built `hotel` binary as a subprocess, the way a user or a script would.
+struct HotelProcess {
+    /// What one run printed and how it ended.
+    struct Result: Equatable, CustomStringConvertible {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+
+        var description: String { "status \(status)\nstdout: \(stdout)\nstderr: \(stderr)" }
+        /// stdout's lines.
+        var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+    }
+
+    /// The binary: `$HOTEL_BINARY`, else `hotel` beside this test bundle in the build folder.
+    static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["HOTEL_BINARY"] { return URL(fileURLWithPath: path) }
+        var directory = Bundle.main.bundleURL
+        if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
+        let candidate = directory.appendingPathComponent("hotel")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hotel")
+    }()
+
+    /// The folder the store lives in; also the working directory of every run.
+    let directory: String
+    /// The environment every run gets (no HOTEL_STORE unless a test sets it).
+    var environment: [String: String] = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+
+    var storePath: String { directory + "/events.jsonl" }
+
+    /// Runs `hotel` with `arguments` and waits for it.
+    @discardableResult
+    func run(_ arguments: [String]) throws -> Result {
+        let process = try start(arguments)
+        return process.wait()
+    }
+
+    /// Starts `hotel` without waiting.
+    func start(_ arguments: [String]) throws -> Running {
+        try launch(Self.binary, arguments)
+    }
+
+    /// Starts `/bin/sh -c script` without waiting.
+    func start(shell script: String) throws -> Running {
+        try launch(URL(fileURLWithPath: "/bin/sh"), ["-c", script])
+    }
+
+    private func launch(_ executable: URL, _ arguments: [String]) throws -> Running {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return Running(process: process, out: out, err: err)
+    }
+
+    /// A started `hotel` process.
+    struct Running {
+        let process: Process
+        let out: Pipe
+        let err: Pipe
+
+        func wait() -> Result {
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Result(
+                stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self),
+                status: process.terminationStatus)
+        }
+    }
+
+    /// The store's bytes, or nil if there is none.
+    func storeBytes() -> Data? { FileManager.default.contents(atPath: storePath) }
+}
+
+/// A fresh directory for one test, removed when the value is released.
+final class Sandbox {
+    let path: String
+    var hotel: HotelProcess
+
+    init() {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("hotel-e2e-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        path = base.path
+        hotel = HotelProcess(directory: path)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}

@@ -15,8 +15,11 @@ let package = Package(
         .target(name: "BookingCore"),
         .executableTarget(name: "hotel", dependencies: ["BookingCore"]),
         .testTarget(name: "BookingCoreTests", dependencies: ["BookingCore"]),
-        // Depends on the executable so that `swift test` builds `hotel` before running these tests.
-        .testTarget(name: "HotelEndToEndTests", dependencies: ["BookingCore", "hotel"]),
+        // Runs the built `hotel` as a subprocess; shared by the end-to-end and reliability tests.
+        .target(name: "HotelTestSupport", path: "Tests/HotelTestSupport"),
+        // Both depend on the executable so that `swift test` builds `hotel` before running them.
+        .testTarget(name: "HotelEndToEndTests", dependencies: ["HotelTestSupport", "hotel"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["BookingCore", "HotelTestSupport", "hotel"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,6 +7,8 @@ final class Context {
     let frontDesk: FrontDesk
     /// stdout, written in one go when the command has finished.
     private(set) var output = ""
+    /// Warnings for stderr, written before any error line.
+    private(set) var warnings = ""
 
     init(storePath: String, lockTimeout: Double) {
         self.storePath = storePath
@@ -16,6 +18,9 @@ final class Context {
 
     /// Adds a line to stdout.
     func line(_ text: String) { output += text + "\n" }
+
+    /// Adds a `hotel: warning: ...` line to stderr.
+    func warning(_ text: String) { warnings += "hotel: warning: \(text)\n" }
 
     /// Adds a JSON document to stdout, on one line.
     func json(_ value: JSONValue) { line(JSONWriter.string(value)) }

@@ -2,7 +2,7 @@ import BookingCore
 
 /// Turns the words after `hotel` into a command or a query, runs it, and says what to print and the status.
 struct HotelCommandLine {
-    static let subcommands: [Subcommand] = [.roomsAdd, .roomsList, .book, .free, .cancel, .bookings]
+    static let subcommands: [Subcommand] = [.roomsAdd, .roomsList, .book, .free, .cancel, .bookings, .verify]
 
     let arguments: [String]
     let environment: [String: String]
@@ -42,7 +42,7 @@ struct HotelCommandLine {
             }
         }
         guard let name = words.popFirst() else {
-            throw .usage("missing subcommand (rooms, book, free, cancel, bookings)")
+            throw .usage("missing subcommand (rooms, book, free, cancel, bookings, verify)")
         }
         if name == "help" { return try help(Array(words)) }
         let subcommand = try find(name, &words)
@@ -53,8 +53,12 @@ struct HotelCommandLine {
             parsed.values["--store"] = globalStore
         }
         let context = Context(storePath: try storePath(parsed), lockTimeout: try lockTimeout())
-        try subcommand.run(parsed, context)
-        return Outcome(stdout: context.output)
+        do {
+            try subcommand.run(parsed, context)
+        } catch {
+            return Outcome(stdout: context.output, stderr: context.warnings + "hotel: error: \(error.message)\n", status: error.status)
+        }
+        return Outcome(stdout: context.output, stderr: context.warnings)
     }
 
     /// The subcommand named by `name` (and, for `rooms`, the word after it).

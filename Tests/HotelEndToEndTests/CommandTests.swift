@@ -1,4 +1,5 @@
 import Foundation
+import HotelTestSupport
 import Testing
 
 /// Every command run as a user would, on a temporary store: stdout, stderr and exit status.

@@ -1,4 +1,5 @@
 import Foundation
+import HotelTestSupport
 import Testing
 
 /// Real processes released together, racing for rooms: the append condition lets exactly one win a room.

@@ -1,3 +1,4 @@
+import HotelTestSupport
 import Testing
 
 /// `--help`, `-h` and `hotel help` agree, go to stdout and exit 0; `--version` prints the version.

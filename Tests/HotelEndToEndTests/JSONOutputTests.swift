@@ -1,4 +1,5 @@
 import Foundation
+import HotelTestSupport
 import Testing
 
 /// `--json` prints one JSON document that scripts can read.

@@ -2,8 +2,9 @@
 ///
 /// It accepts exactly one value surrounded by optional JSON whitespace (space, tab, `\r`, `\n`), and rejects
 /// everything RFC 8259 rejects: trailing commas, single quotes, leading zeros, `NaN`, unescaped control
-/// characters in strings, invalid UTF-8, lone surrogate escapes. It also rejects objects that repeat a key
-/// and nesting deeper than ``maximumDepth`` (so hostile input cannot exhaust the stack).
+/// characters in strings, invalid UTF-8, lone surrogate escapes. Like Foundation's `JSONSerialization`, it
+/// rejects numbers too large for a `Double`. It also rejects objects that repeat a key and nesting deeper
+/// than ``maximumDepth`` (so hostile input cannot exhaust the stack).
 public struct JSONParser {
     /// The deepest nesting of arrays and objects accepted.
     public static let maximumDepth = 64
@@ -144,13 +145,17 @@ private struct Scanner {
             guard let d = peek(), isDigit(d) else { throw error("invalid number", at: start) }
             skipDigits()
         }
-        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+        let hasExponent = peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E")
+        if hasExponent {
             index += 1
             if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { index += 1 }
             guard let d = peek(), isDigit(d) else { throw error("invalid number", at: start) }
             skipDigits()
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        // Like Foundation, refuse a number too large for a Double rather than read it as infinity.
+        if hasExponent || index - start > 308, Double(literal)?.isFinite != true { throw error("number out of range", at: start) }
+        return literal
     }
 
     func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

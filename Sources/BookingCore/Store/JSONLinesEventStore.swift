@@ -45,6 +45,14 @@ public final class JSONLinesEventStore: EventStore {
         access(path, F_OK) == 0
     }
 
+    /// Checks the whole log without changing it: every problem, with its line and byte offset.
+    ///
+    /// - Throws: ``EventStoreError/notFound(path:)`` if there is no log; I/O errors.
+    public func verify() throws(EventStoreError) -> VerificationReport {
+        guard let file = try POSIXFile.open(path, O_RDONLY) else { throw .notFound(path: path) }
+        return StoreVerifier.verify(try file.readToEnd())
+    }
+
     public func read(_ query: Query) throws(EventStoreError) -> ReadResult {
         guard let file = try POSIXFile.open(path, O_RDONLY) else { return ReadResult(events: [], head: .origin) }
         let bytes = try file.readToEnd()

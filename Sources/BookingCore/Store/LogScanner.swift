@@ -12,6 +12,24 @@ struct LogScanner {
         return last + 1
     }
 
+    /// Calls `body` with each complete line (without its `\n`), its 1-based number and its byte offset.
+    ///
+    /// - Complexity: O(n) in the number of bytes.
+    static func forEachLine<E: Error>(
+        in buffer: UnsafeBufferPointer<UInt8>, upTo end: Int,
+        _ body: (_ line: UnsafeBufferPointer<UInt8>, _ number: Int, _ offset: Int) throws(E) -> Void
+    ) throws(E) {
+        var lineStart = 0
+        var lineNumber = 0
+        while lineStart < end {
+            lineNumber += 1
+            var lineEnd = lineStart
+            while buffer[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            try body(UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd]), lineNumber, lineStart)
+            lineStart = lineEnd + 1
+        }
+    }
+
     /// Decodes every complete line of `bytes`, calling `visit` for each event in order.
     ///
     /// - Returns: The head position (the last line's), or `.origin` for an empty log.
@@ -20,27 +38,20 @@ struct LogScanner {
         let end = Self.completeLength(of: bytes)
         return try bytes.withUnsafeBufferPointer { (buffer) throws(EventStoreError) -> Position in
             var head = Position.origin
-            var lineStart = 0
-            var lineNumber = 0
-            while lineStart < end {
-                lineNumber += 1
-                var lineEnd = lineStart
-                while buffer[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-                let line = UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd])
+            try Self.forEachLine(in: buffer, upTo: end) { (line, number, offset) throws(EventStoreError) in
                 let event: SequencedEvent
                 do throws(EventLine.Problem) {
                     event = try EventLine.decode(line)
                 } catch {
-                    throw .corrupt(path: path, line: lineNumber, offset: lineStart + error.offset, reason: error.reason)
+                    throw .corrupt(path: path, line: number, offset: offset + error.offset, reason: error.reason)
                 }
                 guard event.position == head.next else {
                     throw .corrupt(
-                        path: path, line: lineNumber, offset: lineStart,
+                        path: path, line: number, offset: offset,
                         reason: "position \(event.position) out of sequence, expected \(head.next)")
                 }
                 head = event.position
                 visit(event)
-                lineStart = lineEnd + 1
             }
             return head
         }

@@ -1,20 +1,26 @@
 import Foundation
 
 /// Runs the built `hotel` binary as a subprocess, the way a user or a script would.
-struct HotelProcess {
+public struct HotelProcess: Sendable {
     /// What one run printed and how it ended.
-    struct Result: Equatable, CustomStringConvertible {
-        var stdout: String
-        var stderr: String
-        var status: Int32
+    public struct Result: Equatable, CustomStringConvertible, Sendable {
+        public var stdout: String
+        public var stderr: String
+        public var status: Int32
 
-        var description: String { "status \(status)\nstdout: \(stdout)\nstderr: \(stderr)" }
+        public init(stdout: String, stderr: String, status: Int32) {
+            self.stdout = stdout
+            self.stderr = stderr
+            self.status = status
+        }
+
+        public var description: String { "status \(status)\nstdout: \(stdout)\nstderr: \(stderr)" }
         /// stdout's lines.
-        var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+        public var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
     }
 
     /// The binary: `$HOTEL_BINARY`, else `hotel` beside this test bundle in the build folder.
-    static let binary: URL = {
+    public static let binary: URL = {
         if let path = ProcessInfo.processInfo.environment["HOTEL_BINARY"] { return URL(fileURLWithPath: path) }
         var directory = Bundle.main.bundleURL
         if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
@@ -23,27 +29,29 @@ struct HotelProcess {
         return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hotel")
     }()
 
-    /// The folder the store lives in; also the working directory of every run.
-    let directory: String
-    /// The environment every run gets (no HOTEL_STORE unless a test sets it).
-    var environment: [String: String] = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+    public init(directory: String) { self.directory = directory }
 
-    var storePath: String { directory + "/events.jsonl" }
+    /// The folder the store lives in; also the working directory of every run.
+    public let directory: String
+    /// The environment every run gets (no HOTEL_STORE unless a test sets it).
+    public var environment: [String: String] = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+
+    public var storePath: String { directory + "/events.jsonl" }
 
     /// Runs `hotel` with `arguments` and waits for it.
     @discardableResult
-    func run(_ arguments: [String]) throws -> Result {
+    public func run(_ arguments: [String]) throws -> Result {
         let process = try start(arguments)
         return process.wait()
     }
 
     /// Starts `hotel` without waiting.
-    func start(_ arguments: [String]) throws -> Running {
+    public func start(_ arguments: [String]) throws -> Running {
         try launch(Self.binary, arguments)
     }
 
     /// Starts `/bin/sh -c script` without waiting.
-    func start(shell script: String) throws -> Running {
+    public func start(shell script: String) throws -> Running {
         try launch(URL(fileURLWithPath: "/bin/sh"), ["-c", script])
     }
 
@@ -62,12 +70,12 @@ struct HotelProcess {
     }
 
     /// A started `hotel` process.
-    struct Running {
-        let process: Process
+    public struct Running {
+        public let process: Process
         let out: Pipe
         let err: Pipe
 
-        func wait() -> Result {
+        public func wait() -> Result {
             let stdout = out.fileHandleForReading.readDataToEndOfFile()
             let stderr = err.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
@@ -78,15 +86,15 @@ struct HotelProcess {
     }
 
     /// The store's bytes, or nil if there is none.
-    func storeBytes() -> Data? { FileManager.default.contents(atPath: storePath) }
+    public func storeBytes() -> Data? { FileManager.default.contents(atPath: storePath) }
 }
 
 /// A fresh directory for one test, removed when the value is released.
-final class Sandbox {
-    let path: String
-    var hotel: HotelProcess
+public final class Sandbox: @unchecked Sendable {
+    public let path: String
+    public var hotel: HotelProcess
 
-    init() {
+    public init() {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("hotel-e2e-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         path = base.path

@@ -1,0 +1,40 @@
+import BookingCore
+
+extension Subcommand {
+    /// `hotel verify`
+    static let verify = Subcommand(
+        spec: CommandSpec(
+            name: "verify", abstract: "Check the whole store and report every problem, one a line.",
+            options: [.json],
+            discussion: "Checks each line (JSON, envelope, positions 1, 2, 3, ...), each event's type, data and tags, and the rules on replay (rooms added once, bookings of registered rooms that overlap no active booking, cancellations of active bookings). A sound store prints one summary line and exits 0; otherwise each problem is printed as FILE:LINE: byte OFFSET: MESSAGE and the status is 65. An unterminated last line (left by a crash) is a warning on stderr, not a problem. Never modifies the store. With --json: {\"sound\":...,\"problems\":[...],...}."
+        ),
+        run: { (arguments, context) throws(CommandLineError) in
+            try context.requireStore()
+            let report: VerificationReport
+            do throws(EventStoreError) { report = try context.store.verify() } catch { throw CommandLineError(.store(error)) }
+            let path = context.storePath
+            if arguments.has("--json") {
+                func findings(_ list: [VerificationReport.Finding]) -> JSONValue {
+                    .array(list.map { .object(["line": .integer($0.line), "offset": .integer($0.offset), "message": .string($0.message)]) })
+                }
+                context.json(.object([
+                    "sound": .bool(report.isSound), "events": .integer(report.events), "rooms": .integer(report.rooms),
+                    "bookings": .integer(report.bookings), "cancelled": .integer(report.cancelled),
+                    "lastPosition": .integer(report.lastPosition.rawValue), "problems": findings(report.problems),
+                    "warnings": findings(report.warnings),
+                ]))
+            } else {
+                for problem in report.problems { context.line("\(path):\(problem.line): byte \(problem.offset): \(problem.message)") }
+                if report.isSound {
+                    context.line("ok: \(report.events) events, \(report.rooms) rooms, \(report.bookings) bookings (\(report.cancelled) cancelled), last position \(report.lastPosition)")
+                }
+            }
+            for warning in report.warnings {
+                context.warning("\(path):\(warning.line): byte \(warning.offset): \(warning.message)")
+            }
+            if !report.isSound {
+                let count = report.problems.count
+                throw CommandLineError(message: "\(path) is not sound: \(count) problem\(count == 1 ? "" : "s")", status: .dataError)
+            }
+        })
+}

@@ -1,0 +1,91 @@
+import Testing
+@testable import BookingCore
+
+struct StoreVerifierTests {
+    /// The log lines of `events`, recorded at positions 1, 2, 3, ...
+    func log(_ events: [DomainEvent]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for (i, event) in events.enumerated() {
+            EventLine.encode(SequencedEvent(position: Position(i + 1), event: event.storeEvent, recordedAt: "2024-05-01T08:00:00Z"), into: &bytes)
+        }
+        return bytes
+    }
+
+    func line(_ text: String) -> [UInt8] { Array((text + "\n").utf8) }
+
+    let sound: [DomainEvent] = [
+        added("Blue"), added("Green"), booked("bk1", "Blue", "2024-05-01", "2024-05-03"), booked("bk2", "Blue", "2024-05-03", "2024-05-04"),
+        cancelled("bk1", "Blue"), booked("bk3", "Blue", "2024-05-01", "2024-05-03"),
+    ]
+
+    @Test func aSoundLogHasNoProblemsAndIsCounted() {
+        let report = StoreVerifier.verify(log(sound))
+        #expect(report.problems == [])
+        #expect(report.warnings == [])
+        #expect((report.events, report.rooms, report.bookings, report.cancelled, report.lastPosition) == (6, 2, 3, 1, Position(6)))
+    }
+
+    @Test func anEmptyLogIsSound() {
+        #expect(StoreVerifier.verify([]).isSound)
+    }
+
+    @Test(arguments: [
+        ([added("Blue"), added("Blue")], 2, "room 'Blue' is added again (first on line 1)"),
+        ([added("Blue"), booked("bk1", "Green", "2024-05-01", "2024-05-02")], 2, "booking bk1 is of room 'Green', which is not registered"),
+        ([added("Blue"), booked("bk1", "Blue", "2024-05-01", "2024-05-05"), booked("bk2", "Blue", "2024-05-04", "2024-05-06")], 3,
+         "booking bk2 of room 'Blue' for 2024-05-04..2024-05-06 overlaps active booking bk1 for 2024-05-01..2024-05-05"),
+        ([added("Blue"), booked("bk1", "Blue", "2024-05-01", "2024-05-02"), booked("bk1", "Blue", "2024-06-01", "2024-06-02")], 3, "booking id bk1 is used again (first on line 2)"),
+        ([added("Blue"), cancelled("bk9", "Blue")], 2, "cancels booking bk9, which does not exist"),
+        ([added("Blue"), booked("bk1", "Blue", "2024-05-01", "2024-05-02"), cancelled("bk1", "Blue"), cancelled("bk1", "Blue")], 4, "cancels booking bk1, which is already cancelled"),
+        ([added("Blue"), added("Green"), booked("bk1", "Blue", "2024-05-01", "2024-05-02"), cancelled("bk1", "Green")], 4,
+         "cancels booking bk1 with room 'Green' and client '42', but it was booked (line 3) with room 'Blue' and client '42'"),
+    ])
+    func findsBrokenRulesOnReplay(_ events: [DomainEvent], line: Int, message: String) {
+        let bytes = log(events)
+        let offset = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).prefix(line - 1).reduce(0) { $0 + $1.count + 1 }
+        #expect(StoreVerifier.verify(bytes).problems == [.init(line: line, offset: offset, message: message)])
+    }
+
+    @Test func reportsEveryBadLineAndGoesOn() {
+        let first = log([added("Blue")])
+        var bytes = first
+        bytes += line("garbage")
+        bytes += line(#"{"position":3,"type":"RoomPainted","tags":[],"data":{},"recordedAt":"x"}"#)
+        bytes += line(#"{"position":3,"type":"RoomAdded","tags":[],"data":{"room":"Red"},"recordedAt":"x"}"#)
+        bytes += line(#"{"position":5,"type":"RoomAdded","tags":["room:Pink"],"data":{"room":"Pink"}}"#)
+        let report = StoreVerifier.verify(bytes)
+        let offsets = [first.count, first.count + 8, first.count + 8 + 73]
+        #expect(report.problems.map(\.line) == [2, 3, 4, 4, 5])
+        #expect(report.problems.map(\.offset).prefix(3) == offsets[...])
+        #expect(report.problems.map(\.message) == [
+            "invalid JSON: unexpected character 'g'",
+            "RoomPainted event: unknown event type; this store may have been written by a newer version of hotel",
+            "position 3 repeated or out of order, expected 4",
+            "RoomAdded event lacks the tags room:Red, so queries by tag miss it",
+            "the envelope's \"recordedAt\" must be a string",
+        ])
+    }
+
+    @Test func anUnterminatedLastLineIsOnlyAWarning() {
+        let bytes = log(sound) + Array(#"{"position":7,"ty"#.utf8)
+        let report = StoreVerifier.verify(bytes)
+        #expect(report.isSound)
+        #expect(report.events == 6)
+        #expect(report.warnings.map(\.line) == [7])
+        #expect(report.warnings.map(\.offset) == [log(sound).count])
+    }
+
+    @Test func roomCalendarFindsTheEarliestOverlapAndForgetsCancelled() {
+        var calendar = RoomCalendar()
+        calendar.insert(stay("2024-05-10", "2024-05-12"), bookingID("b"))
+        calendar.insert(stay("2024-05-01", "2024-05-03"), bookingID("a"))
+        calendar.insert(stay("2024-05-20", "2024-05-25"), bookingID("c"))
+        #expect(calendar.entries.map(\.booking.rawValue) == ["a", "b", "c"])
+        #expect(calendar.firstOverlap(with: stay("2024-05-03", "2024-05-10")) == nil)
+        #expect(calendar.firstOverlap(with: stay("2024-05-02", "2024-05-22"))?.booking == bookingID("a"))
+        #expect(calendar.firstOverlap(with: stay("2024-05-11", "2024-05-30"))?.booking == bookingID("b"))
+        calendar.remove(stay("2024-05-10", "2024-05-12"), bookingID("b"))
+        #expect(calendar.firstOverlap(with: stay("2024-05-11", "2024-05-19")) == nil)
+        #expect(calendar.entries.map(\.booking.rawValue) == ["a", "c"])
+    }
+}

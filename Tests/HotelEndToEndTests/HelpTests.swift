@@ -5,7 +5,7 @@ import Testing
 struct HelpTests {
     let sandbox = Sandbox()
 
-    @Test(arguments: [["book"], ["free"], ["cancel"], ["bookings"], ["rooms"], ["rooms", "add"]])
+    @Test(arguments: [["book"], ["free"], ["cancel"], ["bookings"], ["rooms"], ["rooms", "add"], ["verify"]])
     func everySubcommandHasTheSameHelpThreeWays(_ command: [String]) throws {
         let long = try sandbox.hotel.run(command + ["--help"])
         #expect(long.status == 0)

@@ -125,7 +125,7 @@ extension JSONLinesEventStore {
     /// Decodes `bytes` as this store would read them (test helper).
     func decodeAll(_ bytes: [UInt8]) throws -> [SequencedEvent] {
         var events: [SequencedEvent] = []
-        _ = try LogScanner(path: path).scan(bytes) { events.append($0) }
+        _ = try LogScanner(path: path).scan(bytes) { event, _ in events.append(event) }
         return events
     }
 }

@@ -50,71 +50,80 @@ public struct FrontDesk: Sendable {
     /// - Returns: The cancelled booking as it now stands.
     public func cancel(_ booking: BookingID) throws(HotelError) -> Booking {
         let events = try execute(CancelBooking(booking: booking))
-        let history = try read(Query([QueryItem(types: [RoomBooked.type], tags: [.booking(booking)])]))
-        guard case .roomBooked(let e)? = history.last, !events.isEmpty else { throw .rejected(.unknownBooking(booking)) }
-        return Booking(id: booking, client: e.client, room: e.room, stay: e.stay, status: .cancelled)
+        guard case .bookingCancelled? = events.first,
+              var cancelled = try model(query: CancelBooking(booking: booking).query).booking(booking)
+        else { throw .rejected(.unknownBooking(booking)) }
+        cancelled.status = .cancelled
+        return cancelled
     }
 
     // MARK: Queries
 
     /// The registered rooms, in byte order of their names.
     public func rooms() throws(HotelError) -> [RoomName] {
-        HotelProjection(try read(Query([QueryItem(types: [RoomAdded.type], tags: [])]))).sortedRooms
+        try model(query: Query([QueryItem(types: [RoomAdded.type], tags: [])])).roomNames()
     }
 
     /// The rooms free for the whole `stay`, in byte order of their names.
     public func freeRooms(for stay: Stay) throws(HotelError) -> [RoomName] {
-        try projection().freeRooms(for: stay)
+        try model(query: .all).freeRooms(for: stay)
     }
 
     /// The bookings that `filter` includes, by arrival, then room, then id.
     public func bookings(matching filter: BookingFilter) throws(HotelError) -> [Booking] {
-        HotelProjection(try read(filter.query)).bookings(matching: filter)
+        try model(query: filter.query).bookings(matching: filter)
     }
 
-    /// The whole hotel, replayed from the log.
-    public func projection() throws(HotelError) -> HotelProjection {
-        HotelProjection(try read(.all))
+    /// The hotel at the store's head: the store's own model if it has one, else the events of `query`
+    /// folded into a ``HotelProjection``.
+    public func model(query: Query = .all) throws(HotelError) -> any HotelReadModel {
+        if let store = store as? any ModelProvidingStore { return try store.currentModel().model }
+        let result: ReadResult
+        do { result = try store.read(query) } catch { throw .store(error) }
+        do { return try HotelProjection(recorded: result.events, head: result.head) } catch { throw .invalidEvent(error) }
     }
 
     // MARK: Running decisions
 
-    /// Reads, decides and appends with the decision's query as the append condition, retrying on conflict.
+    /// Reads the decision's state, decides, and appends with the decision's query as the condition after
+    /// the state's head; on a conflict, reads and decides again.
     ///
     /// - Returns: The recorded events.
     @discardableResult
     public func execute(_ decision: some Decision) throws(HotelError) -> [DomainEvent] {
         let query = decision.query
         for _ in 0..<maximumAttempts {
-            let result: ReadResult
-            do { result = try store.read(query) } catch { throw .store(error) }
-            let history = try decode(result.events)
+            let recorded: Bool
             let events: [DomainEvent]
-            do { events = try decision.decide(given: history) } catch { throw .rejected(error) }
-            do throws(EventStoreError) {
-                try store.append(events.map(\.storeEvent), condition: AppendCondition(failIfEventsMatch: query, after: result.head))
-                return events
-            } catch .conflict {
-                continue
-            } catch {
-                throw .store(error)
+            if let store = store as? any ModelProvidingStore {
+                let (model, hint) = try store.currentModel()
+                events = try decide(decision, on: model)
+                let condition = AppendCondition(failIfEventsMatch: query, after: model.head)
+                recorded = try appended { () throws(EventStoreError) in try store.append(events.map(\.storeEvent), condition: condition, hint: hint) }
+            } else {
+                let model = try self.model(query: query)
+                events = try decide(decision, on: model)
+                let condition = AppendCondition(failIfEventsMatch: query, after: model.head)
+                recorded = try appended { () throws(EventStoreError) in try store.append(events.map(\.storeEvent), condition: condition) }
             }
+            if recorded { return events }
         }
         throw .tooManyConflicts(attempts: maximumAttempts)
     }
 
-    private func read(_ query: Query) throws(HotelError) -> [DomainEvent] {
-        let result: ReadResult
-        do { result = try store.read(query) } catch { throw .store(error) }
-        return try decode(result.events)
+    /// Runs an append: true if it was recorded, false on a conflict.
+    private func appended(_ append: () throws(EventStoreError) -> Position) throws(HotelError) -> Bool {
+        do {
+            _ = try append()
+            return true
+        } catch .conflict {
+            return false
+        } catch {
+            throw .store(error)
+        }
     }
 
-    private func decode(_ events: [SequencedEvent]) throws(HotelError) -> [DomainEvent] {
-        var decoded: [DomainEvent] = []
-        decoded.reserveCapacity(events.count)
-        for event in events {
-            do { decoded.append(try DomainEvent(event)) } catch { throw .invalidEvent(error) }
-        }
-        return decoded
+    private func decide(_ decision: some Decision, on model: any HotelReadModel) throws(HotelError) -> [DomainEvent] {
+        do { return try decision.decide(on: model) } catch { throw .rejected(error) }
     }
 }

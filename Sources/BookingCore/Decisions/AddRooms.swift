@@ -10,12 +10,11 @@ public struct AddRooms: Decision {
         Query(rooms.map { QueryItem(types: [RoomAdded.type], tags: [.room($0)]) })
     }
 
-    public func decide(given history: [DomainEvent]) throws(BookingError) -> [DomainEvent] {
-        var existing = Set<RoomName>()
-        for case .roomAdded(let added) in history { existing.insert(added.room) }
+    public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
+        var adding = Set<RoomName>()
         var events: [DomainEvent] = []
         for room in rooms {
-            guard existing.insert(room).inserted else { throw .roomAlreadyExists(room) }
+            guard !state.hasRoom(room), adding.insert(room).inserted else { throw .roomAlreadyExists(room) }
             events.append(.roomAdded(RoomAdded(room: room)))
         }
         return events

@@ -23,28 +23,11 @@ public struct BookRoom: Decision {
         ])
     }
 
-    public func decide(given history: [DomainEvent]) throws(BookingError) -> [DomainEvent] {
-        var roomExists = false
-        var active: [BookingID: Stay] = [:]
-        for event in history {
-            switch event {
-            case .roomAdded(let e) where e.room == room:
-                roomExists = true
-            case .roomBooked(let e):
-                if e.booking == booking { throw .bookingIDTaken(booking) }
-                if e.room == room { active[e.booking] = e.stay }
-            case .bookingCancelled(let e):
-                if e.booking == booking { throw .bookingIDTaken(booking) }
-                active[e.booking] = nil
-            default:
-                break
-            }
-        }
-        guard roomExists else { throw .unknownRoom(room, suggestion: nil) }
-        let blocking = active.filter { $0.value.overlaps(stay) }
-            .min { ($0.value.arrival, $0.key) < ($1.value.arrival, $1.key) }
-        if let blocking {
-            throw .roomNotFree(room, stay, blockedBy: blocking.key, blockingStay: blocking.value)
+    public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
+        if state.booking(booking) != nil { throw .bookingIDTaken(booking) }
+        guard state.hasRoom(room) else { throw .unknownRoom(room, suggestion: nil) }
+        if let blocking = state.firstActiveOverlap(room: room, stay: stay) {
+            throw .roomNotFree(room, stay, blockedBy: blocking.id, blockingStay: blocking.stay)
         }
         return [.roomBooked(RoomBooked(booking: booking, client: client, room: room, stay: stay))]
     }

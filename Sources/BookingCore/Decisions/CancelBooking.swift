@@ -9,16 +9,9 @@ public struct CancelBooking: Decision {
         Query([QueryItem(types: [RoomBooked.type, BookingCancelled.type], tags: [.booking(booking)])])
     }
 
-    public func decide(given history: [DomainEvent]) throws(BookingError) -> [DomainEvent] {
-        var booked: RoomBooked?
-        for event in history {
-            switch event {
-            case .roomBooked(let e) where e.booking == booking: booked = e
-            case .bookingCancelled(let e) where e.booking == booking: throw .alreadyCancelled(booking)
-            default: break
-            }
-        }
-        guard let booked else { throw .unknownBooking(booking) }
+    public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
+        guard let booked = state.booking(booking) else { throw .unknownBooking(booking) }
+        guard booked.status == .active else { throw .alreadyCancelled(booking) }
         return [.bookingCancelled(BookingCancelled(booking: booking, client: booked.client, room: booked.room))]
     }
 }

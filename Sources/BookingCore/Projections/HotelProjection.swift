@@ -1,17 +1,28 @@
-/// The read model of the whole hotel: its rooms and bookings, folded from the events in log order.
+/// The read model of the hotel, folded from events in log order: its rooms, bookings, and each room's
+/// calendar of active bookings.
 ///
-/// It can be thrown away and rebuilt from the log at any time; the same fold serves replay and live use.
-public struct HotelProjection: Sendable {
+/// It can be thrown away and rebuilt from the log at any time; the same fold serves replay, decisions (over
+/// the events of a command's query) and the events after a cached snapshot.
+public struct HotelProjection: HotelReadModel, Sendable {
     /// The registered rooms.
     public private(set) var rooms: Set<RoomName> = []
     /// Every booking by id, cancelled ones included.
     public private(set) var bookings: [BookingID: Booking] = [:]
+    /// Each room's active bookings, sorted by arrival.
+    private(set) var calendars: [RoomName: RoomCalendar] = [:]
+    public private(set) var head = Position.origin
 
     public init() {}
 
     /// Folds `events` in order into a new projection.
     public init(_ events: some Sequence<DomainEvent>) {
         for event in events { apply(event) }
+    }
+
+    /// Folds recorded events, taking the head from the last one; throws on an event it cannot decode.
+    public init(recorded events: [SequencedEvent], head: Position) throws(EventDataError) {
+        for event in events { apply(try DomainEvent(event)) }
+        self.head = head
     }
 
     /// Folds one more event in.
@@ -21,27 +32,37 @@ public struct HotelProjection: Sendable {
             rooms.insert(e.room)
         case .roomBooked(let e):
             bookings[e.booking] = Booking(id: e.booking, client: e.client, room: e.room, stay: e.stay, status: .active)
+            if calendars[e.room, default: RoomCalendar()].firstOverlap(with: e.stay) == nil {
+                calendars[e.room, default: RoomCalendar()].insert(e.stay, e.booking)
+            }
         case .bookingCancelled(let e):
+            guard let booking = bookings[e.booking], booking.status == .active else { return }
             bookings[e.booking]?.status = .cancelled
+            calendars[booking.room]?.remove(booking.stay, booking.id)
         }
     }
 
-    /// The registered rooms, in byte order of their names (as `LC_ALL=C sort`).
-    public var sortedRooms: [RoomName] { rooms.sorted() }
+    /// Folds one more recorded event in, moving the head to it.
+    mutating func apply(_ event: DomainEvent, at position: Position) {
+        apply(event)
+        head = position
+    }
 
-    /// The rooms with no active booking overlapping `stay`, in byte order of their names.
+    public func hasRoom(_ room: RoomName) -> Bool { rooms.contains(room) }
+
+    public func roomNames() -> [RoomName] { rooms.sorted() }
+
+    public func booking(_ id: BookingID) -> Booking? { bookings[id] }
+
+    public func firstActiveOverlap(room: RoomName, stay: Stay) -> Booking? {
+        calendars[room]?.firstOverlap(with: stay).flatMap { bookings[$0.booking] }
+    }
+
     public func freeRooms(for stay: Stay) -> [RoomName] {
-        var taken = Set<RoomName>()
-        for booking in bookings.values where booking.status == .active && booking.stay.overlaps(stay) {
-            taken.insert(booking.room)
-        }
-        return rooms.subtracting(taken).sorted()
+        rooms.filter { calendars[$0]?.firstOverlap(with: stay) == nil }.sorted()
     }
 
-    /// The bookings that `filter` includes, by arrival, then room, then id.
     public func bookings(matching filter: BookingFilter) -> [Booking] {
-        bookings.values.filter(filter.includes).sorted {
-            ($0.stay.arrival, $0.room, $0.id) < ($1.stay.arrival, $1.room, $1.id)
-        }
+        bookings.values.filter(filter.includes).sorted(by: Booking.listOrder)
     }
 }

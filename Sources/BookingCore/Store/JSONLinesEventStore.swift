@@ -15,29 +15,44 @@ import Darwin
 ///   appends fail with its line number and byte offset, and nothing is written.
 /// - A write or `fsync` that fails cuts the log back to its length before the append, so no partial line
 ///   is left for a later write to fuse with.
-public final class JSONLinesEventStore: EventStore {
+/// - ``currentModel()`` keeps a disposable snapshot of the read model in `<path>.cache` (see
+///   ``SnapshotLayout``), so that a command replays only the events after it. The snapshot is checked against
+///   the log before use and ignored on any doubt; deleting it never changes an answer.
+public final class JSONLinesEventStore: ModelProvidingStore {
     /// The log file's path.
     public let path: String
     /// The lock file's path: `<path>.lock`.
     public var lockPath: String { path + ".lock" }
     /// Where the bytes of an unfinished last line are kept when a writer removes them: `<path>.torn`.
     public var tornPath: String { path + ".torn" }
+    /// The read-model snapshot's path: `<path>.cache`.
+    public var cachePath: String { path + ".cache" }
 
     private let clock: WallClock
     private let lockTimeout: Double
+    private let cacheThreshold: Int
 
     /// The default time a writer waits for another process's lock before failing, in seconds.
     public static let defaultLockTimeout = 10.0
+    /// The default number of log bytes after the snapshot (or in all, without one) above which
+    /// ``currentModel()`` writes a new snapshot.
+    public static let defaultCacheThreshold = 256 << 10
 
     /// Opens (lazily) the log at `path`; the file is created by the first append.
     ///
     /// - Parameters:
     ///   - clock: Stamps each appended event's `recordedAt`.
     ///   - lockTimeout: How long an append waits for the lock, in seconds.
-    public init(path: String, clock: WallClock = .system, lockTimeout: Double = JSONLinesEventStore.defaultLockTimeout) {
+    ///   - cacheThreshold: Bytes of log beyond the snapshot above which a new snapshot is written; 0 keeps
+    ///     the snapshot always current (for tests).
+    public init(
+        path: String, clock: WallClock = .system, lockTimeout: Double = JSONLinesEventStore.defaultLockTimeout,
+        cacheThreshold: Int = JSONLinesEventStore.defaultCacheThreshold
+    ) {
         self.path = path
         self.clock = clock
         self.lockTimeout = lockTimeout
+        self.cacheThreshold = cacheThreshold
     }
 
     /// Whether the log file exists.
@@ -57,37 +72,105 @@ public final class JSONLinesEventStore: EventStore {
         guard let file = try POSIXFile.open(path, O_RDONLY) else { return ReadResult(events: [], head: .origin) }
         let bytes = try file.readToEnd()
         var events: [SequencedEvent] = []
-        let head = try LogScanner(path: path).scan(bytes) { event in
+        let head = try LogScanner(path: path).scan(bytes) { event, _ in
             if query.matches(event.event) { events.append(event) }
         }
         return ReadResult(events: events, head: head)
     }
 
-    @discardableResult
-    public func append(_ events: [Event], condition: AppendCondition?) throws(EventStoreError) -> Position {
-        try FileLock.withLock(path: lockPath, timeout: lockTimeout) { () throws(EventStoreError) -> Position in
-            try appendLocked(events, condition: condition)
+    // MARK: The read model
+
+    public func currentModel() throws(HotelError) -> (model: any HotelReadModel, hint: AppendHint) {
+        do {
+            guard let file = try POSIXFile.open(path, O_RDONLY) else {
+                return (HotelProjection(), AppendHint(position: .origin, offset: 0))
+            }
+            let size = try file.status().size
+            let snapshot = try validSnapshot(for: file, size: size)
+            let start = snapshot?.coveredOffset ?? 0
+            var model = CachedHotelModel(snapshot: snapshot)
+            var end = start
+            if size - start <= cacheThreshold || (cacheThreshold == 0 && size == start) {
+                // A short tail: fold it onto the snapshot in memory.
+                try LogStream(path: path).forEachEvent(in: file, from: start, to: size, after: model.head) { event, position, lineEnd in
+                    model.apply(event, at: position)
+                    end = lineEnd
+                }
+                if cacheThreshold > 0 || model.tailEvents == 0 { return (model, AppendHint(position: model.head, offset: end)) }
+            }
+            // A long tail (or none yet cached): stream it into a new snapshot, write it, and use it.
+            var builder = snapshot.map(SnapshotBuilder.init) ?? SnapshotBuilder(expectedBytes: size - start)
+            try LogStream(path: path).forEachEvent(in: file, from: start, to: size, after: snapshot?.coveredPosition ?? .origin) { event, position, lineEnd in
+                builder.apply(event, position: position, offset: lineEnd)
+            }
+            if builder.offset == start { return (model, AppendHint(position: model.head, offset: start)) }
+            if (try? SnapshotWriter.write(builder, log: LogIdentity(of: file, length: builder.offset), to: cachePath)) != nil,
+               let written = Snapshot(path: cachePath), written.coveredOffset == builder.offset {
+                return (CachedHotelModel(snapshot: written), AppendHint(position: written.coveredPosition, offset: written.coveredOffset))
+            }
+            // The cache could not be written (a read-only directory, a full disk): answer from memory.
+            model = CachedHotelModel(snapshot: snapshot)
+            end = start
+            try LogStream(path: path).forEachEvent(in: file, from: start, to: size, after: model.head) { event, position, lineEnd in
+                model.apply(event, at: position)
+                end = lineEnd
+            }
+            return (model, AppendHint(position: model.head, offset: end))
+        } catch let error as EventDataError {
+            throw .invalidEvent(error)
+        } catch let error as EventStoreError {
+            throw .store(error)
+        } catch {
+            fatalError("unexpected \(error)")
         }
     }
 
-    /// The append proper, run while holding the lock.
-    private func appendLocked(_ events: [Event], condition: AppendCondition?) throws(EventStoreError) -> Position {
+    /// The snapshot beside the log, if it describes a prefix of this log.
+    private func validSnapshot(for file: borrowing POSIXFile, size: Int) throws(EventStoreError) -> Snapshot? {
+        guard let snapshot = Snapshot(path: cachePath), snapshot.coveredOffset <= size else { return nil }
+        let identity = try LogIdentity(of: file, length: snapshot.coveredOffset)
+        guard identity.fingerprint == snapshot.fingerprint else { return nil }
+        return snapshot
+    }
+
+    // MARK: Appending
+
+    @discardableResult
+    public func append(_ events: [Event], condition: AppendCondition?) throws(EventStoreError) -> Position {
+        try FileLock.withLock(path: lockPath, timeout: lockTimeout) { () throws(EventStoreError) -> Position in
+            try appendLocked(events, condition: condition, hint: nil)
+        }
+    }
+
+    @discardableResult
+    public func append(_ events: [Event], condition: AppendCondition, hint: AppendHint) throws(EventStoreError) -> Position {
+        try FileLock.withLock(path: lockPath, timeout: lockTimeout) { () throws(EventStoreError) -> Position in
+            try appendLocked(events, condition: condition, hint: hint)
+        }
+    }
+
+    /// The append proper, run while holding the lock. With a hint that still holds, only the lines after it
+    /// are read and checked.
+    private func appendLocked(_ events: [Event], condition: AppendCondition?, hint: AppendHint?) throws(EventStoreError) -> Position {
         let created = !exists
         guard let file = try POSIXFile.open(path, O_RDWR | O_APPEND | O_CREAT) else {
             throw .io(path: path, operation: "open", errno: ENOENT)
         }
         if created { try POSIXFile.syncDirectory(of: path) }
 
-        let bytes = try file.readToEnd()
-        let complete = LogScanner.completeLength(of: bytes)
+        let size = try file.status().size
+        let from = try hint.flatMap { (hint) throws(EventStoreError) in try holds(hint, in: file, size: size) ? hint : nil }
+            ?? AppendHint(position: .origin, offset: 0)
+        let bytes = try file.read(count: size - from.offset, at: from.offset)
+        let complete = from.offset + LogScanner.completeLength(of: bytes)
         var violated = false
-        let head = try LogScanner(path: path).scan(bytes) { event in
+        let head = try LogScanner(path: path).scan(bytes, after: from.position, baseOffset: from.offset) { event, _ in
             if let condition, !violated, condition.isViolated(by: event.event, at: event.position) { violated = true }
         }
         if violated { throw .conflict }
         if events.isEmpty { return head }
 
-        if complete < bytes.count { try removeTornTail(Array(bytes[complete...]), from: file, keeping: complete) }
+        if complete < size { try removeTornTail(Array(bytes[(complete - from.offset)...]), from: file, keeping: complete) }
 
         let recordedAt = clock.timestamp()
         var lines: [UInt8] = []
@@ -106,6 +189,20 @@ public final class JSONLinesEventStore: EventStore {
             throw error
         }
         return position
+    }
+
+    /// Whether the line ending at `hint.offset` is the event at `hint.position`.
+    private func holds(_ hint: AppendHint, in file: borrowing POSIXFile, size: Int) throws(EventStoreError) -> Bool {
+        if hint.offset == 0 { return hint.position == .origin }
+        guard hint.offset <= size, hint.position > .origin else { return false }
+        let window = min(hint.offset, 64 << 10)
+        let bytes = try file.read(count: window, at: hint.offset - window)
+        guard bytes.last == UInt8(ascii: "\n") else { return false }
+        let lineStart = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? (window == hint.offset ? 0 : -1)
+        guard lineStart >= 0 else { return false }
+        let line = Array(bytes[lineStart..<(bytes.count - 1)])
+        let event = line.withUnsafeBufferPointer { try? EventLine.decode($0) }
+        return event?.position == hint.position
     }
 
     /// Keeps the unfinished last line's bytes in the side file, then cuts them from the log.

@@ -30,28 +30,36 @@ struct LogScanner {
         }
     }
 
-    /// Decodes every complete line of `bytes`, calling `visit` for each event in order.
+    /// Decodes every complete line of `bytes`, calling `visit` for each event and the offset just after its
+    /// line, in order.
     ///
-    /// - Returns: The head position (the last line's), or `.origin` for an empty log.
+    /// - Parameters:
+    ///   - bytes: Whole lines of the log, from the start or from just after the line of position `after`.
+    ///   - after: The position before the first line (and, in a sound log, its line number).
+    ///   - baseOffset: Where `bytes` start in the file, for error messages and offsets.
+    /// - Returns: The head position (the last line's), or `after` if there is no complete line.
     /// - Throws: ``EventStoreError/corrupt(path:line:offset:reason:)`` for the first bad line.
-    func scan(_ bytes: [UInt8], visit: (SequencedEvent) -> Void) throws(EventStoreError) -> Position {
+    func scan(
+        _ bytes: [UInt8], after: Position = .origin, baseOffset: Int = 0, visit: (SequencedEvent, _ end: Int) throws(EventStoreError) -> Void
+    ) throws(EventStoreError) -> Position {
         let end = Self.completeLength(of: bytes)
         return try bytes.withUnsafeBufferPointer { (buffer) throws(EventStoreError) -> Position in
-            var head = Position.origin
+            var head = after
             try Self.forEachLine(in: buffer, upTo: end) { (line, number, offset) throws(EventStoreError) in
+                let lineNumber = after.rawValue + number, fileOffset = baseOffset + offset
                 let event: SequencedEvent
                 do throws(EventLine.Problem) {
                     event = try EventLine.decode(line)
                 } catch {
-                    throw .corrupt(path: path, line: number, offset: offset + error.offset, reason: error.reason)
+                    throw .corrupt(path: path, line: lineNumber, offset: fileOffset + error.offset, reason: error.reason)
                 }
                 guard event.position == head.next else {
                     throw .corrupt(
-                        path: path, line: number, offset: offset,
+                        path: path, line: lineNumber, offset: fileOffset,
                         reason: "position \(event.position) out of sequence, expected \(head.next)")
                 }
                 head = event.position
-                visit(event)
+                try visit(event, fileOffset + line.count + 1)
             }
             return head
         }

@@ -51,6 +51,11 @@ struct POSIXFile: ~Copyable {
 
     /// Writes all of `bytes`, continuing after partial writes.
     func writeAll(_ bytes: [UInt8]) throws(EventStoreError) {
+        try Self.writeAll(bytes, to: descriptor, path: path)
+    }
+
+    /// Writes all of `bytes` to `descriptor`, continuing after partial writes.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(EventStoreError) {
         var written = 0
         var failure: Int32 = 0
         bytes.withUnsafeBytes { buffer in
@@ -65,6 +70,30 @@ struct POSIXFile: ~Copyable {
             }
         }
         if failure != 0 { throw .io(path: path, operation: "write", errno: failure) }
+    }
+
+    /// Reads `count` bytes at `offset` (fewer at the end of the file).
+    func read(count: Int, at offset: Int) throws(EventStoreError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var got = 0
+        while got < count {
+            let n = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + got, count - got, off_t(offset + got)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, operation: "read", errno: errno)
+            }
+            if n == 0 { break }
+            got += n
+        }
+        bytes.removeLast(count - got)
+        return bytes
+    }
+
+    /// The file's size, device and inode.
+    func status() throws(EventStoreError) -> (size: Int, device: UInt64, inode: UInt64) {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .io(path: path, operation: "stat", errno: errno) }
+        return (Int(info.st_size), UInt64(info.st_dev), UInt64(info.st_ino))
     }
 
     /// Flushes the file's data and metadata to the disk.

@@ -96,7 +96,7 @@ struct FrontDeskTests {
         try store.append([Event(type: "RoomPainted", tags: [], data: [:])], condition: nil)
         let desk = FrontDesk(store: store)
         #expect(throws: HotelError.invalidEvent(EventDataError(position: Position(1), type: "RoomPainted", reason: "unknown event type; this store may have been written by a newer version of hotel"))) {
-            try desk.projection()
+            try desk.model()
         }
     }
 }

@@ -1,0 +1,48 @@
+/// A booking id packed into 12 bytes plus its length, for the snapshot's fixed-size records and hash table.
+struct BookingKey: Hashable, Sendable {
+    /// The id's bytes, zero-padded.
+    var low: UInt64
+    var high: UInt32
+    var count: UInt8
+
+    init(_ id: BookingID) {
+        var string = id.rawValue
+        self = string.withUTF8 { bytes in
+            var low: UInt64 = 0, high: UInt32 = 0
+            for i in 0..<min(bytes.count, 8) { low |= UInt64(bytes[i]) << (8 * UInt64(i)) }
+            for i in min(bytes.count, 8)..<min(bytes.count, 12) { high |= UInt32(bytes[i]) << (8 * UInt32(i - 8)) }
+            return BookingKey(low: low, high: high, count: UInt8(bytes.count))
+        }
+    }
+
+    init(low: UInt64, high: UInt32, count: UInt8) {
+        self.low = low
+        self.high = high
+        self.count = count
+    }
+
+    /// The id (already validated when it was made from one).
+    var id: BookingID {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(count))
+        for i in 0..<Int(count) {
+            bytes.append(i < 8 ? UInt8(truncatingIfNeeded: low >> (8 * UInt64(i))) : UInt8(truncatingIfNeeded: high >> (8 * UInt32(i - 8))))
+        }
+        return BookingID(unchecked: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Whether this id comes before `other` in byte order (as their strings compare).
+    func precedes(_ other: BookingKey) -> Bool {
+        if low != other.low { return low.byteSwapped < other.low.byteSwapped }
+        if high != other.high { return high.byteSwapped < other.high.byteSwapped }
+        return count < other.count
+    }
+
+    /// A well-mixed 64-bit hash (SplitMix64's finalizer over the packed bytes).
+    var mixed: UInt64 {
+        var z = low &+ UInt64(high) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(count)
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

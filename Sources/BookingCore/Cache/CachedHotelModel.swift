@@ -1,0 +1,90 @@
+/// The hotel as a memory-mapped snapshot of a log prefix plus the events after it, folded in memory.
+///
+/// It answers exactly as a ``HotelProjection`` of the whole log would: new rooms and bookings come from the
+/// tail, and a cancellation in the tail of a booking in the snapshot overrides its status.
+struct CachedHotelModel: HotelReadModel {
+    let snapshot: Snapshot?
+    /// The tail's new rooms and bookings.
+    private(set) var tail = HotelProjection()
+    /// Snapshot bookings cancelled in the tail.
+    private(set) var cancelledInTail: Set<BookingID> = []
+    private(set) var head: Position
+    /// Events folded from the tail.
+    private(set) var tailEvents = 0
+
+    init(snapshot: Snapshot?) {
+        self.snapshot = snapshot
+        head = snapshot?.coveredPosition ?? .origin
+    }
+
+    /// Folds one event of the tail.
+    mutating func apply(_ event: DomainEvent, at position: Position) {
+        tailEvents += 1
+        head = position
+        if case .bookingCancelled(let e) = event, tail.booking(e.booking) == nil {
+            if let booking = snapshotBooking(e.booking), booking.status == .active { cancelledInTail.insert(e.booking) }
+            return
+        }
+        tail.apply(event, at: position)
+    }
+
+    private func snapshotBooking(_ id: BookingID) -> Booking? {
+        guard let snapshot, let index = snapshot.recordIndex(BookingKey(id)), var booking = snapshot.booking(index) else { return nil }
+        if cancelledInTail.contains(id) { booking.status = .cancelled }
+        return booking
+    }
+
+    private func snapshotBooking(at index: Int) -> Booking? {
+        guard var booking = snapshot?.booking(index) else { return nil }
+        if booking.status == .active, cancelledInTail.contains(booking.id) { booking.status = .cancelled }
+        // A booking id booked again in the tail (only in a store verify flags) is the tail's.
+        if tail.booking(booking.id) != nil { return nil }
+        return booking
+    }
+
+    func hasRoom(_ room: RoomName) -> Bool {
+        tail.hasRoom(room) || snapshot?.roomIndex(room.rawValue) != nil
+    }
+
+    func roomNames() -> [RoomName] {
+        var names = Set(tail.rooms)
+        if let snapshot { for r in 0..<snapshot.roomCount { names.insert(RoomName(unchecked: snapshot.roomName(r))) } }
+        return names.sorted()
+    }
+
+    func booking(_ id: BookingID) -> Booking? {
+        tail.booking(id) ?? snapshotBooking(id)
+    }
+
+    func firstActiveOverlap(room: RoomName, stay: Stay) -> Booking? {
+        var candidates: [Booking] = []
+        if let found = tail.firstActiveOverlap(room: room, stay: stay) { candidates.append(found) }
+        if let snapshot, let r = snapshot.roomIndex(room.rawValue) {
+            let overlapping = snapshot.activeOverlaps(room: r, arrival: Int32(stay.arrival.ordinal), departure: Int32(stay.departure.ordinal))
+            if let first = overlapping.lazy.compactMap({ snapshotBooking(at: $0) }).first(where: { $0.status == .active }) {
+                candidates.append(first)
+            }
+        }
+        return candidates.min { ($0.stay.arrival, $0.id) < ($1.stay.arrival, $1.id) }
+    }
+
+    func freeRooms(for stay: Stay) -> [RoomName] {
+        roomNames().filter { firstActiveOverlap(room: $0, stay: stay) == nil }
+    }
+
+    func bookings(matching filter: BookingFilter) -> [Booking] {
+        var found = tail.bookings(matching: filter)
+        if let snapshot {
+            let indexes: [Int]
+            if let client = filter.client {
+                indexes = snapshot.clientIndex(client.rawValue).map { snapshot.clientList($0) } ?? []
+            } else if let room = filter.room {
+                indexes = snapshot.roomIndex(room.rawValue).map { snapshot.roomList($0) } ?? []
+            } else {
+                indexes = Array(0..<snapshot.recordCount)
+            }
+            found += indexes.lazy.compactMap { snapshotBooking(at: $0) }.filter(filter.includes)
+        }
+        return found.sorted(by: Booking.listOrder)
+    }
+}

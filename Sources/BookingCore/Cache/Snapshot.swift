@@ -1,0 +1,203 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A read model snapshot, memory-mapped: the hotel as of a prefix of the log (``coveredPosition``, ending
+/// at byte ``coveredOffset``). Only the pages a command touches are read from the disk.
+///
+/// Loading checks the header and every table's bounds, so a damaged file is refused (and rebuilt) rather
+/// than trusted; each access checks its index too, so no content can make it read out of bounds.
+final class Snapshot: @unchecked Sendable {
+    private let base: UnsafeRawPointer
+    private let size: Int
+    let coveredOffset: Int
+    let coveredPosition: Position
+    let fingerprint: UInt64
+    let device: UInt64
+    let inode: UInt64
+    let roomCount: Int
+    let clientCount: Int
+    let recordCount: Int
+    private let hashSlots: Int
+    private let activeCount: Int
+    private let stringsSize: Int
+    private var sections: [Int] = []
+
+    /// Maps and checks the snapshot at `path`; nil if it is missing, unreadable or damaged.
+    init?(path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size >= SnapshotLayout.headerSize else { return nil }
+        size = Int(info.st_size)
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_SHARED, fd, 0), mapped != MAP_FAILED else { return nil }
+        let header = UnsafeRawPointer(mapped)
+        base = header
+        func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: header.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
+        func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: header.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+        coveredOffset = Int(truncatingIfNeeded: u64(16))
+        coveredPosition = Position(Int(truncatingIfNeeded: u64(24) & 0x7FFF_FFFF_FFFF_FFFF))
+        fingerprint = u64(32)
+        device = u64(40)
+        inode = u64(48)
+        roomCount = u32(56)
+        clientCount = u32(60)
+        recordCount = u32(64)
+        hashSlots = u32(68)
+        sections = SnapshotLayout.Section.allCases.map { Int(truncatingIfNeeded: u64(72 + 8 * $0.rawValue)) }
+        stringsSize = Int(truncatingIfNeeded: u64(136))
+        activeCount = Int(truncatingIfNeeded: u64(144))
+        // A failed initializer of a fully initialized class runs deinit, which unmaps.
+        let fileSize = Int(truncatingIfNeeded: u64(152))
+        guard isWellFormed(fileSize: fileSize) else { return nil }
+    }
+
+    deinit { munmap(UnsafeMutableRawPointer(mutating: base), size) }
+
+    private func isWellFormed(fileSize: Int) -> Bool {
+        guard fileSize == size,
+              (0..<8).allSatisfy({ base.load(fromByteOffset: $0, as: UInt8.self) == SnapshotLayout.magic[$0] }),
+              u32(8) == Int(SnapshotLayout.version), u32(12) == SnapshotRecord.size,
+              coveredOffset >= 0, hashSlots > 0, hashSlots & (hashSlots - 1) == 0, hashSlots >= recordCount
+        else { return false }
+        let lengths: [SnapshotLayout.Section: Int] = [
+            .strings: stringsSize, .rooms: roomCount * SnapshotLayout.roomEntrySize,
+            .clients: clientCount * SnapshotLayout.clientEntrySize, .records: recordCount * SnapshotRecord.size,
+            .hash: hashSlots * 4, .active: activeCount * SnapshotLayout.activeEntrySize, .roomLists: recordCount * 4,
+            .clientLists: recordCount * 4,
+        ]
+        for section in SnapshotLayout.Section.allCases {
+            let start = sections[section.rawValue], length = lengths[section]!
+            guard start >= SnapshotLayout.headerSize, length >= 0, start <= size, length <= size - start else { return false }
+        }
+        for r in 0..<roomCount {
+            let entry = sections[SnapshotLayout.Section.rooms.rawValue] + r * SnapshotLayout.roomEntrySize
+            guard within(u32(entry), u32(entry + 4), stringsSize), within(u32(entry + 8), u32(entry + 12), activeCount),
+                  within(u32(entry + 16), u32(entry + 20), recordCount)
+            else { return false }
+        }
+        for c in 0..<clientCount {
+            let entry = sections[SnapshotLayout.Section.clients.rawValue] + c * SnapshotLayout.clientEntrySize
+            guard within(u32(entry), u32(entry + 4), stringsSize), within(u32(entry + 8), u32(entry + 12), recordCount) else { return false }
+        }
+        return true
+    }
+
+    private func within(_ start: Int, _ count: Int, _ limit: Int) -> Bool { start <= limit && count <= limit - start }
+
+    private func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
+    private func i32(_ at: Int) -> Int32 { Int32(littleEndian: base.loadUnaligned(fromByteOffset: at, as: Int32.self)) }
+    private func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+    private func start(_ section: SnapshotLayout.Section) -> Int { sections[section.rawValue] }
+
+    private func string(at entry: Int) -> String {
+        let offset = start(.strings) + u32(entry)
+        return String(decoding: UnsafeRawBufferPointer(start: base + offset, count: u32(entry + 4)), as: UTF8.self)
+    }
+
+    // MARK: Rooms and clients
+
+    func roomName(_ r: Int) -> String { string(at: start(.rooms) + r * SnapshotLayout.roomEntrySize) }
+    func clientName(_ c: Int) -> String { string(at: start(.clients) + c * SnapshotLayout.clientEntrySize) }
+
+    /// The index of a name in a table sorted by name bytes.
+    private func find(_ name: String, count: Int, entrySize: Int, section: SnapshotLayout.Section) -> Int? {
+        let target = Array(name.utf8)
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            let entry = start(section) + mid * entrySize
+            let bytes = UnsafeRawBufferPointer(start: base + start(.strings) + u32(entry), count: u32(entry + 4))
+            if bytes.elementsEqual(target) { return mid }
+            if bytes.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
+        }
+        return nil
+    }
+
+    func roomIndex(_ name: String) -> Int? { find(name, count: roomCount, entrySize: SnapshotLayout.roomEntrySize, section: .rooms) }
+    func clientIndex(_ name: String) -> Int? { find(name, count: clientCount, entrySize: SnapshotLayout.clientEntrySize, section: .clients) }
+
+    // MARK: Records
+
+    func record(_ i: Int) -> SnapshotRecord {
+        let at = start(.records) + i * SnapshotRecord.size
+        return SnapshotRecord(
+            key: BookingKey(low: u64(at), high: UInt32(u32(at + 8)), count: base.load(fromByteOffset: at + 12, as: UInt8.self)),
+            cancelled: base.load(fromByteOffset: at + 13, as: UInt8.self) != 0, room: UInt32(u32(at + 16)),
+            client: UInt32(u32(at + 20)), arrival: i32(at + 24), departure: i32(at + 28))
+    }
+
+    /// The record of a booking id.
+    func recordIndex(_ key: BookingKey) -> Int? {
+        let mask = hashSlots - 1
+        var slot = Int(truncatingIfNeeded: key.mixed) & mask
+        for _ in 0..<hashSlots {
+            let value = u32(start(.hash) + slot * 4)
+            if value == 0 { return nil }
+            if value <= recordCount, record(value - 1).key == key { return value - 1 }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// The booking a record holds, or nil if its room or client index is out of range.
+    func booking(_ i: Int) -> Booking? {
+        let r = record(i)
+        guard Int(r.room) < roomCount, Int(r.client) < clientCount, r.arrival < r.departure else { return nil }
+        return Booking(
+            id: r.key.id, client: ClientID(unchecked: clientName(Int(r.client))), room: RoomName(unchecked: roomName(Int(r.room))),
+            stay: r.stay, status: r.cancelled ? .cancelled : .active)
+    }
+
+    // MARK: Lists
+
+    /// A room's active bookings in arrival order.
+    func activeEntries(room r: Int) -> [(arrival: Int32, departure: Int32, record: UInt32)] {
+        let entry = start(.rooms) + r * SnapshotLayout.roomEntrySize
+        return (0..<u32(entry + 12)).map { k in
+            let at = start(.active) + (u32(entry + 8) + k) * SnapshotLayout.activeEntrySize
+            return (i32(at), i32(at + 4), UInt32(u32(at + 8)))
+        }
+    }
+
+    /// The active bookings of room `r` that share a night with `arrival..<departure`, in arrival order.
+    func activeOverlaps(room r: Int, arrival: Int32, departure: Int32) -> [Int] {
+        let entry = start(.rooms) + r * SnapshotLayout.roomEntrySize
+        let first = u32(entry + 8), count = u32(entry + 12)
+        func at(_ k: Int) -> Int { start(.active) + (first + k) * SnapshotLayout.activeEntrySize }
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if i32(at(mid) + 4) <= arrival { low = mid + 1 } else { high = mid }
+        }
+        var found: [Int] = []
+        while low < count, i32(at(low)) < departure {
+            let record = u32(at(low) + 8)
+            if record < recordCount { found.append(record) }
+            low += 1
+        }
+        return found
+    }
+
+    /// Every booking of room `r` (active or not), in list order.
+    func roomList(_ r: Int) -> [Int] {
+        list(entry: start(.rooms) + r * SnapshotLayout.roomEntrySize + 16, section: .roomLists)
+    }
+
+    /// Every booking of client `c`, in list order.
+    func clientList(_ c: Int) -> [Int] {
+        list(entry: start(.clients) + c * SnapshotLayout.clientEntrySize + 8, section: .clientLists)
+    }
+
+    private func list(entry: Int, section: SnapshotLayout.Section) -> [Int] {
+        let first = u32(entry), count = u32(entry + 4)
+        return (0..<count).map { u32(start(section) + (first + $0) * 4) }.filter { $0 < recordCount }
+    }
+}
+
+extension ClientID {
+    init(unchecked rawValue: String) { self.rawValue = rawValue }
+}

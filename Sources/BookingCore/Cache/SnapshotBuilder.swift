@@ -1,0 +1,170 @@
+/// Folds events into compact arrays (no per-booking strings), then writes them as a snapshot file.
+///
+/// This is the same fold as ``HotelProjection``, laid out for a million events in a few tens of megabytes.
+struct SnapshotBuilder {
+    private(set) var roomNames: [String] = []
+    private var roomIndex: [String: UInt32] = [:]
+    private(set) var clientNames: [String] = []
+    private var clientIndex: [String: UInt32] = [:]
+    private(set) var records: [SnapshotRecord] = []
+    private(set) var ids = RecordTable()
+    /// Each room's active bookings, as record indexes sorted by arrival.
+    private var calendars: [[UInt32]] = []
+    private(set) var position = Position.origin
+    private(set) var offset = 0
+
+    init() {}
+
+    /// Starts empty, reserving room for a log of about `expectedBytes`.
+    init(expectedBytes: Int) {
+        records.reserveCapacity(expectedBytes / 260)
+        ids = RecordTable(capacity: expectedBytes / 260)
+    }
+
+    /// Starts from a snapshot's contents.
+    init(_ snapshot: Snapshot) {
+        for i in 0..<snapshot.roomCount { _ = room(snapshot.roomName(i)) }
+        for i in 0..<snapshot.clientCount { _ = client(snapshot.clientName(i)) }
+        records.reserveCapacity(snapshot.recordCount + 1024)
+        ids = RecordTable(capacity: snapshot.recordCount + 1024)
+        for i in 0..<snapshot.recordCount {
+            let record = snapshot.record(i)
+            records.append(record)
+            ids.insert(record.key, UInt32(i), records: records)
+        }
+        for r in 0..<snapshot.roomCount {
+            calendars[r] = snapshot.activeEntries(room: r).map(\.record)
+        }
+        position = snapshot.coveredPosition
+        offset = snapshot.coveredOffset
+    }
+
+    private mutating func room(_ name: String) -> UInt32 {
+        if let i = roomIndex[name] { return i }
+        let i = UInt32(roomNames.count)
+        roomNames.append(name)
+        roomIndex[name] = i
+        calendars.append([])
+        return i
+    }
+
+    private mutating func client(_ name: String) -> UInt32 {
+        if let i = clientIndex[name] { return i }
+        let i = UInt32(clientNames.count)
+        clientNames.append(name)
+        clientIndex[name] = i
+        return i
+    }
+
+    /// Folds one event recorded at `position`, whose line ends at byte `offset`.
+    mutating func apply(_ event: DomainEvent, position: Position, offset: Int) {
+        self.position = position
+        self.offset = offset
+        switch event {
+        case .roomAdded(let e):
+            _ = room(e.room.rawValue)
+        case .roomBooked(let e):
+            let key = BookingKey(e.booking)
+            let r = room(e.room.rawValue)
+            let record = SnapshotRecord(
+                key: key, cancelled: false, room: r, client: client(e.client.rawValue),
+                arrival: Int32(e.stay.arrival.ordinal), departure: Int32(e.stay.departure.ordinal))
+            let index: UInt32
+            if let existing = ids.find(key, records: records) {
+                // A reused id (only in a store verify flags): the later booking replaces it, as in HotelProjection.
+                index = existing
+                removeFromCalendar(index)
+                records[Int(index)] = record
+            } else {
+                index = UInt32(records.count)
+                records.append(record)
+                ids.insert(key, index, records: records)
+            }
+            insertIntoCalendar(index)
+        case .bookingCancelled(let e):
+            guard let index = ids.find(BookingKey(e.booking), records: records), !records[Int(index)].cancelled else { return }
+            records[Int(index)].cancelled = true
+            removeFromCalendar(index)
+        }
+    }
+
+    /// The index in the room's calendar of the first entry departing after `day`.
+    private func firstEnding(after day: Int32, in calendar: [UInt32]) -> Int {
+        // Appends at the end are the common case: check the last entry first.
+        if let last = calendar.last, records[Int(last)].departure <= day { return calendar.count }
+        var low = 0, high = calendar.count
+        while low < high {
+            let mid = (low + high) / 2
+            if records[Int(calendar[mid])].departure <= day { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    private mutating func insertIntoCalendar(_ index: UInt32) {
+        let record = records[Int(index)]
+        let r = Int(record.room)
+        let i = firstEnding(after: record.arrival, in: calendars[r])
+        // Like HotelProjection: a booking that overlaps an active one (only in an unsound store) is not a calendar entry.
+        if i < calendars[r].count, records[Int(calendars[r][i])].arrival < record.departure { return }
+        calendars[r].insert(index, at: i)
+    }
+
+    private mutating func removeFromCalendar(_ index: UInt32) {
+        let record = records[Int(index)]
+        let r = Int(record.room)
+        var i = firstEnding(after: record.arrival, in: calendars[r])
+        while i < calendars[r].count, records[Int(calendars[r][i])].arrival <= record.arrival {
+            if calendars[r][i] == index {
+                calendars[r].remove(at: i)
+                return
+            }
+            i += 1
+        }
+    }
+
+    /// The calendars, for the writer.
+    var activeCalendars: [[UInt32]] { calendars }
+}
+
+/// Booking keys to record indexes: open addressing over `UInt32` slots (index + 1; 0 is empty), at most
+/// half full, probing linearly from ``BookingKey/mixed``. The snapshot's hash section is these slots.
+struct RecordTable {
+    private(set) var slots: [UInt32]
+    private var count = 0
+
+    init(capacity: Int = 0) {
+        var size = 1024
+        while size < capacity * 2 { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+    }
+
+    func find(_ key: BookingKey, records: [SnapshotRecord]) -> UInt32? {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: key.mixed) & mask
+        while slots[i] != 0 {
+            if records[Int(slots[i] - 1)].key == key { return slots[i] - 1 }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    mutating func insert(_ key: BookingKey, _ index: UInt32, records: [SnapshotRecord]) {
+        if (count + 1) * 2 > slots.count { grow(records) }
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: key.mixed) & mask
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = index + 1
+        count += 1
+    }
+
+    private mutating func grow(_ records: [SnapshotRecord]) {
+        let old = slots
+        slots = Array(repeating: 0, count: old.count * 2)
+        let mask = slots.count - 1
+        for slot in old where slot != 0 {
+            var i = Int(truncatingIfNeeded: records[Int(slot - 1)].key.mixed) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = slot
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// The snapshot file's layout. All integers are little-endian.
+///
+/// ```
+/// header (160 bytes)
+///   0  magic "HOTELRM1"          8  version u32, record size u32
+///   16 covered offset u64        24 covered position u64
+///   32 log fingerprint u64       40 log device u64      48 log inode u64
+///   56 rooms u32  60 clients u32  64 records u32  68 hash slots u32
+///   72 section offsets u64 x 8: strings, rooms, clients, records, hash, active, room lists, client lists
+///   136 strings size u64  144 active entries u64  152 file size u64
+/// strings    room and client names, UTF-8, back to back
+/// rooms      per room (sorted by name bytes): name offset, name length, active start, active count,
+///            list start, list count (u32 x 6)
+/// clients    per client (sorted by name bytes): name offset, name length, list start, list count (u32 x 4)
+/// records    per booking, 32 bytes: id (12 bytes, zero-padded), id length u8, cancelled u8, 2 pad,
+///            room u32, client u32, arrival i32, departure i32 (days since 1970-01-01)
+/// hash       open addressing over the ids: u32 slots holding record index + 1 (0 = empty)
+/// active     per room, its active bookings sorted by arrival: arrival i32, departure i32, record u32
+/// room lists per room, its record indexes sorted by arrival, then id (u32)
+/// client lists per client, its record indexes by arrival, then room, then id (u32)
+/// ```
+enum SnapshotLayout {
+    static let magic: [UInt8] = Array("HOTELRM1".utf8)
+    static let version: UInt32 = 1
+    static let headerSize = 160
+    static let roomEntrySize = 24
+    static let clientEntrySize = 16
+    static let activeEntrySize = 12
+
+    enum Section: Int, CaseIterable {
+        case strings, rooms, clients, records, hash, active, roomLists, clientLists
+    }
+}

@@ -1,0 +1,221 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a ``SnapshotBuilder``'s contents as a snapshot file: to a temporary file, synced, then renamed
+/// into place, so a reader sees the old snapshot or the new one, never half of one.
+enum SnapshotWriter {
+    /// Writes the snapshot of `builder` for the log described by `log` to `path`.
+    static func write(_ builder: SnapshotBuilder, log: LogIdentity, to path: String) throws(EventStoreError) {
+        let roomOrder = sortedOrder(builder.roomNames)
+        let clientOrder = sortedOrder(builder.clientNames)
+        var roomRank = [UInt32](repeating: 0, count: roomOrder.count)
+        for (rank, old) in roomOrder.enumerated() { roomRank[old] = UInt32(rank) }
+        var clientRank = [UInt32](repeating: 0, count: clientOrder.count)
+        for (rank, old) in clientOrder.enumerated() { clientRank[old] = UInt32(rank) }
+        let records = builder.records
+
+        // Strings, and the tables that point into them.
+        var strings: [UInt8] = []
+        var roomTable: [UInt8] = [], clientTable: [UInt8] = []
+        var nameSpans: [(UInt32, UInt32)] = []
+        for old in roomOrder { nameSpans.append(append(builder.roomNames[old], to: &strings)) }
+        var clientSpans: [(UInt32, UInt32)] = []
+        for old in clientOrder { clientSpans.append(append(builder.clientNames[old], to: &strings)) }
+
+        // Lists grouped by room and by client (counting sort): the bounds now, the items when written.
+        let roomOf: (Int) -> UInt32 = { roomRank[Int(records[$0].room)] }
+        let clientOf: (Int) -> UInt32 = { clientRank[Int(records[$0].client)] }
+        let roomStarts = groupStarts(records.count, groups: roomOrder.count, roomOf)
+        let clientStarts = groupStarts(records.count, groups: clientOrder.count, clientOf)
+        let calendars = builder.activeCalendars
+        var activeStarts: [Int] = [0]
+        for old in roomOrder { activeStarts.append(activeStarts.last! + calendars[old].count) }
+        let activeTotal = activeStarts.last!
+        for rank in roomOrder.indices {
+            roomTable.append(littleEndian: nameSpans[rank].0)
+            roomTable.append(littleEndian: nameSpans[rank].1)
+            roomTable.append(littleEndian: UInt32(activeStarts[rank]))
+            roomTable.append(littleEndian: UInt32(activeStarts[rank + 1] - activeStarts[rank]))
+            roomTable.append(littleEndian: UInt32(roomStarts[rank]))
+            roomTable.append(littleEndian: UInt32(roomStarts[rank + 1] - roomStarts[rank]))
+        }
+        for rank in clientOrder.indices {
+            clientTable.append(littleEndian: clientSpans[rank].0)
+            clientTable.append(littleEndian: clientSpans[rank].1)
+            clientTable.append(littleEndian: UInt32(clientStarts[rank]))
+            clientTable.append(littleEndian: UInt32(clientStarts[rank + 1] - clientStarts[rank]))
+        }
+
+        let hash = builder.ids.slots
+        let slots = hash.count
+
+        // Section offsets.
+        let sizes = [strings.count, roomTable.count, clientTable.count, records.count * SnapshotRecord.size, slots * 4, activeTotal * SnapshotLayout.activeEntrySize, records.count * 4, records.count * 4]
+        var offsets: [Int] = []
+        var cursor = SnapshotLayout.headerSize
+        for size in sizes {
+            offsets.append(cursor)
+            cursor += (size + 7) & ~7
+        }
+        let total = cursor
+
+        var header: [UInt8] = SnapshotLayout.magic
+        header.append(littleEndian: SnapshotLayout.version)
+        header.append(littleEndian: UInt32(SnapshotRecord.size))
+        header.append(littleEndian: UInt64(builder.offset))
+        header.append(littleEndian: UInt64(builder.position.rawValue))
+        header.append(littleEndian: log.fingerprint)
+        header.append(littleEndian: log.device)
+        header.append(littleEndian: log.inode)
+        header.append(littleEndian: UInt32(roomOrder.count))
+        header.append(littleEndian: UInt32(clientOrder.count))
+        header.append(littleEndian: UInt32(records.count))
+        header.append(littleEndian: UInt32(slots))
+        for offset in offsets { header.append(littleEndian: UInt64(offset)) }
+        header.append(littleEndian: UInt64(strings.count))
+        header.append(littleEndian: UInt64(activeTotal))
+        header.append(littleEndian: UInt64(total))
+
+        let temporary = path + ".tmp\(getpid())"
+        guard let file = try POSIXFile.open(temporary, O_WRONLY | O_CREAT | O_TRUNC) else { throw .io(path: temporary, operation: "open", errno: ENOENT) }
+        do {
+            var out = BufferedWriter(file: file)
+            try out.write(header)
+            let sections: [(Int, (inout BufferedWriter) throws(EventStoreError) -> Void)] = [
+                (0, { (o) throws(EventStoreError) in try o.write(strings) }),
+                (1, { (o) throws(EventStoreError) in try o.write(roomTable) }),
+                (2, { (o) throws(EventStoreError) in try o.write(clientTable) }),
+                (3, { (o) throws(EventStoreError) in
+                    var chunk: [UInt8] = []
+                    chunk.reserveCapacity(1 << 16)
+                    for var record in records {
+                        record.room = roomRank[Int(record.room)]
+                        record.client = clientRank[Int(record.client)]
+                        record.write(to: &chunk)
+                        if chunk.count >= 1 << 16 { try o.write(chunk); chunk.removeAll(keepingCapacity: true) }
+                    }
+                    try o.write(chunk)
+                }),
+                (4, { (o) throws(EventStoreError) in try o.write(words: hash) }),
+                (5, { (o) throws(EventStoreError) in
+                    var chunk: [UInt8] = []
+                    chunk.reserveCapacity(1 << 16)
+                    for old in roomOrder {
+                        for index in calendars[old] {
+                            chunk.append(littleEndian: UInt32(bitPattern: records[Int(index)].arrival))
+                            chunk.append(littleEndian: UInt32(bitPattern: records[Int(index)].departure))
+                            chunk.append(littleEndian: index)
+                            if chunk.count >= 1 << 16 { try o.write(chunk); chunk.removeAll(keepingCapacity: true) }
+                        }
+                    }
+                    try o.write(chunk)
+                }),
+                (6, { (o) throws(EventStoreError) in
+                    try o.write(words: groupItems(records.count, starts: roomStarts, roomOf) { a, b in
+                        let x = records[a], y = records[b]
+                        return x.arrival != y.arrival ? x.arrival < y.arrival : x.key.precedes(y.key)
+                    })
+                }),
+                (7, { (o) throws(EventStoreError) in
+                    try o.write(words: groupItems(records.count, starts: clientStarts, clientOf) { a, b in
+                        let x = records[a], y = records[b]
+                        if x.arrival != y.arrival { return x.arrival < y.arrival }
+                        if x.room != y.room { return roomRank[Int(x.room)] < roomRank[Int(y.room)] }
+                        return x.key.precedes(y.key)
+                    })
+                }),
+            ]
+            for (index, body) in sections {
+                try out.pad(to: offsets[index])
+                try body(&out)
+            }
+            try out.pad(to: total)
+            try out.flush()
+            try file.sync()
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let failure = errno
+            unlink(temporary)
+            throw .io(path: path, operation: "rename", errno: failure)
+        }
+    }
+
+    private static func append(_ name: String, to strings: inout [UInt8]) -> (UInt32, UInt32) {
+        let start = strings.count
+        strings.append(contentsOf: name.utf8)
+        return (UInt32(start), UInt32(strings.count - start))
+    }
+
+    /// Indexes of `names` in byte order of the names.
+    private static func sortedOrder(_ names: [String]) -> [Int] {
+        names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
+    }
+
+    /// The bounds of each group of record indexes: `groups + 1` starts.
+    private static func groupStarts(_ count: Int, groups: Int, _ group: (Int) -> UInt32) -> [Int] {
+        var starts = [Int](repeating: 0, count: groups + 1)
+        for i in 0..<count { starts[Int(group(i)) + 1] += 1 }
+        for g in 0..<groups { starts[g + 1] += starts[g] }
+        return starts
+    }
+
+    /// Record indexes grouped by `group` within `starts` (a counting sort), each group sorted by `less`.
+    private static func groupItems(_ count: Int, starts: [Int], _ group: (Int) -> UInt32, by less: (Int, Int) -> Bool) -> [UInt32] {
+        var fill = starts
+        var items = [UInt32](repeating: 0, count: count)
+        for i in 0..<count {
+            let g = Int(group(i))
+            items[fill[g]] = UInt32(i)
+            fill[g] += 1
+        }
+        for g in 0..<(starts.count - 1) {
+            items[starts[g]..<starts[g + 1]].sort { less(Int($0), Int($1)) }
+        }
+        return items
+    }
+}
+
+/// Writes through a 1 MiB buffer.
+private struct BufferedWriter {
+    let descriptor: Int32
+    let path: String
+    var buffer: [UInt8] = []
+    var written = 0
+
+    init(file: borrowing POSIXFile) {
+        descriptor = file.descriptor
+        path = file.path
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    mutating func write(_ bytes: [UInt8]) throws(EventStoreError) {
+        buffer.append(contentsOf: bytes)
+        written += bytes.count
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    mutating func write(words: [UInt32]) throws(EventStoreError) {
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(1 << 16)
+        for word in words {
+            chunk.append(littleEndian: word)
+            if chunk.count >= 1 << 16 { try write(chunk); chunk.removeAll(keepingCapacity: true) }
+        }
+        try write(chunk)
+    }
+
+    mutating func pad(to offset: Int) throws(EventStoreError) {
+        if offset > written { try write([UInt8](repeating: 0, count: offset - written)) }
+    }
+
+    mutating func flush() throws(EventStoreError) {
+        try POSIXFile.writeAll(buffer, to: descriptor, path: path)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,49 @@
+/// Reads a range of the log in chunks, so that replaying a large log needs memory for one chunk, not the file.
+struct LogStream {
+    let path: String
+    /// Bytes read at a time.
+    static let chunkSize = 1 << 20
+
+    /// Calls `visit` with each complete line's event in `start..<end` (a line that does not end by `end` is
+    /// not visited), its position, and the offset just after its line.
+    ///
+    /// Lines in the form `hotel` writes take ``CanonicalLineDecoder``'s fast path; any other line is decoded
+    /// by the strict path, which accepts it or reports it as corrupt with its line and byte offset.
+    ///
+    /// - Parameter after: The position of the event before `start`.
+    /// - Throws: ``EventStoreError`` for a corrupt line, ``EventDataError`` for an event it cannot understand.
+    func forEachEvent(
+        in file: borrowing POSIXFile, from start: Int, to end: Int, after: Position,
+        _ visit: (DomainEvent, Position, _ lineEnd: Int) -> Void
+    ) throws {
+        var offset = start
+        var head = after
+        var carry: [UInt8] = []
+        while offset < end {
+            let chunk = try file.read(count: min(Self.chunkSize, end - offset), at: offset)
+            if chunk.isEmpty { break }
+            let bytes = carry.isEmpty ? chunk : carry + chunk
+            let base = offset - carry.count
+            let complete = LogScanner.completeLength(of: bytes)
+            try bytes.withUnsafeBufferPointer { (buffer) throws in
+                try LogScanner.forEachLine(in: buffer, upTo: complete) { (line, _, lineOffset) throws in
+                    let lineEnd = base + lineOffset + line.count + 1
+                    if let (event, position) = CanonicalLineDecoder.decode(line), position == head.next {
+                        head = position
+                        visit(event, position, lineEnd)
+                        return
+                    }
+                    // The strict path: decode, or report the line as corrupt.
+                    var recorded: SequencedEvent?
+                    head = try LogScanner(path: path).scan(Array(line) + [UInt8(ascii: "\n")], after: head, baseOffset: base + lineOffset) { event, _ in
+                        recorded = event
+                    }
+                    let event = try DomainEvent(recorded!)
+                    visit(event, head, lineEnd)
+                }
+            }
+            carry = Array(bytes[complete...])
+            offset += chunk.count
+        }
+    }
+}

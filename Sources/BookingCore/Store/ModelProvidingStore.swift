@@ -1,0 +1,24 @@
+/// A store that can hand over the whole hotel at its head faster than replaying a query's events, such as
+/// the JSON-lines store with its cached snapshot.
+///
+/// ``FrontDesk`` decides on that model and appends with the decision's query as the condition, after the
+/// model's head; ``AppendHint`` lets the store check the condition against only the events after it.
+public protocol ModelProvidingStore: EventStore {
+    /// The hotel at the store's head, and where that head ends in the store.
+    func currentModel() throws(HotelError) -> (model: any HotelReadModel, hint: AppendHint)
+
+    /// Appends like ``EventStore/append(_:condition:)``, knowing where the condition's `after` position ends.
+    @discardableResult
+    func append(_ events: [Event], condition: AppendCondition, hint: AppendHint) throws(EventStoreError) -> Position
+}
+
+/// Where a position ends in a store: for the JSON-lines store, the byte offset just after its line.
+public struct AppendHint: Sendable, Equatable {
+    public var position: Position
+    public var offset: Int
+
+    public init(position: Position, offset: Int) {
+        self.position = position
+        self.offset = offset
+    }
+}

@@ -1,0 +1,93 @@
+import Testing
+@testable import BookingCore
+
+/// The fast decoder against the strict path: it must decode `hotel`'s own lines to the same events, and
+/// never accept a line the strict path refuses or decode one differently.
+struct CanonicalLineDecoderTests {
+    func strict(_ bytes: [UInt8]) -> (DomainEvent, Position)? {
+        guard let recorded = bytes.withUnsafeBufferPointer({ try? EventLine.decode($0) }), let event = try? DomainEvent(recorded) else { return nil }
+        return (event, recorded.position)
+    }
+
+    func fast(_ bytes: [UInt8]) -> (DomainEvent, Position)? {
+        bytes.withUnsafeBufferPointer { CanonicalLineDecoder.decode($0) }
+    }
+
+    func line(_ event: DomainEvent, at position: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        EventLine.encode(SequencedEvent(position: Position(position), event: event.storeEvent, recordedAt: "2024-05-01T08:00:00Z"), into: &out)
+        return Array(out.dropLast())
+    }
+
+    let events: [DomainEvent] = [
+        added("Blue"), added("Suite 7"), booked("bk7q2mxa3d", "Blue", "2024-05-01", "2024-05-03", client: "42"),
+        booked("B-1_x", "101", "2024-12-31", "2025-01-01", client: "c"), cancelled("bk7q2mxa3d", "Blue", client: "42"),
+    ]
+
+    @Test func decodesHotelsOwnLinesLikeTheStrictPath() throws {
+        for (i, event) in events.enumerated() {
+            let bytes = line(event, at: i + 1)
+            let decoded = try #require(fast(bytes))
+            #expect(decoded.0 == event && decoded.1 == Position(i + 1))
+            #expect(strict(bytes)?.0 == event)
+        }
+    }
+
+    @Test func leavesOtherFormsToTheStrictPath() {
+        // Non-ASCII, escapes, other key orders and extra keys are valid but not canonical.
+        #expect(fast(line(added("Grün"), at: 1)) == nil)
+        #expect(strict(line(added("Grün"), at: 1)) != nil)
+        let reordered = Array(#"{"type":"RoomAdded","position":1,"tags":["room:Blue"],"data":{"room":"Blue"},"recordedAt":"x"}"#.utf8)
+        #expect(fast(reordered) == nil && strict(reordered) != nil)
+    }
+
+    /// Lines in the canonical shape whose values the strict path refuses.
+    @Test(arguments: [
+        #"{"position":1,"type":"RoomBooked","tags":[],"data":{"bookingId":"b1","client":"1","room":"Blue","arrival":"2024-02-30","departure":"2024-03-02"},"recordedAt":"x"}"#,
+        #"{"position":1,"type":"RoomBooked","tags":[],"data":{"bookingId":"b1","client":"1","room":"Blue","arrival":"2023-02-29","departure":"2024-03-02"},"recordedAt":"x"}"#,
+        #"{"position":1,"type":"RoomBooked","tags":[],"data":{"bookingId":"b1","client":"1","room":"Blue","arrival":"2024-13-01","departure":"2025-03-02"},"recordedAt":"x"}"#,
+        #"{"position":1,"type":"RoomBooked","tags":[],"data":{"bookingId":"b1","client":"1","room":"Blue","arrival":"0000-01-01","departure":"2024-03-02"},"recordedAt":"x"}"#,
+        #"{"position":1,"type":"RoomBooked","tags":[],"data":{"bookingId":"b1","client":"1","room":"Blue","arrival":"2024-05-03","departure":"2024-05-03"},"recordedAt":"x"}"#,
+        #"{"position":1,"type":"RoomBooked","tags":[],"data":{"bookingId":"b1","client":"1","room":"Blue","arrival":"2024-05-04","departure":"2024-05-03"},"recordedAt":"x"}"#,
+        #"{"position":1,"type":"RoomBooked","tags":[],"data":{"bookingId":"b/1","client":"1","room":"Blue","arrival":"2024-05-01","departure":"2024-05-03"},"recordedAt":"x"}"#,
+        #"{"position":1,"type":"RoomBooked","tags":[],"data":{"bookingId":"bk1234567890x","client":"1","room":"Blue","arrival":"2024-05-01","departure":"2024-05-03"},"recordedAt":"x"}"#,
+        #"{"position":1,"type":"RoomBooked","tags":[],"data":{"bookingId":"b1","client":" 1","room":"Blue","arrival":"2024-05-01","departure":"2024-05-03"},"recordedAt":"x"}"#,
+        #"{"position":1,"type":"RoomAdded","tags":[],"data":{"room":"Blue "},"recordedAt":"x"}"#,
+        #"{"position":1,"type":"RoomAdded","tags":[],"data":{"room":""},"recordedAt":"x"}"#,
+        #"{"position":1,"type":"RoomAdded","tags":[""],"data":{"room":"Blue"},"recordedAt":"x"}"#,
+        #"{"position":0,"type":"RoomAdded","tags":[],"data":{"room":"Blue"},"recordedAt":"x"}"#,
+        #"{"position":01,"type":"RoomAdded","tags":[],"data":{"room":"Blue"},"recordedAt":"x"}"#,
+        #"{"position":1,"type":"RoomAdded","tags":[],"data":{"room":"Blue"},"recordedAt":"x"} "#,
+        #"{"position":1,"type":"RoomAdded","tags":[],"data":{"room":"Blue"},"recordedAt":"x"},"#,
+        #"{"position":1,"type":"RoomAdded","tags":[],"data":{"room":"Blue"},"recordedAt":3}"#,
+    ])
+    func refusesWhatTheStrictPathRefuses(_ text: String) {
+        let bytes = Array(text.utf8)
+        #expect(strict(bytes) == nil || text.hasSuffix("} "), "the strict path should refuse this line")
+        #expect(fast(bytes) == nil)
+    }
+
+    @Test func isNeverMoreLenientThanTheStrictPathOnMutatedLines() {
+        var random = SplitMix(seed: 11)
+        let alphabet = Array(#"{}[]:,"\ abtr0129-_eE."#.utf8) + [0, 0x7F, 0xC3, 0xFF]
+        var fastAccepted = 0
+        for _ in 0..<50_000 {
+            var bytes = line(events[Int(random.next() % UInt64(events.count))], at: Int(random.next() % 3) + 1)
+            for _ in 0..<Int(random.next() % 3 + 1) {
+                let at = Int(random.next() % UInt64(bytes.count))
+                let byte = alphabet[Int(random.next() % UInt64(alphabet.count))]
+                switch random.next() % 3 {
+                case 0: bytes[at] = byte
+                case 1: bytes.remove(at: at)
+                default: bytes.insert(byte, at: at)
+                }
+            }
+            if let decoded = fast(bytes) {
+                fastAccepted += 1
+                let reference = strict(bytes)
+                #expect(reference?.0 == decoded.0 && reference?.1 == decoded.1, "\(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+        #expect(fastAccepted > 1_000)
+    }
+}

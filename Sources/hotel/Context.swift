@@ -5,6 +5,8 @@ final class Context {
     let storePath: String
     let store: JSONLinesEventStore
     let frontDesk: FrontDesk
+    /// What commands run on: the front desk, or a batch's desk.
+    let commands: any CommandRunner
     /// stdout, written in one go when the command has finished.
     private(set) var output = ""
     /// Warnings for stderr, written before any error line.
@@ -14,6 +16,15 @@ final class Context {
         self.storePath = storePath
         self.store = JSONLinesEventStore(path: storePath, lockTimeout: lockTimeout)
         self.frontDesk = FrontDesk(store: store)
+        self.commands = frontDesk
+    }
+
+    /// A context for one line of a batch: the same store, commands run on `desk`, its own output.
+    init(batchLineOf parent: Context, desk: any CommandRunner) {
+        storePath = parent.storePath
+        store = parent.store
+        frontDesk = parent.frontDesk
+        commands = desk
     }
 
     /// Adds a line to stdout.
@@ -30,8 +41,13 @@ final class Context {
         guard store.exists else { throw CommandLineError(.store(.notFound(path: storePath))) }
     }
 
-    /// Runs a ``FrontDesk`` call, turning its error into the command line's.
-    func run<T>(_ body: (FrontDesk) throws(HotelError) -> T) throws(CommandLineError) -> T {
+    /// Runs a command, turning its error into the command line's.
+    func run<T>(_ body: (any CommandRunner) throws(HotelError) -> T) throws(CommandLineError) -> T {
+        do { return try body(commands) } catch { throw CommandLineError(error) }
+    }
+
+    /// Runs a query on the ``FrontDesk``, turning its error into the command line's.
+    func query<T>(_ body: (FrontDesk) throws(HotelError) -> T) throws(CommandLineError) -> T {
         do { return try body(frontDesk) } catch { throw CommandLineError(error) }
     }
 }

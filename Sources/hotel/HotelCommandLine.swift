@@ -2,7 +2,7 @@ import BookingCore
 
 /// Turns the words after `hotel` into a command or a query, runs it, and says what to print and the status.
 struct HotelCommandLine {
-    static let subcommands: [Subcommand] = [.roomsAdd, .roomsList, .book, .free, .cancel, .bookings, .verify]
+    static let subcommands: [Subcommand] = [.roomsAdd, .roomsList, .book, .free, .cancel, .bookings, .verify, .batch]
 
     let arguments: [String]
     let environment: [String: String]

@@ -47,6 +47,18 @@ extension Reliability {
             try expectCleanFailure(result, sandbox, before: before, message: message)
         }
 
+        @Test func aBatchWhoseSyncFailsAcknowledgesNothing() throws {
+            let sandbox = try prepared()
+            let before = sandbox.hotel.storeBytes()
+            let input = sandbox.path + "/batch.txt"
+            try Data("book --client 1 --room Blue --from 2024-06-01 --to 2024-06-02\nbook --client 2 --room Blue --from 2024-06-02 --to 2024-06-03\n".utf8).write(to: URL(fileURLWithPath: input))
+            let result = try Reliability.sh("exec strace -f -o /dev/null -e trace=fsync -e inject=fsync:error=EIO:when=1 '\(HotelProcess.binary.path)' batch < '\(input)'", in: sandbox.path)
+            #expect(result.status == 74, "\(result)")
+            #expect(result.stdout == "")
+            #expect(sandbox.hotel.storeBytes() == before)
+            try Reliability.expectVerifies(sandbox)
+        }
+
         @Test func aWriteCutShortByAFullDiskIsCutBackBeforeTheNextWrite() throws {
             let sandbox = try prepared()
             // Grow the log until the next booking's line would cross a 1 KiB boundary part-way.

@@ -4,7 +4,7 @@
 /// A command reads its decision's query, decides, and appends on the condition that nothing matching the
 /// query was recorded since; on a conflict it reads and decides again, up to ``maximumAttempts`` times.
 /// This is what keeps two processes booking the same room at once from both succeeding.
-public struct FrontDesk: Sendable {
+public struct FrontDesk: CommandRunner, Sendable {
     /// Where events are read and recorded.
     public let store: any EventStore
     /// Draws new booking ids.
@@ -20,41 +20,24 @@ public struct FrontDesk: Sendable {
 
     // MARK: Commands
 
-    /// Registers rooms: all of them, or none if any exists.
-    public func addRooms(_ rooms: [RoomName]) throws(HotelError) {
-        _ = try execute(AddRooms(rooms: rooms))
+    /// Runs a decision: reads, decides, appends on condition, retries on conflict (see ``execute(_:)``).
+    public func run(_ decision: some Decision) throws(HotelError) -> [DomainEvent] {
+        try execute(decision)
     }
 
-    /// Books `room` for `client`'s `stay`.
-    ///
-    /// - Returns: The new booking's id.
-    /// - Throws: ``HotelError/rejected(_:)`` with ``BookingError/unknownRoom(_:suggestion:)`` (with the
-    ///   nearest registered name) or ``BookingError/roomNotFree(_:_:blockedBy:blockingStay:)``.
-    public func book(client: ClientID, room: RoomName, stay: Stay) throws(HotelError) -> BookingID {
-        var id = newBookingID.next()
-        for _ in 0..<maximumAttempts {
-            do throws(HotelError) {
-                _ = try execute(BookRoom(booking: id, client: client, room: room, stay: stay))
-                return id
-            } catch .rejected(.bookingIDTaken) {
-                id = newBookingID.next()
-            } catch .rejected(.unknownRoom(let room, _)) {
-                throw .rejected(.unknownRoom(room, suggestion: room.nearest(in: try self.rooms())))
-            }
-        }
-        throw .tooManyConflicts(attempts: maximumAttempts)
+    public func state(query: Query) throws(HotelError) -> any HotelReadModel {
+        try model(query: query)
     }
 
-    /// Cancels an active booking.
+    /// Runs `body` with a desk whose commands are decided back to back on one hold of the store's lock and
+    /// recorded with one write and one sync when `body` returns. Nothing is durable, so nothing should be
+    /// acknowledged, before this returns. On a store without batches, each command is recorded on its own.
     ///
-    /// - Returns: The cancelled booking as it now stands.
-    public func cancel(_ booking: BookingID) throws(HotelError) -> Booking {
-        let events = try execute(CancelBooking(booking: booking))
-        guard case .bookingCancelled? = events.first,
-              var cancelled = try model(query: CancelBooking(booking: booking).query).booking(booking)
-        else { throw .rejected(.unknownBooking(booking)) }
-        cancelled.status = .cancelled
-        return cancelled
+    /// - Throws: ``HotelError`` if the store cannot be read or the batch cannot be written; then none of
+    ///   the batch's commands is recorded.
+    public func batch<R>(_ body: (any CommandRunner) -> R) throws(HotelError) -> R {
+        guard let store = store as? any ModelProvidingStore else { return body(self) }
+        return try store.batch { session in body(BatchDesk(session: session, newBookingID: newBookingID)) }
     }
 
     // MARK: Queries

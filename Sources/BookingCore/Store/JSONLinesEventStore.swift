@@ -81,9 +81,15 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     // MARK: The read model
 
     public func currentModel() throws(HotelError) -> (model: any HotelReadModel, hint: AppendHint) {
+        let (model, hint) = try loadModel()
+        return (model, hint)
+    }
+
+    /// The snapshot (checked, refreshed when the tail is long) with the tail folded onto it.
+    func loadModel() throws(HotelError) -> (CachedHotelModel, AppendHint) {
         do {
             guard let file = try POSIXFile.open(path, O_RDONLY) else {
-                return (HotelProjection(), AppendHint(position: .origin, offset: 0))
+                return (CachedHotelModel(snapshot: nil), AppendHint(position: .origin, offset: 0))
             }
             let size = try file.status().size
             let snapshot = try validSnapshot(for: file, size: size)
@@ -134,6 +140,30 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     }
 
     // MARK: Appending
+
+    public func batch<R>(_ body: (BatchSession) -> R) throws(HotelError) -> R {
+        var result: R?
+        var failure: HotelError?
+        do throws(EventStoreError) {
+            try FileLock.withLock(path: lockPath, timeout: lockTimeout) { () throws(EventStoreError) in
+                // Under the lock nobody else appends, so the model read now stays current.
+                let loaded: (CachedHotelModel, AppendHint)
+                do throws(HotelError) { loaded = try loadModel() } catch {
+                    failure = error
+                    return
+                }
+                let session = BatchSession(model: loaded.0)
+                result = body(session)
+                if !session.recorded.isEmpty {
+                    try appendLocked(session.recorded.map(\.storeEvent), condition: nil, hint: loaded.1)
+                }
+            }
+        } catch {
+            throw .store(error)
+        }
+        if let failure { throw failure }
+        return result!
+    }
 
     @discardableResult
     public func append(_ events: [Event], condition: AppendCondition?) throws(EventStoreError) -> Position {

@@ -10,6 +10,10 @@ public protocol ModelProvidingStore: EventStore {
     /// Appends like ``EventStore/append(_:condition:)``, knowing where the condition's `after` position ends.
     @discardableResult
     func append(_ events: [Event], condition: AppendCondition, hint: AppendHint) throws(EventStoreError) -> Position
+
+    /// Runs `body` holding the write lock with a session on the model at the head, then appends the events
+    /// the session recorded with one write and one sync. If the append fails, nothing is recorded.
+    func batch<R>(_ body: (BatchSession) -> R) throws(HotelError) -> R
 }
 
 /// Where a position ends in a store: for the JSON-lines store, the byte offset just after its line.

@@ -24,7 +24,7 @@ extension Subcommand {
                 throw .usage("--from \(from) must be before --to \(to)", help: arguments.spec.name)
             }
             try context.requireStore()
-            let bookings = try context.run { (desk) throws(HotelError) in try desk.bookings(matching: filter) }
+            let bookings = try context.query { (desk) throws(HotelError) in try desk.bookings(matching: filter) }
             if arguments.has("--json") {
                 context.json(.object(["bookings": .array(bookings.map(\.json))]))
             } else {

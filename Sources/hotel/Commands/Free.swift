@@ -15,7 +15,7 @@ extension Subcommand {
         run: { (arguments, context) throws(CommandLineError) in
             let stay = try arguments.stay()
             try context.requireStore()
-            let rooms = try context.run { (desk) throws(HotelError) in try desk.freeRooms(for: stay) }
+            let rooms = try context.query { (desk) throws(HotelError) in try desk.freeRooms(for: stay) }
             if arguments.has("--json") {
                 context.json(.object([
                     "from": .string(stay.arrival.description), "to": .string(stay.departure.description),

@@ -10,7 +10,7 @@ extension Subcommand {
         ),
         run: { (arguments, context) throws(CommandLineError) in
             try context.requireStore()
-            let rooms = try context.run { (desk) throws(HotelError) in try desk.rooms() }
+            let rooms = try context.query { (desk) throws(HotelError) in try desk.rooms() }
             if arguments.has("--json") {
                 context.json(.object(["rooms": .array(rooms.map { .string($0.rawValue) })]))
             } else {

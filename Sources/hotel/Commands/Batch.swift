@@ -1,0 +1,107 @@
+import BookingCore
+
+extension Subcommand {
+    /// The subcommands a batch line may name.
+    static let batchable: [Subcommand] = [.book, .cancel, .roomsAdd]
+
+    /// `hotel batch`
+    static let batch = Subcommand(
+        spec: CommandSpec(
+            name: "batch", abstract: "Run commands read from stdin, one a line, with one lock and one sync.",
+            options: [],
+            discussion: "Each line is a 'book', 'cancel' or 'rooms add' command in the same words as on the command line (quote words with ' or \"; blank lines and lines starting with # are skipped). For each command, one line is printed: what the command prints (room names separated by tabs for 'rooms add'), or 'error: ' and the reason. Each command sees what the earlier ones did. Everything is written with one write and one fsync at the end, and nothing is printed before that: if the batch cannot be written, nothing is recorded, nothing is printed on stdout, and the exit status says why. Exit status 0 if every command succeeded, 1 if any was refused."
+        ),
+        run: { (_, context) throws(CommandLineError) in
+            var lines: [[String]] = []
+            while let line = readLine(strippingNewline: true) {
+                let trimmed = line.drop { $0 == " " || $0 == "\t" }
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                do throws(CommandLineError) { lines.append(try BatchLine.words(of: line)) } catch { lines.append(["\u{0}", error.message]) }
+            }
+            var refused = 0
+            let results: [String]
+            do throws(HotelError) {
+                results = try context.frontDesk.batch { desk in
+                    lines.map { words in
+                        let child = Context(batchLineOf: context, desk: desk)
+                        do throws(CommandLineError) {
+                            try BatchLine.run(words, in: child)
+                            return child.output.split(separator: "\n").joined(separator: "\t")
+                        } catch {
+                            refused += 1
+                            return "error: " + error.message
+                        }
+                    }
+                }
+            } catch {
+                throw CommandLineError(error)
+            }
+            for result in results { context.line(result) }
+            if refused > 0 {
+                throw CommandLineError(message: "\(refused) of \(lines.count) commands were refused", status: .rejected)
+            }
+        })
+}
+
+/// One line of a batch: its words, and running them as a subcommand.
+enum BatchLine {
+    /// Splits a line into words: white space separates them; '...' and "..." quote (in "...", \" and \\
+    /// escape); a backslash outside quotes escapes the next character.
+    static func words(of line: String) throws(CommandLineError) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var quote: Character?
+        var escaped = false
+        for character in line {
+            if escaped {
+                current.append(character)
+                escaped = false
+            } else if let open = quote {
+                if character == open {
+                    quote = nil
+                } else if character == "\\" && open == "\"" {
+                    escaped = true
+                } else {
+                    current.append(character)
+                }
+            } else if character == " " || character == "\t" {
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            } else {
+                inWord = true
+                switch character {
+                case "'", "\"": quote = character
+                case "\\": escaped = true
+                default: current.append(character)
+                }
+            }
+        }
+        if quote != nil || escaped { throw .usage("unterminated quote or escape in a batch line", help: "batch") }
+        if inWord { words.append(current) }
+        return words
+    }
+
+    /// Runs the words of one line as `book`, `cancel` or `rooms add`.
+    static func run(_ words: [String], in context: Context) throws(CommandLineError) {
+        if words.first == "\u{0}" { throw CommandLineError(message: words[1], status: .usage) }
+        var rest = words[...]
+        let name = rest.popFirst() ?? ""
+        let subcommand: Subcommand
+        switch name {
+        case "book": subcommand = .book
+        case "cancel": subcommand = .cancel
+        case "rooms" where rest.first == "add":
+            rest.removeFirst()
+            subcommand = .roomsAdd
+        default:
+            throw .usage("'\(words.joined(separator: " "))' is not a command a batch runs (book, cancel, rooms add)", help: "batch")
+        }
+        if rest.contains(where: { $0 == "--store" || $0.hasPrefix("--store=") || $0 == "--json" || $0 == "--help" || $0 == "-h" }) {
+            throw .usage("--store, --json and --help are not taken in a batch line", help: "batch")
+        }
+        let parsed = try ArgumentParser.parse(rest, for: subcommand.spec)
+        try subcommand.run(parsed, context)
+    }
+}

@@ -12,9 +12,9 @@ final class Context {
     /// Warnings for stderr, written before any error line.
     private(set) var warnings = ""
 
-    init(storePath: String, lockTimeout: Double) {
+    init(storePath: String, lockTimeout: Double, cacheThreshold: Int) {
         self.storePath = storePath
-        self.store = JSONLinesEventStore(path: storePath, lockTimeout: lockTimeout)
+        self.store = JSONLinesEventStore(path: storePath, lockTimeout: lockTimeout, cacheThreshold: cacheThreshold)
         self.frontDesk = FrontDesk(store: store)
         self.commands = frontDesk
     }

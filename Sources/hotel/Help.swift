@@ -35,6 +35,9 @@ enum Help {
             ENVIRONMENT:
               HOTEL_STORE         The event log, when --store is not given.
               HOTEL_LOCK_TIMEOUT  Seconds a write waits for another writer's lock (default 10).
+              HOTEL_CACHE_THRESHOLD
+                                  Bytes of log past the read-model cache that make a command
+                                  rewrite it (default 262144; 0: after every change).
 
             """
         return text

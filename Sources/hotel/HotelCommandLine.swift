@@ -52,7 +52,7 @@ struct HotelCommandLine {
             if parsed.values["--store"] != nil { throw .usage("option '--store' is given more than once") }
             parsed.values["--store"] = globalStore
         }
-        let context = Context(storePath: try storePath(parsed), lockTimeout: try lockTimeout())
+        let context = Context(storePath: try storePath(parsed), lockTimeout: try lockTimeout(), cacheThreshold: try cacheThreshold())
         do {
             try subcommand.run(parsed, context)
         } catch {
@@ -94,6 +94,15 @@ struct HotelCommandLine {
         let path = parsed.values["--store"] ?? environment["HOTEL_STORE"] ?? "events.jsonl"
         if path.isEmpty { throw .usage("the store path is empty") }
         return path
+    }
+
+    /// `HOTEL_CACHE_THRESHOLD` in bytes, else the store's default.
+    private func cacheThreshold() throws(CommandLineError) -> Int {
+        guard let text = environment["HOTEL_CACHE_THRESHOLD"] else { return JSONLinesEventStore.defaultCacheThreshold }
+        guard let bytes = Int(text), bytes >= 0 else {
+            throw .usage("HOTEL_CACHE_THRESHOLD='\(text)' is not a number of bytes")
+        }
+        return bytes
     }
 
     /// `HOTEL_LOCK_TIMEOUT` in seconds, else the store's default.

@@ -7,6 +7,8 @@ extension Reliability {
     struct Kill {
         @Test func everyAcknowledgedBookingSurvivesSIGKILL() throws {
             let sandbox = Sandbox()
+            // Rewrite the read-model cache after every change, so that kills land in cache writes too.
+            sandbox.hotel.environment["HOTEL_CACHE_THRESHOLD"] = "0"
             let rooms = (1...50).map { "R\($0)" }
             try #require(sandbox.hotel.run(["rooms", "add"] + rooms).status == 0)
             var random = SeededRandom(seed: 4)
@@ -44,6 +46,11 @@ extension Reliability {
             #expect(next.status == 0, "\(next)")
             let after = try Reliability.expectVerifies(sandbox)
             #expect(after.stderr == "")
+            // The cache the killed processes left answers as a full replay does.
+            let cached = try sandbox.hotel.run(["bookings"])
+            try FileManager.default.removeItem(atPath: sandbox.hotel.storePath + ".cache")
+            #expect(try sandbox.hotel.run(["bookings"]) == cached)
+            #expect(cached.lines.count == ids.count + 1)
             Reliability.figures("kill -9", "\(Scale.current.killedProcesses) book processes (typical run \(Int(typical * 1000)) ms): \(killedBeforeAnswer) killed before answering, \(killedAfterAnswer) killed after, \(finished) finished; \(acknowledged.count) acknowledged ids, all in the log; \(ids.count) bookings in the log; unterminated tail after the loop: \(torn)")
         }
     }

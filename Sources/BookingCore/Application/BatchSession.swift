@@ -4,9 +4,15 @@
 /// nothing may be acknowledged) until ``FrontDesk/batch(_:)`` returns.
 public final class BatchSession {
     private(set) var model: CachedHotelModel
-    private(set) var recorded: [DomainEvent] = []
+    /// The recorded events' lines, encoded as they are decided.
+    private(set) var lines: [UInt8] = []
+    private(set) var count = 0
+    private let recordedAt: String
 
-    init(model: CachedHotelModel) { self.model = model }
+    init(model: CachedHotelModel, recordedAt: String) {
+        self.model = model
+        self.recordedAt = recordedAt
+    }
 
     /// The hotel as of the commands so far.
     public var state: any HotelReadModel { model }
@@ -15,8 +21,10 @@ public final class BatchSession {
     public func run(_ decision: some Decision) throws(BookingError) -> [DomainEvent] {
         let events = try decision.decide(on: model)
         for event in events {
-            model.apply(event, at: model.head.next)
-            recorded.append(event)
+            let position = model.head.next
+            model.apply(event, at: position)
+            EventLine.encode(SequencedEvent(position: position, event: event.storeEvent, recordedAt: recordedAt), into: &lines)
+            count += 1
         }
         return events
     }

@@ -43,12 +43,16 @@ struct CachedHotelModel: HotelReadModel {
     }
 
     func hasRoom(_ room: RoomName) -> Bool {
-        tail.hasRoom(room) || snapshot?.roomIndex(room.rawValue) != nil
+        if tail.hasRoom(room) { return true }
+        guard let snapshot, let r = snapshot.roomIndex(room.rawValue) else { return false }
+        return snapshot.isRegistered(r)
     }
 
     func roomNames() -> [RoomName] {
         var names = Set(tail.rooms)
-        if let snapshot { for r in 0..<snapshot.roomCount { names.insert(RoomName(unchecked: snapshot.roomName(r))) } }
+        if let snapshot {
+            for r in 0..<snapshot.roomCount where snapshot.isRegistered(r) { names.insert(RoomName(unchecked: snapshot.roomName(r))) }
+        }
         return names.sorted()
     }
 

@@ -10,20 +10,35 @@
 enum CanonicalLineDecoder {
     /// The event and its position, or nil if the line is not in canonical form.
     static func decode(_ line: UnsafeBufferPointer<UInt8>) -> (DomainEvent, Position)? {
+        decodeWithTagRange(line).map { ($0.0, $0.1) }
+    }
+
+    /// The event, its position, and whether its tags are exactly those `hotel` writes for it.
+    static func decodeWithTags(_ line: UnsafeBufferPointer<UInt8>) -> (DomainEvent, Position, tagsAsWritten: Bool)? {
+        guard let (event, position, tags) = decodeWithTagRange(line) else { return nil }
+        return (event, position, UnsafeBufferPointer(rebasing: line[tags]).elementsEqual(expectedTags(of: event)))
+    }
+
+    /// The event, its position, and where its tags stand in the line.
+    private static func decodeWithTagRange(_ line: UnsafeBufferPointer<UInt8>) -> (DomainEvent, Position, Range<Int>)? {
         var s = Cursor(bytes: line)
+        var tagsStart = 0, tagsEnd = 0
         guard s.literal(#"{"position":"#), let position = s.positiveInteger(), s.literal(#","type":""#) else { return nil }
         let event: DomainEvent
         if s.literal(#"RoomAdded","tags":["#) {
-            guard s.tags(), s.literal(#"],"data":{"room":"#), let room = s.roomName() else { return nil }
+            tagsStart = s.index
+            guard s.tags(), s.mark(&tagsEnd), s.literal(#"],"data":{"room":"#), let room = s.roomName() else { return nil }
             event = .roomAdded(RoomAdded(room: room))
         } else if s.literal(#"RoomBooked","tags":["#) {
-            guard s.tags(), s.literal(#"],"data":{"bookingId":"#), let id = s.bookingID(), s.literal(#","client":"#),
+            tagsStart = s.index
+            guard s.tags(), s.mark(&tagsEnd), s.literal(#"],"data":{"bookingId":"#), let id = s.bookingID(), s.literal(#","client":"#),
                   let client = s.clientID(), s.literal(#","room":"#), let room = s.roomName(), s.literal(#","arrival":"#),
                   let arrival = s.day(), s.literal(#","departure":"#), let departure = s.day(), arrival < departure
             else { return nil }
             event = .roomBooked(RoomBooked(booking: id, client: client, room: room, stay: try! Stay(arrival: arrival, departure: departure)))
         } else if s.literal(#"BookingCancelled","tags":["#) {
-            guard s.tags(), s.literal(#"],"data":{"bookingId":"#), let id = s.bookingID(), s.literal(#","client":"#),
+            tagsStart = s.index
+            guard s.tags(), s.mark(&tagsEnd), s.literal(#"],"data":{"bookingId":"#), let id = s.bookingID(), s.literal(#","client":"#),
                   let client = s.clientID(), s.literal(#","room":"#), let room = s.roomName()
             else { return nil }
             event = .bookingCancelled(BookingCancelled(booking: id, client: client, room: room))
@@ -31,7 +46,20 @@ enum CanonicalLineDecoder {
             return nil
         }
         guard s.literal(#"},"recordedAt":"#), s.plainString() != nil, s.literal("}"), s.atEnd else { return nil }
-        return (event, Position(position))
+        return (event, Position(position), tagsStart..<tagsEnd)
+    }
+
+    /// The tags `hotel` writes for an event (see ``RoomAdded``, ``RoomBooked``, ``BookingCancelled``), as
+    /// they stand between `[` and `]` in its line. Names on this path are plain ASCII: no escaping needed.
+    static func expectedTags(of event: DomainEvent) -> [UInt8] {
+        func tag(_ prefix: String, _ value: String) -> String { "\"" + prefix + value + "\"" }
+        let text: String
+        switch event {
+        case .roomAdded(let e): text = tag("room:", e.room.rawValue)
+        case .roomBooked(let e): text = [tag("booking:", e.booking.rawValue), tag("room:", e.room.rawValue), tag("client:", e.client.rawValue)].joined(separator: ",")
+        case .bookingCancelled(let e): text = [tag("booking:", e.booking.rawValue), tag("room:", e.room.rawValue), tag("client:", e.client.rawValue)].joined(separator: ",")
+        }
+        return Array(text.utf8)
     }
 
     private struct Cursor {
@@ -39,6 +67,12 @@ enum CanonicalLineDecoder {
         var index = 0
 
         var atEnd: Bool { index == bytes.count }
+
+        /// Notes the current index; always true, for use in a condition list.
+        func mark(_ place: inout Int) -> Bool {
+            place = index
+            return true
+        }
 
         mutating func literal(_ text: StaticString) -> Bool {
             let count = text.utf8CodeUnitCount

@@ -57,6 +57,12 @@ final class Snapshot: @unchecked Sendable {
 
     deinit { munmap(UnsafeMutableRawPointer(mutating: base), size) }
 
+    /// Lets the kernel drop the pages read so far from this process (they are read again if touched), so
+    /// that reading the whole snapshot does not hold it all in memory.
+    func releasePages() {
+        madvise(UnsafeMutableRawPointer(mutating: base), size, MADV_DONTNEED)
+    }
+
     private func isWellFormed(fileSize: Int) -> Bool {
         guard fileSize == size,
               (0..<8).allSatisfy({ base.load(fromByteOffset: $0, as: UInt8.self) == SnapshotLayout.magic[$0] }),
@@ -117,7 +123,11 @@ final class Snapshot: @unchecked Sendable {
         return nil
     }
 
+    /// The index of a room, registered or only named by a booking.
     func roomIndex(_ name: String) -> Int? { find(name, count: roomCount, entrySize: SnapshotLayout.roomEntrySize, section: .rooms) }
+
+    /// Whether room `r` was added (rather than only named by a booking, in a store verify flags).
+    func isRegistered(_ r: Int) -> Bool { u32(start(.rooms) + r * SnapshotLayout.roomEntrySize + 24) & 1 == 1 }
     func clientIndex(_ name: String) -> Int? { find(name, count: clientCount, entrySize: SnapshotLayout.clientEntrySize, section: .clients) }
 
     // MARK: Records

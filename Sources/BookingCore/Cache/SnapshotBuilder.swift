@@ -3,6 +3,8 @@
 /// This is the same fold as ``HotelProjection``, laid out for a million events in a few tens of megabytes.
 struct SnapshotBuilder {
     private(set) var roomNames: [String] = []
+    /// Whether each room was added (a booking can name a room that was not, in a store verify flags).
+    private(set) var registered: [Bool] = []
     private var roomIndex: [String: UInt32] = [:]
     private(set) var clientNames: [String] = []
     private var clientIndex: [String: UInt32] = [:]
@@ -23,7 +25,10 @@ struct SnapshotBuilder {
 
     /// Starts from a snapshot's contents.
     init(_ snapshot: Snapshot) {
-        for i in 0..<snapshot.roomCount { _ = room(snapshot.roomName(i)) }
+        for i in 0..<snapshot.roomCount {
+            _ = room(snapshot.roomName(i))
+            registered[i] = snapshot.isRegistered(i)
+        }
         for i in 0..<snapshot.clientCount { _ = client(snapshot.clientName(i)) }
         records.reserveCapacity(snapshot.recordCount + 1024)
         ids = RecordTable(capacity: snapshot.recordCount + 1024)
@@ -43,10 +48,45 @@ struct SnapshotBuilder {
         if let i = roomIndex[name] { return i }
         let i = UInt32(roomNames.count)
         roomNames.append(name)
+        registered.append(false)
         roomIndex[name] = i
         calendars.append([])
         return i
     }
+
+    // MARK: Lookups, for the verifier
+
+    /// The index of a room, registered or only named by a booking.
+    func index(ofRoom name: String) -> UInt32? { roomIndex[name] }
+
+    /// The record of a booking id.
+    func index(of key: BookingKey) -> UInt32? { ids.find(key, records: records) }
+
+    /// The active booking of room `r` with the earliest arrival that overlaps `arrival..<departure`.
+    func firstActiveOverlap(room r: UInt32, arrival: Int32, departure: Int32) -> UInt32? {
+        let calendar = calendars[Int(r)]
+        let i = firstEnding(after: arrival, in: calendar)
+        guard i < calendar.count, records[Int(calendar[i])].arrival < departure else { return nil }
+        return calendar[i]
+    }
+
+    /// The names and ids behind a record.
+    func booking(_ index: UInt32) -> (id: BookingID, room: String, client: String, stay: Stay) {
+        let r = records[Int(index)]
+        return (r.key.id, roomNames[Int(r.room)], clientNames[Int(r.client)], r.stay)
+    }
+
+    /// Whether a record's booking is cancelled.
+    func isCancelled(_ index: UInt32) -> Bool { records[Int(index)].cancelled }
+
+    /// Each room's active bookings (by record), for comparing with a snapshot.
+    func activeRecords(ofRoom r: UInt32) -> [UInt32] { calendars[Int(r)] }
+
+    /// The number of cancelled bookings.
+    var cancelledCount: Int { records.reduce(0) { $0 + ($1.cancelled ? 1 : 0) } }
+
+    /// The number of added rooms.
+    var registeredCount: Int { registered.reduce(0) { $0 + ($1 ? 1 : 0) } }
 
     private mutating func client(_ name: String) -> UInt32 {
         if let i = clientIndex[name] { return i }
@@ -56,13 +96,19 @@ struct SnapshotBuilder {
         return i
     }
 
+    /// Moves the covered end without folding an event (for the verifier, which folds only valid events).
+    mutating func noteEnd(position: Position, offset: Int) {
+        self.position = position
+        self.offset = offset
+    }
+
     /// Folds one event recorded at `position`, whose line ends at byte `offset`.
     mutating func apply(_ event: DomainEvent, position: Position, offset: Int) {
         self.position = position
         self.offset = offset
         switch event {
         case .roomAdded(let e):
-            _ = room(e.room.rawValue)
+            registered[Int(room(e.room.rawValue))] = true
         case .roomBooked(let e):
             let key = BookingKey(e.booking)
             let r = room(e.room.rawValue)

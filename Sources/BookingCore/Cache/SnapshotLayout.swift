@@ -10,7 +10,7 @@
 ///   136 strings size u64  144 active entries u64  152 file size u64
 /// strings    room and client names, UTF-8, back to back
 /// rooms      per room (sorted by name bytes): name offset, name length, active start, active count,
-///            list start, list count (u32 x 6)
+///            list start, list count, flags (bit 0: added, not only named by a booking) (u32 x 7)
 /// clients    per client (sorted by name bytes): name offset, name length, list start, list count (u32 x 4)
 /// records    per booking, 32 bytes: id (12 bytes, zero-padded), id length u8, cancelled u8, 2 pad,
 ///            room u32, client u32, arrival i32, departure i32 (days since 1970-01-01)
@@ -21,9 +21,9 @@
 /// ```
 enum SnapshotLayout {
     static let magic: [UInt8] = Array("HOTELRM1".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let headerSize = 160
-    static let roomEntrySize = 24
+    static let roomEntrySize = 28
     static let clientEntrySize = 16
     static let activeEntrySize = 12
 

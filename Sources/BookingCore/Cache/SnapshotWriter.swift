@@ -41,6 +41,7 @@ enum SnapshotWriter {
             roomTable.append(littleEndian: UInt32(activeStarts[rank + 1] - activeStarts[rank]))
             roomTable.append(littleEndian: UInt32(roomStarts[rank]))
             roomTable.append(littleEndian: UInt32(roomStarts[rank + 1] - roomStarts[rank]))
+            roomTable.append(littleEndian: UInt32(builder.registered[roomOrder[rank]] ? 1 : 0))
         }
         for rank in clientOrder.indices {
             clientTable.append(littleEndian: clientSpans[rank].0)

@@ -65,7 +65,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     /// - Throws: ``EventStoreError/notFound(path:)`` if there is no log; I/O errors.
     public func verify() throws(EventStoreError) -> VerificationReport {
         guard let file = try POSIXFile.open(path, O_RDONLY) else { throw .notFound(path: path) }
-        return StoreVerifier.verify(try file.readToEnd())
+        return try StoreVerifier.verify(file, path: path, snapshot: validSnapshot(for: file, size: file.status().size))
     }
 
     public func read(_ query: Query) throws(EventStoreError) -> ReadResult {
@@ -152,11 +152,9 @@ public final class JSONLinesEventStore: ModelProvidingStore {
                     failure = error
                     return
                 }
-                let session = BatchSession(model: loaded.0)
+                let session = BatchSession(model: loaded.0, recordedAt: clock.timestamp())
                 result = body(session)
-                if !session.recorded.isEmpty {
-                    try appendLocked(session.recorded.map(\.storeEvent), condition: nil, hint: loaded.1)
-                }
+                if session.count > 0 { try appendLocked(encoded: session.lines, after: loaded.1) }
             }
         } catch {
             throw .store(error)
@@ -219,6 +217,30 @@ public final class JSONLinesEventStore: ModelProvidingStore {
             throw error
         }
         return position
+    }
+
+    /// Appends lines already encoded for the positions after `head`, which must still be the log's head
+    /// (the caller holds the lock). A torn last line is moved aside first; a failed write is cut back.
+    private func appendLocked(encoded lines: [UInt8], after head: AppendHint) throws(EventStoreError) {
+        guard let file = try POSIXFile.open(path, O_RDWR | O_APPEND | O_CREAT) else {
+            throw .io(path: path, operation: "open", errno: ENOENT)
+        }
+        if head.offset == 0 { try POSIXFile.syncDirectory(of: path) }
+        let size = try file.status().size
+        guard try holds(head, in: file, size: size) else { throw .conflict }
+        if head.offset < size {
+            let rest = try file.read(count: size - head.offset, at: head.offset)
+            guard LogScanner.completeLength(of: rest) == 0 else { throw .conflict }
+            try removeTornTail(rest, from: file, keeping: head.offset)
+        }
+        do {
+            try file.writeAll(lines)
+            try file.sync()
+        } catch {
+            try? file.truncate(to: head.offset)
+            try? file.sync()
+            throw error
+        }
     }
 
     /// Whether the line ending at `hint.offset` is the event at `hint.position`.

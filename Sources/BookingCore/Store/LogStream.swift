@@ -4,6 +4,32 @@ struct LogStream {
     /// Bytes read at a time.
     static let chunkSize = 1 << 20
 
+    /// Calls `body` with each complete line in `start..<end` (without its `\n`), its number counted from 1
+    /// at `start`, and its byte offset in the file.
+    func forEachLine(
+        in file: borrowing POSIXFile, from start: Int, to end: Int,
+        _ body: (_ line: UnsafeBufferPointer<UInt8>, _ number: Int, _ offset: Int) throws -> Void
+    ) throws {
+        var offset = start
+        var lines = 0
+        var carry: [UInt8] = []
+        while offset < end {
+            let chunk = try file.read(count: min(Self.chunkSize, end - offset), at: offset)
+            if chunk.isEmpty { break }
+            let bytes = carry.isEmpty ? chunk : carry + chunk
+            let base = offset - carry.count
+            let complete = LogScanner.completeLength(of: bytes)
+            try bytes.withUnsafeBufferPointer { (buffer) throws in
+                try LogScanner.forEachLine(in: buffer, upTo: complete) { (line, number, lineOffset) throws in
+                    try body(line, lines + number, base + lineOffset)
+                }
+            }
+            lines += bytes[..<complete].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            carry = Array(bytes[complete...])
+            offset += chunk.count
+        }
+    }
+
     /// Calls `visit` with each complete line's event in `start..<end` (a line that does not end by `end` is
     /// not visited), its position, and the offset just after its line.
     ///

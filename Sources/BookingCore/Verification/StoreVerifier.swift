@@ -4,23 +4,41 @@
 /// valid, that its tags are those its data implies (so that queries by tag find it), and that replaying
 /// the events keeps the rules: rooms are added once, bookings are of registered rooms, use a new id and
 /// overlap no active booking of the room, and cancellations name an active booking (with its room and
-/// client). An unterminated last line is a warning: the next write repairs it.
+/// client). It compares a read-model snapshot with the replay at the snapshot's position. An unterminated
+/// last line is a warning: the next write repairs it.
+///
+/// Lines in the form `hotel` writes are decoded by ``CanonicalLineDecoder``; any other line by the strict
+/// path, which reports exactly what is wrong. The replay state is a ``SnapshotBuilder``, so a log of a
+/// million events is checked in a few tens of megabytes.
 public enum StoreVerifier {
     /// Verifies the bytes of a log.
     public static func verify(_ bytes: [UInt8]) -> VerificationReport {
-        var audit = Audit()
+        var audit = Audit(snapshot: nil)
         let end = LogScanner.completeLength(of: bytes)
         bytes.withUnsafeBufferPointer { buffer in
             LogScanner.forEachLine(in: buffer, upTo: end) { line, number, offset in
                 audit.check(line, number: number, offset: offset)
             }
         }
-        if end < bytes.count {
-            audit.report.warnings.append(.init(
-                line: audit.report.events + 1, offset: end,
-                message: "unterminated last line of \(bytes.count - end) bytes: an append that never finished; readers ignore it and the next write moves it to the .torn side file"))
+        return audit.finish(size: bytes.count, complete: end)
+    }
+
+    /// Verifies the open log at `path`, reading it in chunks, and `snapshot` against it.
+    static func verify(_ file: borrowing POSIXFile, path: String, snapshot: Snapshot?) throws(EventStoreError) -> VerificationReport {
+        let size = try file.status().size
+        var audit = Audit(snapshot: snapshot, expectedBytes: size)
+        var complete = 0
+        do {
+            try LogStream(path: path).forEachLine(in: file, from: 0, to: size) { line, number, offset in
+                audit.check(line, number: number, offset: offset)
+                complete = offset + line.count + 1
+            }
+        } catch let error as EventStoreError {
+            throw error
+        } catch {
+            fatalError("unexpected \(error)")
         }
-        return audit.finish()
+        return audit.finish(size: size, complete: complete)
     }
 }
 
@@ -28,9 +46,19 @@ public enum StoreVerifier {
 private struct Audit {
     var report = VerificationReport()
     var expected = Position(1)
-    var rooms: [RoomName: Int] = [:]  // room -> line it was added on
-    var bookings: [BookingID: (booked: RoomBooked, line: Int, cancelled: Bool)] = [:]
-    var calendars: [RoomName: RoomCalendar] = [:]
+    var builder = SnapshotBuilder()
+    /// The line each added room was added on.
+    var roomLines: [RoomName: Int] = [:]
+    /// The line of each booking record.
+    var recordLines: [Int32] = []
+    let snapshot: Snapshot?
+    var snapshotChecked = false
+
+    init(snapshot: Snapshot?, expectedBytes: Int = 0) {
+        self.snapshot = snapshot
+        builder = SnapshotBuilder(expectedBytes: expectedBytes)
+        recordLines.reserveCapacity(expectedBytes / 260)
+    }
 
     mutating func problem(_ number: Int, _ offset: Int, _ message: String) {
         report.problems.append(.init(line: number, offset: offset, message: message))
@@ -38,13 +66,33 @@ private struct Audit {
 
     mutating func check(_ line: UnsafeBufferPointer<UInt8>, number: Int, offset: Int) {
         report.events += 1
+        let event: DomainEvent
+        let position: Position
+        if let fast = CanonicalLineDecoder.decodeWithTags(line), fast.1 == expected, fast.tagsAsWritten {
+            (event, position) = (fast.0, fast.1)
+        } else {
+            guard let strict = strictlyDecoded(line, number: number, offset: offset) else { return }
+            (event, position) = strict
+        }
+        expected = position.next
+        report.lastPosition = position
+        apply(event, number, offset)
+        builder.noteEnd(position: position, offset: offset + line.count + 1)
+        if let snapshot, !snapshotChecked, snapshot.coveredPosition == position {
+            snapshotChecked = true
+            compare(with: snapshot, line: number, offset: offset + line.count + 1)
+        }
+    }
+
+    /// The strict path: every problem of the line reported; the event if it can be replayed.
+    mutating func strictlyDecoded(_ line: UnsafeBufferPointer<UInt8>, number: Int, offset: Int) -> (DomainEvent, Position)? {
         let recorded: SequencedEvent
         do throws(EventLine.Problem) {
             recorded = try EventLine.decode(line)
         } catch {
             problem(number, offset + error.offset, error.reason)
             expected = expected.next
-            return
+            return nil
         }
         if recorded.position != expected {
             let kind = recorded.position < expected ? "repeated or out of order" : "skips ahead"
@@ -57,59 +105,84 @@ private struct Audit {
             event = try DomainEvent(recorded)
         } catch {
             problem(number, offset, "\(error.type) event: \(error.reason)")
-            return
+            return nil
         }
         let missing = Set(event.storeEvent.tags).subtracting(recorded.event.tags)
         if !missing.isEmpty {
             problem(number, offset, "\(recorded.event.type) event lacks the tags \(missing.map(\.rawValue).sorted().joined(separator: ", ")), so queries by tag miss it")
         }
-        apply(event, number, offset)
+        return (event, recorded.position)
     }
 
     mutating func apply(_ event: DomainEvent, _ number: Int, _ offset: Int) {
         switch event {
         case .roomAdded(let e):
-            if let first = rooms[e.room] {
+            if let first = roomLines[e.room] {
                 problem(number, offset, "room '\(e.room)' is added again (first on line \(first))")
-            } else {
-                rooms[e.room] = number
-            }
-        case .roomBooked(let e):
-            if let earlier = bookings[e.booking] {
-                problem(number, offset, "booking id \(e.booking) is used again (first on line \(earlier.line))")
                 return
             }
-            if rooms[e.room] == nil {
+            roomLines[e.room] = number
+        case .roomBooked(let e):
+            if let earlier = builder.index(of: BookingKey(e.booking)) {
+                problem(number, offset, "booking id \(e.booking) is used again (first on line \(recordLines[Int(earlier)]))")
+                return
+            }
+            if roomLines[e.room] == nil {
                 problem(number, offset, "booking \(e.booking) is of room '\(e.room)', which is not registered")
             }
-            if let other = calendars[e.room, default: RoomCalendar()].firstOverlap(with: e.stay) {
-                problem(number, offset, "booking \(e.booking) of room '\(e.room)' for \(e.stay) overlaps active booking \(other.booking) for \(other.stay)")
-            } else {
-                calendars[e.room, default: RoomCalendar()].insert(e.stay, e.booking)
+            if let r = builder.index(ofRoom: e.room.rawValue),
+               let other = builder.firstActiveOverlap(room: r, arrival: Int32(e.stay.arrival.ordinal), departure: Int32(e.stay.departure.ordinal)) {
+                let b = builder.booking(other)
+                problem(number, offset, "booking \(e.booking) of room '\(e.room)' for \(e.stay) overlaps active booking \(b.id) for \(b.stay)")
             }
-            bookings[e.booking] = (e, number, false)
+            recordLines.append(Int32(truncatingIfNeeded: number))
         case .bookingCancelled(let e):
-            guard let entry = bookings[e.booking] else {
+            guard let index = builder.index(of: BookingKey(e.booking)) else {
                 problem(number, offset, "cancels booking \(e.booking), which does not exist")
                 return
             }
-            if entry.cancelled {
+            if builder.isCancelled(index) {
                 problem(number, offset, "cancels booking \(e.booking), which is already cancelled")
                 return
             }
-            if entry.booked.room != e.room || entry.booked.client != e.client {
-                problem(number, offset, "cancels booking \(e.booking) with room '\(e.room)' and client '\(e.client)', but it was booked (line \(entry.line)) with room '\(entry.booked.room)' and client '\(entry.booked.client)'")
+            let b = builder.booking(index)
+            if b.room != e.room.rawValue || b.client != e.client.rawValue {
+                problem(number, offset, "cancels booking \(e.booking) with room '\(e.room)' and client '\(e.client)', but it was booked (line \(recordLines[Int(index)])) with room '\(b.room)' and client '\(b.client)'")
             }
-            bookings[e.booking]?.cancelled = true
-            calendars[entry.booked.room]?.remove(entry.booked.stay, e.booking)
         }
+        builder.apply(event, position: report.lastPosition, offset: builder.offset)
     }
 
-    func finish() -> VerificationReport {
+    /// Compares the snapshot with the replay at the snapshot's position.
+    mutating func compare(with snapshot: Snapshot, line: Int, offset: Int) {
+        func disagree(_ what: String) {
+            problem(line, offset, "the read-model cache disagrees with a full replay (\(what)); delete the .cache file and it will be rebuilt")
+        }
+        guard snapshot.coveredOffset == offset else { return disagree("it ends at byte \(snapshot.coveredOffset), not at the end of line \(line)") }
+        guard snapshot.recordCount == builder.records.count else { return disagree("\(snapshot.recordCount) bookings, not \(builder.records.count)") }
+        for i in 0..<builder.records.count {
+            let b = builder.booking(UInt32(i))
+            let expected = Booking(id: b.id, client: ClientID(unchecked: b.client), room: RoomName(unchecked: b.room), stay: b.stay, status: builder.isCancelled(UInt32(i)) ? .cancelled : .active)
+            if snapshot.booking(i) != expected { return disagree("booking \(b.id)") }
+            if i % 65_536 == 65_535 { snapshot.releasePages() }
+        }
+        for (r, name) in builder.roomNames.enumerated() {
+            guard let s = snapshot.roomIndex(name), snapshot.isRegistered(s) == builder.registered[r] else { return disagree("room '\(name)'") }
+            if snapshot.activeEntries(room: s).map(\.record) != builder.activeRecords(ofRoom: UInt32(r)) { return disagree("the calendar of room '\(name)'") }
+        }
+        if snapshot.roomCount != builder.roomNames.count { return disagree("\(snapshot.roomCount) rooms, not \(builder.roomNames.count)") }
+    }
+
+    func finish(size: Int, complete: Int) -> VerificationReport {
         var report = report
-        report.rooms = rooms.count
-        report.bookings = bookings.count
-        report.cancelled = bookings.values.filter(\.cancelled).count
+        report.rooms = roomLines.count
+        report.bookings = builder.records.count
+        report.cancelled = builder.cancelledCount
+        if complete < size {
+            report.warnings.append(.init(
+                line: report.events + 1, offset: complete,
+                message: "unterminated last line of \(size - complete) bytes: an append that never finished; readers ignore it and the next write moves it to the .torn side file"))
+        }
         return report
     }
 }

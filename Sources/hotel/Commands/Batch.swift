@@ -12,20 +12,20 @@ extension Subcommand {
             discussion: "Each line is a 'book', 'cancel' or 'rooms add' command in the same words as on the command line (quote words with ' or \"; blank lines and lines starting with # are skipped). For each command, one line is printed: what the command prints (room names separated by tabs for 'rooms add'), or 'error: ' and the reason. Each command sees what the earlier ones did. Everything is written with one write and one fsync at the end, and nothing is printed before that: if the batch cannot be written, nothing is recorded, nothing is printed on stdout, and the exit status says why. Exit status 0 if every command succeeded, 1 if any was refused."
         ),
         run: { (_, context) throws(CommandLineError) in
-            var lines: [[String]] = []
+            var lines: [String] = []
             while let line = readLine(strippingNewline: true) {
                 let trimmed = line.drop { $0 == " " || $0 == "\t" }
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                do throws(CommandLineError) { lines.append(try BatchLine.words(of: line)) } catch { lines.append(["\u{0}", error.message]) }
+                lines.append(line)
             }
             var refused = 0
             let results: [String]
             do throws(HotelError) {
                 results = try context.frontDesk.batch { desk in
-                    lines.map { words in
+                    lines.map { line in
                         let child = Context(batchLineOf: context, desk: desk)
                         do throws(CommandLineError) {
-                            try BatchLine.run(words, in: child)
+                            try BatchLine.run(BatchLine.words(of: line), in: child)
                             return child.output.split(separator: "\n").joined(separator: "\t")
                         } catch {
                             refused += 1
@@ -85,7 +85,6 @@ enum BatchLine {
 
     /// Runs the words of one line as `book`, `cancel` or `rooms add`.
     static func run(_ words: [String], in context: Context) throws(CommandLineError) {
-        if words.first == "\u{0}" { throw CommandLineError(message: words[1], status: .usage) }
         var rest = words[...]
         let name = rest.popFirst() ?? ""
         let subcommand: Subcommand

@@ -14,7 +14,7 @@ let package = Package(
     targets: [
         .target(name: "BookingCore"),
         .executableTarget(name: "hotel", dependencies: ["BookingCore"]),
-        .testTarget(name: "BookingCoreTests", dependencies: ["BookingCore"]),
+        .testTarget(name: "BookingCoreTests", dependencies: ["BookingCore", "HotelTestSupport"]),
         // Runs the built `hotel` as a subprocess; shared by the end-to-end and reliability tests.
         .target(name: "HotelTestSupport", path: "Tests/HotelTestSupport"),
         // Both depend on the executable so that `swift test` builds `hotel` before running them.

@@ -1,4 +1,5 @@
 import Foundation
+import HotelTestSupport
 import Testing
 @testable import BookingCore
 
@@ -14,7 +15,7 @@ extension Reliability {
         static let alphabet = Array(#"{}[]:,"\ntrufalsn0123456789-+.eE \/ubx"#.utf8) + [0, 0x80, 0xC3, 0xA9, 0xFF, 0x0A, 0x0D]
 
         @Test func theParserNeverCrashesAndIsNeverMoreLenientThanFoundation() throws {
-            var random = SeededRandom(seed: 66)
+            var random = SplitMix(seed: 66)
             var accepted = 0, rejected = 0, decodedEnvelopes = 0
             var disagreements: [String] = []
             for i in 0..<Scale.current.fuzzIterations {

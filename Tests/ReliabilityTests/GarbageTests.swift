@@ -84,7 +84,7 @@ extension Reliability {
         @Test func randomBytesInsertedIntoACopyAreReadInFullOrRefusedAtTheirLine() throws {
             let (_, bytes) = try sampleLog()
             let original = try JSONLinesEventStore(path: "/dev/null").decodeAll(bytes)
-            var random = SeededRandom(seed: 6)
+            var random = SplitMix(seed: 6)
             var refusedByStore = 0, refusedOnDecoding = 0, readInFull = 0, flaggedByVerify = 0
             for _ in 0..<Scale.current.insertedGarbageCopies {
                 var copy = bytes

@@ -11,7 +11,7 @@ extension Reliability {
             sandbox.hotel.environment["HOTEL_CACHE_THRESHOLD"] = "0"
             let rooms = (1...50).map { "R\($0)" }
             try #require(sandbox.hotel.run(["rooms", "add"] + rooms).status == 0)
-            var random = SeededRandom(seed: 4)
+            var random = SplitMix(seed: 4)
             func bookArguments() -> [String] {
                 let first = Int.random(in: 0..<700, using: &random)
                 let day = { (n: Int) in String(format: "2025-%02d-%02d", n / 28 % 12 + 1, n % 28 + 1) }
@@ -53,18 +53,5 @@ extension Reliability {
             #expect(cached.lines.count == ids.count + 1)
             Reliability.figures("kill -9", "\(Scale.current.killedProcesses) book processes (typical run \(Int(typical * 1000)) ms): \(killedBeforeAnswer) killed before answering, \(killedAfterAnswer) killed after, \(finished) finished; \(acknowledged.count) acknowledged ids, all in the log; \(ids.count) bookings in the log; unterminated tail after the loop: \(torn)")
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing run can be repeated.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -4,8 +4,9 @@ public protocol CommandRunner {
     /// Draws new booking ids.
     var newBookingID: BookingIDGenerator { get }
 
-    /// Decides and records; returns the recorded events.
-    func run(_ decision: some Decision) throws(HotelError) -> [DomainEvent]
+    /// Decides and records; returns the recorded events and a state that holds what the decision read (the
+    /// one it was decided on, or in a batch the one just after).
+    func run(_ decision: some Decision) throws(HotelError) -> (events: [DomainEvent], state: any HotelReadModel)
 
     /// The hotel's state, with at least the events matching `query`.
     func state(query: Query) throws(HotelError) -> any HotelReadModel
@@ -45,9 +46,8 @@ extension CommandRunner {
     ///
     /// - Returns: The cancelled booking as it now stands.
     public func cancel(_ booking: BookingID) throws(HotelError) -> Booking {
-        let decision = CancelBooking(booking: booking)
-        let events = try run(decision)
-        guard case .bookingCancelled? = events.first, var cancelled = try state(query: decision.query).booking(booking) else {
+        let (events, before) = try run(CancelBooking(booking: booking))
+        guard case .bookingCancelled? = events.first, var cancelled = before.booking(booking) else {
             throw .rejected(.unknownBooking(booking))
         }
         cancelled.status = .cancelled
@@ -60,8 +60,9 @@ public struct BatchDesk: CommandRunner {
     let session: BatchSession
     public let newBookingID: BookingIDGenerator
 
-    public func run(_ decision: some Decision) throws(HotelError) -> [DomainEvent] {
-        do { return try session.run(decision) } catch { throw .rejected(error) }
+    public func run(_ decision: some Decision) throws(HotelError) -> (events: [DomainEvent], state: any HotelReadModel) {
+        // Not the state before: holding it while the session changes would copy the whole state each time.
+        do { return (try session.run(decision), session.state) } catch { throw .rejected(error) }
     }
 
     public func state(query: Query) throws(HotelError) -> any HotelReadModel { session.state }

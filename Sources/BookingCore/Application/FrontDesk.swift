@@ -21,8 +21,8 @@ public struct FrontDesk: CommandRunner, Sendable {
     // MARK: Commands
 
     /// Runs a decision: reads, decides, appends on condition, retries on conflict (see ``execute(_:)``).
-    public func run(_ decision: some Decision) throws(HotelError) -> [DomainEvent] {
-        try execute(decision)
+    public func run(_ decision: some Decision) throws(HotelError) -> (events: [DomainEvent], state: any HotelReadModel) {
+        try decideAndAppend(decision)
     }
 
     public func state(query: Query) throws(HotelError) -> any HotelReadModel {
@@ -74,22 +74,28 @@ public struct FrontDesk: CommandRunner, Sendable {
     /// - Returns: The recorded events.
     @discardableResult
     public func execute(_ decision: some Decision) throws(HotelError) -> [DomainEvent] {
+        try decideAndAppend(decision).events
+    }
+
+    /// ``execute(_:)``, also returning the state the recorded events were decided on.
+    private func decideAndAppend(_ decision: some Decision) throws(HotelError) -> (events: [DomainEvent], state: any HotelReadModel) {
         let query = decision.query
         for _ in 0..<maximumAttempts {
             let recorded: Bool
             let events: [DomainEvent]
+            let state: any HotelReadModel
             if let store = store as? any ModelProvidingStore {
                 let (model, hint) = try store.currentModel()
-                events = try decide(decision, on: model)
+                (events, state) = (try decide(decision, on: model), model)
                 let condition = AppendCondition(failIfEventsMatch: query, after: model.head)
                 recorded = try appended { () throws(EventStoreError) in try store.append(events.map(\.storeEvent), condition: condition, hint: hint) }
             } else {
                 let model = try self.model(query: query)
-                events = try decide(decision, on: model)
+                (events, state) = (try decide(decision, on: model), model)
                 let condition = AppendCondition(failIfEventsMatch: query, after: model.head)
                 recorded = try appended { () throws(EventStoreError) in try store.append(events.map(\.storeEvent), condition: condition) }
             }
-            if recorded { return events }
+            if recorded { return (events, state) }
         }
         throw .tooManyConflicts(attempts: maximumAttempts)
     }

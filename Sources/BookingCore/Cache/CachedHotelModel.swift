@@ -73,7 +73,24 @@ struct CachedHotelModel: HotelReadModel {
     }
 
     func freeRooms(for stay: Stay) -> [RoomName] {
-        roomNames().filter { firstActiveOverlap(room: $0, stay: stay) == nil }
+        let tailFree = Set(tail.freeRooms(for: stay))
+        guard let snapshot else { return tail.freeRooms(for: stay) }
+        let arrival = Int32(stay.arrival.ordinal), departure = Int32(stay.departure.ordinal)
+        // A snapshot booking counts unless the tail cancelled it (or booked its id again).
+        let counts: (Int) -> Bool = { [cancelledInTail, tail] index in
+            if cancelledInTail.isEmpty && tail.bookings.isEmpty { return true }
+            let id = snapshot.record(index).key.id
+            return !cancelledInTail.contains(id) && tail.booking(id) == nil
+        }
+        var free: [RoomName] = []
+        for r in 0..<snapshot.roomCount {
+            let name = RoomName(unchecked: snapshot.roomName(r))
+            let added = snapshot.isRegistered(r) || tail.hasRoom(name)
+            guard added, !snapshot.hasActiveOverlap(room: r, arrival: arrival, departure: departure, counts: counts) else { continue }
+            if tail.hasRoom(name) ? tailFree.contains(name) : tail.firstActiveOverlap(room: name, stay: stay) == nil { free.append(name) }
+        }
+        for room in tailFree where snapshot.roomIndex(room.rawValue) == nil { free.append(room) }
+        return free.sorted()
     }
 
     func bookings(matching filter: BookingFilter) -> [Booking] {

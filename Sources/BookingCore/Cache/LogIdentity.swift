@@ -15,17 +15,23 @@ struct LogIdentity: Equatable {
         let status = try file.status()
         device = status.device
         inode = status.inode
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
-        func mix(_ byte: UInt8) {
-            hash ^= UInt64(byte)
+        // FNV-1a over 8-byte words (then the leftover bytes): fast, and any changed byte changes it.
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(length)
+        func mix(_ word: UInt64) {
+            hash ^= word
             hash = hash &* 0x0000_0100_0000_01B3
+            hash ^= hash >> 29
         }
-        for byte in String(length).utf8 { mix(byte) }
         if length > 0 {
             let span = max(0, length - Self.blockSize)
             for k in 0..<Self.samples {
                 let start = span * k / (Self.samples - 1)
-                for byte in try file.read(count: min(Self.blockSize, length - start), at: start) { mix(byte) }
+                let block = try file.read(count: min(Self.blockSize, length - start), at: start)
+                block.withUnsafeBytes { bytes in
+                    let words = bytes.count / 8
+                    for w in 0..<words { mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self))) }
+                    for i in (words * 8)..<bytes.count { mix(UInt64(bytes[i])) }
+                }
             }
         }
         fingerprint = hash

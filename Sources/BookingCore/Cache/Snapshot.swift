@@ -7,8 +7,9 @@ import Darwin
 /// A read model snapshot, memory-mapped: the hotel as of a prefix of the log (``coveredPosition``, ending
 /// at byte ``coveredOffset``). Only the pages a command touches are read from the disk.
 ///
-/// Loading checks the header and every table's bounds, so a damaged file is refused (and rebuilt) rather
-/// than trusted; each access checks its index too, so no content can make it read out of bounds.
+/// Loading checks the header, the sections' bounds and the room table, so a damaged file is refused (and
+/// rebuilt) rather than trusted; every access checks its indexes and spans too (client entries only then),
+/// so no content can make it read out of bounds.
 final class Snapshot: @unchecked Sendable {
     private let base: UnsafeRawPointer
     private let size: Int
@@ -85,10 +86,7 @@ final class Snapshot: @unchecked Sendable {
                   within(u32(entry + 16), u32(entry + 20), recordCount)
             else { return false }
         }
-        for c in 0..<clientCount {
-            let entry = sections[SnapshotLayout.Section.clients.rawValue] + c * SnapshotLayout.clientEntrySize
-            guard within(u32(entry), u32(entry + 4), stringsSize), within(u32(entry + 8), u32(entry + 12), recordCount) else { return false }
-        }
+        // Client entries (there can be many) are checked when read; see `clientEntryIsValid`.
         return true
     }
 
@@ -100,6 +98,7 @@ final class Snapshot: @unchecked Sendable {
     private func start(_ section: SnapshotLayout.Section) -> Int { sections[section.rawValue] }
 
     private func string(at entry: Int) -> String {
+        guard within(u32(entry), u32(entry + 4), stringsSize) else { return "" }
         let offset = start(.strings) + u32(entry)
         return String(decoding: UnsafeRawBufferPointer(start: base + offset, count: u32(entry + 4)), as: UTF8.self)
     }
@@ -116,6 +115,7 @@ final class Snapshot: @unchecked Sendable {
         while low < high {
             let mid = (low + high) / 2
             let entry = start(section) + mid * entrySize
+            guard within(u32(entry), u32(entry + 4), stringsSize) else { return nil }
             let bytes = UnsafeRawBufferPointer(start: base + start(.strings) + u32(entry), count: u32(entry + 4))
             if bytes.elementsEqual(target) { return mid }
             if bytes.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
@@ -175,6 +175,27 @@ final class Snapshot: @unchecked Sendable {
 
     /// The active bookings of room `r` that share a night with `arrival..<departure`, in arrival order.
     func activeOverlaps(room r: Int, arrival: Int32, departure: Int32) -> [Int] {
+        var found: [Int] = []
+        forEachActiveOverlap(room: r, arrival: arrival, departure: departure) { found.append($0); return true }
+        return found
+    }
+
+    /// Whether room `r` has an active booking overlapping `arrival..<departure` for which `counts` is true.
+    ///
+    /// - Complexity: O(log n) to find the first candidate, then one step per overlapping booking; no allocation.
+    func hasActiveOverlap(room r: Int, arrival: Int32, departure: Int32, counts: (Int) -> Bool) -> Bool {
+        var found = false
+        forEachActiveOverlap(room: r, arrival: arrival, departure: departure) { record in
+            found = counts(record)
+            return !found
+        }
+        return found
+    }
+
+    /// Calls `body` with each active booking of room `r` overlapping `arrival..<departure`, in arrival
+    /// order, while it returns true. Active bookings do not overlap, so departures are sorted like arrivals
+    /// and a binary search finds the first.
+    private func forEachActiveOverlap(room r: Int, arrival: Int32, departure: Int32, _ body: (Int) -> Bool) {
         let entry = start(.rooms) + r * SnapshotLayout.roomEntrySize
         let first = u32(entry + 8), count = u32(entry + 12)
         func at(_ k: Int) -> Int { start(.active) + (first + k) * SnapshotLayout.activeEntrySize }
@@ -183,13 +204,11 @@ final class Snapshot: @unchecked Sendable {
             let mid = (low + high) / 2
             if i32(at(mid) + 4) <= arrival { low = mid + 1 } else { high = mid }
         }
-        var found: [Int] = []
         while low < count, i32(at(low)) < departure {
             let record = u32(at(low) + 8)
-            if record < recordCount { found.append(record) }
+            if record < recordCount, !body(record) { return }
             low += 1
         }
-        return found
     }
 
     /// Every booking of room `r` (active or not), in list order.
@@ -204,6 +223,7 @@ final class Snapshot: @unchecked Sendable {
 
     private func list(entry: Int, section: SnapshotLayout.Section) -> [Int] {
         let first = u32(entry), count = u32(entry + 4)
+        guard within(first, count, recordCount) else { return [] }
         return (0..<count).map { u32(start(section) + (first + $0) * 4) }.filter { $0 < recordCount }
     }
 }

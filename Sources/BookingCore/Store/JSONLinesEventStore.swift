@@ -247,11 +247,18 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     private func holds(_ hint: AppendHint, in file: borrowing POSIXFile, size: Int) throws(EventStoreError) -> Bool {
         if hint.offset == 0 { return hint.position == .origin }
         guard hint.offset <= size, hint.position > .origin else { return false }
-        let window = min(hint.offset, 64 << 10)
+        // Most lines are a few hundred bytes: try a small window first.
+        if let small = try holds(hint, in: file, window: min(hint.offset, 4096)) { return small }
+        return try holds(hint, in: file, window: min(hint.offset, 64 << 10)) ?? false
+    }
+
+    /// Whether the last line of the `window` bytes before `hint.offset` is the event at `hint.position`;
+    /// nil if the window holds no whole line.
+    private func holds(_ hint: AppendHint, in file: borrowing POSIXFile, window: Int) throws(EventStoreError) -> Bool? {
         let bytes = try file.read(count: window, at: hint.offset - window)
         guard bytes.last == UInt8(ascii: "\n") else { return false }
         let lineStart = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? (window == hint.offset ? 0 : -1)
-        guard lineStart >= 0 else { return false }
+        guard lineStart >= 0 else { return nil }
         let line = Array(bytes[lineStart..<(bytes.count - 1)])
         let event = line.withUnsafeBufferPointer { try? EventLine.decode($0) }
         return event?.position == hint.position

@@ -42,34 +42,20 @@ struct LogStream {
         in file: borrowing POSIXFile, from start: Int, to end: Int, after: Position,
         _ visit: (DomainEvent, Position, _ lineEnd: Int) -> Void
     ) throws {
-        var offset = start
         var head = after
-        var carry: [UInt8] = []
-        while offset < end {
-            let chunk = try file.read(count: min(Self.chunkSize, end - offset), at: offset)
-            if chunk.isEmpty { break }
-            let bytes = carry.isEmpty ? chunk : carry + chunk
-            let base = offset - carry.count
-            let complete = LogScanner.completeLength(of: bytes)
-            try bytes.withUnsafeBufferPointer { (buffer) throws in
-                try LogScanner.forEachLine(in: buffer, upTo: complete) { (line, _, lineOffset) throws in
-                    let lineEnd = base + lineOffset + line.count + 1
-                    if let (event, position) = CanonicalLineDecoder.decode(line), position == head.next {
-                        head = position
-                        visit(event, position, lineEnd)
-                        return
-                    }
-                    // The strict path: decode, or report the line as corrupt.
-                    var recorded: SequencedEvent?
-                    head = try LogScanner(path: path).scan(Array(line) + [UInt8(ascii: "\n")], after: head, baseOffset: base + lineOffset) { event, _ in
-                        recorded = event
-                    }
-                    let event = try DomainEvent(recorded!)
-                    visit(event, head, lineEnd)
-                }
+        try forEachLine(in: file, from: start, to: end) { (line, _, offset) throws in
+            let lineEnd = offset + line.count + 1
+            if let (event, position) = CanonicalLineDecoder.decode(line), position == head.next {
+                head = position
+                visit(event, position, lineEnd)
+                return
             }
-            carry = Array(bytes[complete...])
-            offset += chunk.count
+            // The strict path: decode, or report the line as corrupt.
+            var recorded: SequencedEvent?
+            head = try LogScanner(path: path).scan(Array(line) + [UInt8(ascii: "\n")], after: head, baseOffset: offset) { event, _ in
+                recorded = event
+            }
+            visit(try DomainEvent(recorded!), head, lineEnd)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HotelTestSupport
 import Testing
 @testable import BookingCore
 
@@ -111,18 +112,5 @@ struct CacheHonestyTests {
         let forced = FrontDesk(store: JSONLinesEventStore(path: path, cacheThreshold: 0))
         #expect(try forced.freeRooms(for: stay("2024-05-01", "2024-05-02")) == [])
         #expect(try forced.bookings(matching: BookingFilter()).count == 1)
-    }
-}
-
-/// SplitMix64: a small deterministic generator for repeatable random tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import HotelTestSupport
 import Testing
 @testable import BookingCore
 

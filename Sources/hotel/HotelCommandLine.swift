@@ -42,7 +42,7 @@ struct HotelCommandLine {
             }
         }
         guard let name = words.popFirst() else {
-            throw .usage("missing subcommand (rooms, book, free, cancel, bookings, verify)")
+            throw .usage("missing subcommand (rooms, book, free, cancel, bookings, verify, batch)")
         }
         if name == "help" { return try help(Array(words)) }
         let subcommand = try find(name, &words)

@@ -96,15 +96,23 @@ struct CachedHotelModel: HotelReadModel {
     func bookings(matching filter: BookingFilter) -> [Booking] {
         var found = tail.bookings(matching: filter)
         if let snapshot {
-            let indexes: [Int]
-            if let client = filter.client {
-                indexes = snapshot.clientIndex(client.rawValue).map { snapshot.clientList($0) } ?? []
-            } else if let room = filter.room {
-                indexes = snapshot.roomIndex(room.rawValue).map { snapshot.roomList($0) } ?? []
-            } else {
-                indexes = Array(0..<snapshot.recordCount)
+            // Check the record's days before making a Booking (with its strings) of it.
+            let from = filter.from.map { Int32($0.ordinal) }, to = filter.to.map { Int32($0.ordinal) }
+            let inDates: (Int) -> Bool = { index in
+                guard from != nil || to != nil else { return true }
+                let record = snapshot.record(index)
+                return (from.map { record.departure > $0 } ?? true) && (to.map { record.arrival < $0 } ?? true)
             }
-            found += indexes.lazy.compactMap { snapshotBooking(at: $0) }.filter(filter.includes)
+            let candidates: [Int]
+            if let client = filter.client {
+                candidates = snapshot.clientIndex(client.rawValue).map { snapshot.clientList($0) } ?? []
+            } else if let room = filter.room {
+                candidates = snapshot.roomIndex(room.rawValue).map { snapshot.roomList($0) } ?? []
+            } else {
+                candidates = []
+                found += (0..<snapshot.recordCount).lazy.filter(inDates).compactMap { snapshotBooking(at: $0) }.filter(filter.includes)
+            }
+            found += candidates.lazy.filter(inDates).compactMap { snapshotBooking(at: $0) }.filter(filter.includes)
         }
         return found.sorted(by: Booking.listOrder)
     }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import BookingCore
 
 /// What a command runs against: the store, the front desk over it, and the text to print on stdout.
@@ -7,8 +12,11 @@ final class Context {
     let frontDesk: FrontDesk
     /// What commands run on: the front desk, or a batch's desk.
     let commands: any CommandRunner
-    /// stdout, written in one go when the command has finished.
+    /// stdout not yet written: all of it for a batch line (whose output is captured), else at most 64 KiB,
+    /// the rest having been written as it came.
     private(set) var output = ""
+    /// Whether output goes to stdout as it grows (false for a batch line's, which is captured).
+    private let streams: Bool
     /// Warnings for stderr, written before any error line.
     private(set) var warnings = ""
 
@@ -17,6 +25,7 @@ final class Context {
         self.store = JSONLinesEventStore(path: storePath, lockTimeout: lockTimeout, cacheThreshold: cacheThreshold)
         self.frontDesk = FrontDesk(store: store)
         self.commands = frontDesk
+        self.streams = true
     }
 
     /// A context for one line of a batch: the same store, commands run on `desk`, its own output.
@@ -25,10 +34,20 @@ final class Context {
         store = parent.store
         frontDesk = parent.frontDesk
         commands = desk
+        streams = false
     }
 
     /// Adds a line to stdout.
-    func line(_ text: String) { output += text + "\n" }
+    func line(_ text: String) { append(text + "\n") }
+
+    /// Adds text to stdout; a long output is written as it grows, so that it is never held whole.
+    func append(_ text: String) {
+        output += text
+        if streams && output.utf8.count >= 1 << 16 {
+            write(output, to: STDOUT_FILENO)
+            output = ""
+        }
+    }
 
     /// Adds a `hotel: warning: ...` line to stderr.
     func warning(_ text: String) { warnings += "hotel: warning: \(text)\n" }

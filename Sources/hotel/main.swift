@@ -18,17 +18,6 @@ func environment() -> [String: String] {
     return result
 }
 
-/// Writes all of `text` to file descriptor `fd`, continuing after partial writes.
-func write(_ text: String, to fd: Int32) {
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return }
-        bytes = bytes.dropFirst(n)
-    }
-}
-
 // Parse, dispatch to BookingCore, print. Everything else lives in BookingCore.
 let outcome = HotelCommandLine(
     arguments: Array(CommandLine.arguments.dropFirst()), environment: environment()

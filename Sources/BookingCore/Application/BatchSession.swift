@@ -9,9 +9,11 @@ public final class BatchSession {
     private(set) var count = 0
     private let recordedAt: String
 
-    init(model: CachedHotelModel, recordedAt: String) {
+    init(model: CachedHotelModel, recordedAt: String, expectedCommands: Int) {
         self.model = model
         self.recordedAt = recordedAt
+        // Room for the lines up front: growing by doubling would hold two copies at each step.
+        lines.reserveCapacity(expectedCommands * 256)
     }
 
     /// The hotel as of the commands so far.

@@ -35,9 +35,11 @@ public struct FrontDesk: CommandRunner, Sendable {
     ///
     /// - Throws: ``HotelError`` if the store cannot be read or the batch cannot be written; then none of
     ///   the batch's commands is recorded.
-    public func batch<R>(_ body: (any CommandRunner) -> R) throws(HotelError) -> R {
+    ///
+    /// - Parameter expectedCommands: About how many commands `body` will run (sizes the write buffer).
+    public func batch<R>(expectedCommands: Int = 0, _ body: (any CommandRunner) -> R) throws(HotelError) -> R {
         guard let store = store as? any ModelProvidingStore else { return body(self) }
-        return try store.batch { session in body(BatchDesk(session: session, newBookingID: newBookingID)) }
+        return try store.batch(expectedCommands: expectedCommands) { session in body(BatchDesk(session: session, newBookingID: newBookingID)) }
     }
 
     // MARK: Queries
@@ -55,6 +57,12 @@ public struct FrontDesk: CommandRunner, Sendable {
     /// The bookings that `filter` includes, by arrival, then room, then id.
     public func bookings(matching filter: BookingFilter) throws(HotelError) -> [Booking] {
         try model(query: filter.query).bookings(matching: filter)
+    }
+
+    /// Calls `body` with each booking `filter` includes, in the order of ``bookings(matching:)``, without
+    /// holding them all when the store's model can stream them.
+    public func forEachBooking(matching filter: BookingFilter, _ body: (Booking) -> Void) throws(HotelError) {
+        try model(query: filter.query).forEachBooking(matching: filter, body)
     }
 
     /// The hotel at the store's head: the store's own model if it has one, else the events of `query`

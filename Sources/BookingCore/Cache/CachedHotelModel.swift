@@ -116,4 +116,81 @@ struct CachedHotelModel: HotelReadModel {
         }
         return found.sorted(by: Booking.listOrder)
     }
+
+    /// Without a client or room filter, merges the snapshot's per-room lists (each by arrival, then id) by
+    /// arrival, then room, then id, with the tail's bookings: in list order, one booking at a time.
+    func forEachBooking(matching filter: BookingFilter, _ body: (Booking) -> Void) {
+        guard let snapshot, filter.client == nil, filter.room == nil else {
+            bookings(matching: filter).forEach(body)
+            return
+        }
+        let to = filter.to.map { Int32($0.ordinal) }
+        // One cursor per room; rooms are numbered in name order, so (arrival, room, id) is list order.
+        var cursors = [Int](repeating: 0, count: snapshot.roomCount)
+        var heap = MergeHeap()
+        func push(_ r: Int) {
+            guard cursors[r] < snapshot.roomListCount(r) else { return }
+            let index = snapshot.roomListEntry(r, cursors[r])
+            guard index < snapshot.recordCount else { return }
+            let record = snapshot.record(index)
+            if let to, record.arrival >= to { return }  // the rest of this room arrives later still
+            heap.push(.init(arrival: record.arrival, room: r, key: record.key, index: index))
+        }
+        for r in 0..<snapshot.roomCount { push(r) }
+        var tailBookings = tail.bookings(matching: filter)[...]
+        while let next = heap.pop() {
+            cursors[next.room] += 1
+            push(next.room)
+            guard let booking = snapshotBooking(at: next.index), filter.includes(booking) else { continue }
+            while let first = tailBookings.first, Booking.listOrder(first, booking) {
+                body(first)
+                tailBookings.removeFirst()
+            }
+            body(booking)
+        }
+        tailBookings.forEach(body)
+    }
+}
+
+/// A binary min-heap of the next booking of each room, by arrival, then room, then id.
+private struct MergeHeap {
+    struct Item {
+        var arrival: Int32
+        var room: Int
+        var key: BookingKey
+        var index: Int
+
+        func precedes(_ other: Item) -> Bool {
+            if arrival != other.arrival { return arrival < other.arrival }
+            if room != other.room { return room < other.room }
+            return key.precedes(other.key)
+        }
+    }
+
+    private var items: [Item] = []
+
+    mutating func push(_ item: Item) {
+        items.append(item)
+        var i = items.count - 1
+        while i > 0, items[i].precedes(items[(i - 1) / 2]) {
+            items.swapAt(i, (i - 1) / 2)
+            i = (i - 1) / 2
+        }
+    }
+
+    mutating func pop() -> Item? {
+        guard let first = items.first else { return nil }
+        items[0] = items[items.count - 1]
+        items.removeLast()
+        var i = 0
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var m = i
+            if l < items.count, items[l].precedes(items[m]) { m = l }
+            if r < items.count, items[r].precedes(items[m]) { m = r }
+            if m == i { return first }
+            items.swapAt(i, m)
+            i = m
+        }
+    }
 }

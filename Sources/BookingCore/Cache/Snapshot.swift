@@ -211,6 +211,17 @@ final class Snapshot: @unchecked Sendable {
         }
     }
 
+    /// The number of bookings of room `r`, and the `k`th of them in list order (by arrival, then id).
+    func roomListCount(_ r: Int) -> Int {
+        let entry = start(.rooms) + r * SnapshotLayout.roomEntrySize + 16
+        return within(u32(entry), u32(entry + 4), recordCount) ? u32(entry + 4) : 0
+    }
+
+    func roomListEntry(_ r: Int, _ k: Int) -> Int {
+        let entry = start(.rooms) + r * SnapshotLayout.roomEntrySize + 16
+        return u32(start(.roomLists) + (u32(entry) + k) * 4)
+    }
+
     /// Every booking of room `r` (active or not), in list order.
     func roomList(_ r: Int) -> [Int] {
         list(entry: start(.rooms) + r * SnapshotLayout.roomEntrySize + 16, section: .roomLists)

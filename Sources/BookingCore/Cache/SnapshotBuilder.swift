@@ -12,6 +12,9 @@ struct SnapshotBuilder {
     private(set) var ids = RecordTable()
     /// Each room's active bookings, as record indexes sorted by arrival.
     private var calendars: [[UInt32]] = []
+    /// Each room's last active departure (Int32.min if none): most bookings go at the end of a calendar,
+    /// and this answers that without reading the last record.
+    private var lastDepartures: [Int32] = []
     private(set) var position = Position.origin
     private(set) var offset = 0
 
@@ -39,6 +42,7 @@ struct SnapshotBuilder {
         }
         for r in 0..<snapshot.roomCount {
             calendars[r] = snapshot.activeEntries(room: r).map(\.record)
+            lastDepartures[r] = calendars[r].last.map { records[Int($0)].departure } ?? .min
         }
         position = snapshot.coveredPosition
         offset = snapshot.coveredOffset
@@ -51,6 +55,7 @@ struct SnapshotBuilder {
         registered.append(false)
         roomIndex[name] = i
         calendars.append([])
+        lastDepartures.append(.min)
         return i
     }
 
@@ -149,6 +154,11 @@ struct SnapshotBuilder {
     private mutating func insertIntoCalendar(_ index: UInt32) {
         let record = records[Int(index)]
         let r = Int(record.room)
+        if lastDepartures[r] <= record.arrival {
+            calendars[r].append(index)
+            lastDepartures[r] = record.departure
+            return
+        }
         let i = firstEnding(after: record.arrival, in: calendars[r])
         // Like HotelProjection: a booking that overlaps an active one (only in an unsound store) is not a calendar entry.
         if i < calendars[r].count, records[Int(calendars[r][i])].arrival < record.departure { return }
@@ -162,6 +172,7 @@ struct SnapshotBuilder {
         while i < calendars[r].count, records[Int(calendars[r][i])].arrival <= record.arrival {
             if calendars[r][i] == index {
                 calendars[r].remove(at: i)
+                if i == calendars[r].count { lastDepartures[r] = calendars[r].last.map { records[Int($0)].departure } ?? .min }
                 return
             }
             i += 1
@@ -172,10 +183,12 @@ struct SnapshotBuilder {
     var activeCalendars: [[UInt32]] { calendars }
 }
 
-/// Booking keys to record indexes: open addressing over `UInt32` slots (index + 1; 0 is empty), at most
-/// half full, probing linearly from ``BookingKey/mixed``. The snapshot's hash section is these slots.
+/// Booking keys to record indexes: open addressing, at most half full, probing linearly from
+/// ``BookingKey/mixed``. Each slot holds the index + 1 (0 is empty) in its low 32 bits and the top 32 bits
+/// of the key's hash in its high 32 bits, so a probe reads a record only when the hash matches. The
+/// snapshot's hash section is these slots' low halves.
 struct RecordTable {
-    private(set) var slots: [UInt32]
+    private(set) var slots: [UInt64]
     private var count = 0
 
     init(capacity: Int = 0) {
@@ -185,10 +198,16 @@ struct RecordTable {
     }
 
     func find(_ key: BookingKey, records: [SnapshotRecord]) -> UInt32? {
+        let hash = key.mixed
+        let tag = hash >> 32
         let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: key.mixed) & mask
+        var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i] != 0 {
-            if records[Int(slots[i] - 1)].key == key { return slots[i] - 1 }
+            let slot = slots[i]
+            if slot >> 32 == tag {
+                let index = UInt32(truncatingIfNeeded: slot) - 1
+                if records[Int(index)].key == key { return index }
+            }
             i = (i + 1) & mask
         }
         return nil
@@ -196,21 +215,23 @@ struct RecordTable {
 
     mutating func insert(_ key: BookingKey, _ index: UInt32, records: [SnapshotRecord]) {
         if (count + 1) * 2 > slots.count { grow(records) }
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: key.mixed) & mask
-        while slots[i] != 0 { i = (i + 1) & mask }
-        slots[i] = index + 1
+        place(key.mixed, index)
         count += 1
+    }
+
+    private mutating func place(_ hash: UInt64, _ index: UInt32) {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = (hash >> 32) << 32 | UInt64(index + 1)
     }
 
     private mutating func grow(_ records: [SnapshotRecord]) {
         let old = slots
         slots = Array(repeating: 0, count: old.count * 2)
-        let mask = slots.count - 1
         for slot in old where slot != 0 {
-            var i = Int(truncatingIfNeeded: records[Int(slot - 1)].key.mixed) & mask
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = slot
+            let index = UInt32(truncatingIfNeeded: slot) - 1
+            place(records[Int(index)].key.mixed, index)
         }
     }
 }

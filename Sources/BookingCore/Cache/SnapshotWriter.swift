@@ -50,8 +50,7 @@ enum SnapshotWriter {
             clientTable.append(littleEndian: UInt32(clientStarts[rank + 1] - clientStarts[rank]))
         }
 
-        let hash = builder.ids.slots
-        let slots = hash.count
+        let slots = builder.ids.slots.count
 
         // Section offsets.
         let sizes = [strings.count, roomTable.count, clientTable.count, records.count * SnapshotRecord.size, slots * 4, activeTotal * SnapshotLayout.activeEntrySize, records.count * 4, records.count * 4]
@@ -100,7 +99,7 @@ enum SnapshotWriter {
                     }
                     try o.write(chunk)
                 }),
-                (4, { (o) throws(EventStoreError) in try o.write(words: hash) }),
+                (4, { (o) throws(EventStoreError) in try o.write(words: builder.ids.slots.lazy.map { UInt32(truncatingIfNeeded: $0) }) }),
                 (5, { (o) throws(EventStoreError) in
                     var chunk: [UInt8] = []
                     chunk.reserveCapacity(1 << 16)
@@ -201,7 +200,7 @@ private struct BufferedWriter {
         if buffer.count >= 1 << 20 { try flush() }
     }
 
-    mutating func write(words: [UInt32]) throws(EventStoreError) {
+    mutating func write(words: some Sequence<UInt32>) throws(EventStoreError) {
         var chunk: [UInt8] = []
         chunk.reserveCapacity(1 << 16)
         for word in words {

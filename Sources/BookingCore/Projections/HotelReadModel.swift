@@ -23,6 +23,16 @@ public protocol HotelReadModel {
 
     /// The bookings `filter` includes, by arrival, then room, then id.
     func bookings(matching filter: BookingFilter) -> [Booking]
+
+    /// Calls `body` with each booking `filter` includes, in the order of ``bookings(matching:)``, without
+    /// holding them all (a model may produce them as it goes).
+    func forEachBooking(matching filter: BookingFilter, _ body: (Booking) -> Void)
+}
+
+extension HotelReadModel {
+    public func forEachBooking(matching filter: BookingFilter, _ body: (Booking) -> Void) {
+        bookings(matching: filter).forEach(body)
+    }
 }
 
 extension Booking {

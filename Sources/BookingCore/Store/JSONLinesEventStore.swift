@@ -141,7 +141,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
 
     // MARK: Appending
 
-    public func batch<R>(_ body: (BatchSession) -> R) throws(HotelError) -> R {
+    public func batch<R>(expectedCommands: Int, _ body: (BatchSession) -> R) throws(HotelError) -> R {
         var result: R?
         var failure: HotelError?
         do throws(EventStoreError) {
@@ -152,7 +152,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
                     failure = error
                     return
                 }
-                let session = BatchSession(model: loaded.0, recordedAt: clock.timestamp())
+                let session = BatchSession(model: loaded.0, recordedAt: clock.timestamp(), expectedCommands: expectedCommands)
                 result = body(session)
                 if session.count > 0 { try appendLocked(encoded: session.lines, after: loaded.1) }
             }

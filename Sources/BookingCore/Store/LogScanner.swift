@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Walks the complete lines of a JSON-lines log, decoding and checking each.
 ///
 /// Only bytes up to the last `\n` are read: a final line without one is an append that never finished.
@@ -19,12 +25,14 @@ struct LogScanner {
         in buffer: UnsafeBufferPointer<UInt8>, upTo end: Int,
         _ body: (_ line: UnsafeBufferPointer<UInt8>, _ number: Int, _ offset: Int) throws(E) -> Void
     ) throws(E) {
+        guard let base = buffer.baseAddress else { return }
         var lineStart = 0
         var lineNumber = 0
         while lineStart < end {
             lineNumber += 1
-            var lineEnd = lineStart
-            while buffer[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            // memchr finds the newline many bytes at a time; `end` is just past a newline, so it finds one.
+            let found = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), end - lineStart)!
+            let lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             try body(UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd]), lineNumber, lineStart)
             lineStart = lineEnd + 1
         }

@@ -13,7 +13,8 @@ public protocol ModelProvidingStore: EventStore {
 
     /// Runs `body` holding the write lock with a session on the model at the head, then appends the events
     /// the session recorded with one write and one sync. If the append fails, nothing is recorded.
-    func batch<R>(_ body: (BatchSession) -> R) throws(HotelError) -> R
+    /// `expectedCommands` sizes the session's buffer.
+    func batch<R>(expectedCommands: Int, _ body: (BatchSession) -> R) throws(HotelError) -> R
 }
 
 /// Where a position ends in a store: for the JSON-lines store, the byte offset just after its line.

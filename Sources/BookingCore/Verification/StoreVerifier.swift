@@ -164,11 +164,12 @@ private struct Audit {
             let b = builder.booking(UInt32(i))
             let expected = Booking(id: b.id, client: ClientID(unchecked: b.client), room: RoomName(unchecked: b.room), stay: b.stay, status: builder.isCancelled(UInt32(i)) ? .cancelled : .active)
             if snapshot.booking(i) != expected { return disagree("booking \(b.id)") }
-            if i % 65_536 == 65_535 { snapshot.releasePages() }
+            if i % 8_192 == 8_191 { snapshot.releasePages() }
         }
         for (r, name) in builder.roomNames.enumerated() {
             guard let s = snapshot.roomIndex(name), snapshot.isRegistered(s) == builder.registered[r] else { return disagree("room '\(name)'") }
             if snapshot.activeEntries(room: s).map(\.record) != builder.activeRecords(ofRoom: UInt32(r)) { return disagree("the calendar of room '\(name)'") }
+            snapshot.releasePages()
         }
         if snapshot.roomCount != builder.roomNames.count { return disagree("\(snapshot.roomCount) rooms, not \(builder.roomNames.count)") }
     }

@@ -21,7 +21,7 @@ extension Subcommand {
             var refused = 0
             let results: [String]
             do throws(HotelError) {
-                results = try context.frontDesk.batch { desk in
+                results = try context.frontDesk.batch(expectedCommands: lines.count) { desk in
                     lines.map { line in
                         let child = Context(batchLineOf: context, desk: desk)
                         do throws(CommandLineError) {

@@ -24,11 +24,20 @@ extension Subcommand {
                 throw .usage("--from \(from) must be before --to \(to)", help: arguments.spec.name)
             }
             try context.requireStore()
-            let bookings = try context.query { (desk) throws(HotelError) in try desk.bookings(matching: filter) }
-            if arguments.has("--json") {
-                context.json(.object(["bookings": .array(bookings.map(\.json))]))
-            } else {
-                for booking in bookings { context.line(booking.line) }
+            // Streamed: a million bookings are never all in memory, in text or in JSON.
+            let json = arguments.has("--json")
+            var first = true
+            if json { context.append(#"{"bookings":["#) }
+            try context.query { (desk) throws(HotelError) in
+                try desk.forEachBooking(matching: filter) { booking in
+                    if json {
+                        context.append((first ? "" : ",") + JSONWriter.string(booking.json))
+                        first = false
+                    } else {
+                        context.line(booking.line)
+                    }
+                }
             }
+            if json { context.line("]}") }
         })
 }

@@ -18,6 +18,7 @@ struct CacheHonestyTests {
         var byDates: [Booking]
         var lookups: [Booking?]
         var overlaps: [Booking?]
+        var streamed: [[Booking]]
     }
 
     static let rooms = ["101", "102", "Blue", "Grün", "Suite 7"].map(room)
@@ -32,7 +33,12 @@ struct CacheHonestyTests {
             byRoom: rooms.map { model.bookings(matching: BookingFilter(room: $0)) },
             byDates: model.bookings(matching: BookingFilter(from: day("2024-05-02"), to: day("2024-05-05"))),
             lookups: (ids + [bookingID("bkNone")]).map(model.booking),
-            overlaps: rooms.flatMap { r in stays.map { model.firstActiveOverlap(room: r, stay: $0) } })
+            overlaps: rooms.flatMap { r in stays.map { model.firstActiveOverlap(room: r, stay: $0) } },
+            streamed: [BookingFilter(), BookingFilter(from: day("2024-05-02"), to: day("2024-05-05")), BookingFilter(to: day("2024-05-02")), BookingFilter(client: clients[2])].map { filter in
+                var seen: [Booking] = []
+                model.forEachBooking(matching: filter) { seen.append($0) }
+                return seen
+            })
     }
 
     /// Runs a random command on both desks; they must agree on the outcome.

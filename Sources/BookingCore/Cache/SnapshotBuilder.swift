@@ -90,8 +90,6 @@ struct SnapshotBuilder {
     /// The number of cancelled bookings.
     var cancelledCount: Int { records.reduce(0) { $0 + ($1.cancelled ? 1 : 0) } }
 
-    /// The number of added rooms.
-    var registeredCount: Int { registered.reduce(0) { $0 + ($1 ? 1 : 0) } }
 
     private mutating func client(_ name: String) -> UInt32 {
         if let i = clientIndex[name] { return i }

@@ -25,9 +25,6 @@ public enum DomainEvent: Sendable, Equatable {
         default: throw EventDataError(position: recorded.position, type: recorded.event.type, reason: "unknown event type; this store may have been written by a newer version of hotel")
         }
     }
-
-    /// The event types this version knows.
-    public static let knownTypes = [RoomAdded.type, RoomBooked.type, BookingCancelled.type]
 }
 
 /// A recorded event whose type or data this version cannot understand.

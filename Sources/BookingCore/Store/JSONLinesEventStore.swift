@@ -94,34 +94,31 @@ public final class JSONLinesEventStore: ModelProvidingStore {
             let size = try file.status().size
             let snapshot = try validSnapshot(for: file, size: size)
             let start = snapshot?.coveredOffset ?? 0
-            var model = CachedHotelModel(snapshot: snapshot)
-            var end = start
-            if size - start <= cacheThreshold || (cacheThreshold == 0 && size == start) {
-                // A short tail: fold it onto the snapshot in memory.
+            // The snapshot with the tail folded onto it in memory.
+            func foldedTail() throws -> (CachedHotelModel, AppendHint) {
+                var model = CachedHotelModel(snapshot: snapshot)
+                var end = start
                 try LogStream(path: path).forEachEvent(in: file, from: start, to: size, after: model.head) { event, position, lineEnd in
                     model.apply(event, at: position)
                     end = lineEnd
                 }
-                if cacheThreshold > 0 || model.tailEvents == 0 { return (model, AppendHint(position: model.head, offset: end)) }
+                return (model, AppendHint(position: model.head, offset: end))
             }
+            let tailIsLong = cacheThreshold == 0 ? size > start : size - start > cacheThreshold
+            guard tailIsLong else { return try foldedTail() }
+
             // A long tail (or none yet cached): stream it into a new snapshot, write it, and use it.
             var builder = snapshot.map(SnapshotBuilder.init) ?? SnapshotBuilder(expectedBytes: size - start)
             try LogStream(path: path).forEachEvent(in: file, from: start, to: size, after: snapshot?.coveredPosition ?? .origin) { event, position, lineEnd in
                 builder.apply(event, position: position, offset: lineEnd)
             }
-            if builder.offset == start { return (model, AppendHint(position: model.head, offset: start)) }
+            if builder.offset == start { return (CachedHotelModel(snapshot: snapshot), AppendHint(position: builder.position, offset: start)) }
             if (try? SnapshotWriter.write(builder, log: LogIdentity(of: file, length: builder.offset), to: cachePath)) != nil,
                let written = Snapshot(path: cachePath), written.coveredOffset == builder.offset {
                 return (CachedHotelModel(snapshot: written), AppendHint(position: written.coveredPosition, offset: written.coveredOffset))
             }
             // The cache could not be written (a read-only directory, a full disk): answer from memory.
-            model = CachedHotelModel(snapshot: snapshot)
-            end = start
-            try LogStream(path: path).forEachEvent(in: file, from: start, to: size, after: model.head) { event, position, lineEnd in
-                model.apply(event, at: position)
-                end = lineEnd
-            }
-            return (model, AppendHint(position: model.head, offset: end))
+            return try foldedTail()
         } catch let error as EventDataError {
             throw .invalidEvent(error)
         } catch let error as EventStoreError {

@@ -74,4 +74,27 @@ struct BatchTests {
         #expect(result.stdout == "")
         #expect(hotel.storeBytes() == Data("not json\n".utf8))
     }
+
+    @Test func takesCRLFLinesIndentedCommentsAndALastLineWithoutANewline() throws {
+        let result = try batch("rooms add Blue\r\n   # indented comment\r\n\t\r\nbook --client 1 --room Blue --from 2024-05-01 --to 2024-05-02")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.lines.count == 2)
+        #expect(result.lines[0] == "Blue")
+        #expect(try hotel.run(["bookings"]).lines.map { $0.split(separator: "\t").dropFirst().joined(separator: " ") } == ["1 Blue 2024-05-01 2024-05-02 active"])
+    }
+
+    @Test func aBatchOfMoreLinesThanOneWriteTakesIsRecordedWholeAndInOrder() throws {
+        // 5,000 bookings make about 1.2 MB of log lines: more than one piece of the batch's writes.
+        let days = consecutiveDays(fromNewYearOf: 2030, count: 5_001)
+        let input = "rooms add Blue\n" + (0..<5_000).map { "book --client \($0) --room Blue --from \(days[$0]) --to \(days[$0 + 1])\n" }.joined()
+        let result = try batch(input)
+        #expect(result.status == 0, "\(result.stderr)")
+        let ids = Array(result.lines.dropFirst())
+        #expect(ids.count == 5_000 && Set(ids).count == 5_000)
+        let log = try #require(hotel.storeBytes())
+        #expect(log.count > 1 << 20)
+        #expect(try hotel.run(["verify"]).lines == ["ok: 5001 events, 1 rooms, 5000 bookings (0 cancelled), last position 5001"])
+        // The bookings by arrival are the batch's ids in input order.
+        #expect(try hotel.run(["bookings"]).lines.map { String($0.prefix { $0 != "\t" }) } == ids)
+    }
 }

@@ -59,6 +59,23 @@ extension Reliability {
             try Reliability.expectVerifies(sandbox)
         }
 
+        @Test func aBatchWhoseSecondWriteFailsIsCutBackWhole() throws {
+            let sandbox = try prepared()
+            let before = try #require(sandbox.hotel.storeBytes())
+            let input = sandbox.path + "/batch.txt"
+            // About 1.2 MB of lines: written in two pieces; the second fails after the first landed.
+            let days = consecutiveDays(fromNewYearOf: 2030, count: 5_001)
+            let lines = (0..<5_000).map { "book --client \($0) --room Blue --from \(days[$0]) --to \(days[$0 + 1])\n" }.joined()
+            try Data(lines.utf8).write(to: URL(fileURLWithPath: input))
+            let result = try Reliability.sh("exec strace -f -o /dev/null -e trace=write -e inject=write:error=ENOSPC:when=2 '\(HotelProcess.binary.path)' batch < '\(input)'", in: sandbox.path)
+            #expect(result.status == 74, "\(result)")
+            #expect(result.stdout == "")
+            #expect(result.stderr.contains("No space left on device"))
+            #expect(sandbox.hotel.storeBytes() == before)
+            try Reliability.expectVerifies(sandbox)
+            #expect(try sandbox.hotel.run(["book", "--client", "1", "--room", "Blue", "--from", "2030-01-01", "--to", "2030-01-02"]).status == 0)
+        }
+
         @Test func aWriteCutShortByAFullDiskIsCutBackBeforeTheNextWrite() throws {
             let sandbox = try prepared()
             // Grow the log until the next booking's line would cross a 1 KiB boundary part-way.

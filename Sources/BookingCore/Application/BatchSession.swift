@@ -1,19 +1,21 @@
-/// Commands run back to back on one hold of the store's write lock, recorded with one write and one sync.
+/// Commands run back to back on one hold of the store's write lock, recorded with one sync.
 ///
 /// Each decision sees the hotel as the earlier commands of the batch left it. Nothing is on disk (and so
-/// nothing may be acknowledged) until ``FrontDesk/batch(_:)`` returns.
+/// nothing may be acknowledged) until ``FrontDesk/batch(expectedCommands:_:)`` returns.
 public final class BatchSession {
     private(set) var model: CachedHotelModel
-    /// The recorded events' lines, encoded as they are decided.
-    private(set) var lines: [UInt8] = []
-    private(set) var count = 0
+    /// The events decided so far, in order. They are encoded only when the batch is written, a piece at a
+    /// time: an event is a few dozen bytes here and a few hundred as a line.
+    private(set) var events: [DomainEvent] = []
+    /// The position before the batch's first event.
+    private let start: Position
     private let recordedAt: String
 
     init(model: CachedHotelModel, recordedAt: String, expectedCommands: Int) {
         self.model = model
+        self.start = model.head
         self.recordedAt = recordedAt
-        // Room for the lines up front: growing by doubling would hold two copies at each step.
-        lines.reserveCapacity(expectedCommands * 256)
+        events.reserveCapacity(expectedCommands)
     }
 
     /// The hotel as of the commands so far.
@@ -21,13 +23,27 @@ public final class BatchSession {
 
     /// Decides `decision` on the current state and, if accepted, records its events in the batch.
     public func run(_ decision: some Decision) throws(BookingError) -> [DomainEvent] {
-        let events = try decision.decide(on: model)
-        for event in events {
-            let position = model.head.next
-            model.apply(event, at: position)
-            EventLine.encode(SequencedEvent(position: position, event: event.storeEvent, recordedAt: recordedAt), into: &lines)
-            count += 1
+        let decided = try decision.decide(on: model)
+        for event in decided {
+            model.apply(event, at: model.head.next)
+            events.append(event)
         }
-        return events
+        return decided
+    }
+
+    /// Encodes the batch's lines, in order, and hands them to `write` in pieces of about `pieceSize` bytes.
+    func writeLines(pieceSize: Int = 1 << 20, _ write: ([UInt8]) throws(EventStoreError) -> Void) throws(EventStoreError) {
+        var piece: [UInt8] = []
+        piece.reserveCapacity(pieceSize + 1024)
+        var position = start
+        for event in events {
+            position = position.next
+            EventLine.encode(SequencedEvent(position: position, event: event.storeEvent, recordedAt: recordedAt), into: &piece)
+            if piece.count >= pieceSize {
+                try write(piece)
+                piece.removeAll(keepingCapacity: true)
+            }
+        }
+        if !piece.isEmpty { try write(piece) }
     }
 }

@@ -5,21 +5,26 @@
 struct CachedHotelModel: HotelReadModel {
     let snapshot: Snapshot?
     /// The tail's new rooms and bookings.
-    private(set) var tail = HotelProjection()
+    private(set) var tail: CompactProjection
     /// Snapshot bookings cancelled in the tail.
     private(set) var cancelledInTail: Set<BookingID> = []
     private(set) var head: Position
-    /// Events folded from the tail.
-    private(set) var tailEvents = 0
 
     init(snapshot: Snapshot?) {
         self.snapshot = snapshot
+        tail = CompactProjection()
         head = snapshot?.coveredPosition ?? .origin
+    }
+
+    /// A model of a whole log folded without a snapshot.
+    init(folded: CompactProjection) {
+        snapshot = nil
+        tail = folded
+        head = folded.position
     }
 
     /// Folds one event of the tail.
     mutating func apply(_ event: DomainEvent, at position: Position) {
-        tailEvents += 1
         head = position
         if case .bookingCancelled(let e) = event, tail.booking(e.booking) == nil {
             if let booking = snapshotBooking(e.booking), booking.status == .active { cancelledInTail.insert(e.booking) }
@@ -49,7 +54,7 @@ struct CachedHotelModel: HotelReadModel {
     }
 
     func roomNames() -> [RoomName] {
-        var names = Set(tail.rooms)
+        var names = Set(tail.roomNames())
         if let snapshot {
             for r in 0..<snapshot.roomCount where snapshot.isRegistered(r) { names.insert(RoomName(unchecked: snapshot.roomName(r))) }
         }
@@ -78,7 +83,7 @@ struct CachedHotelModel: HotelReadModel {
         let arrival = Int32(stay.arrival.ordinal), departure = Int32(stay.departure.ordinal)
         // A snapshot booking counts unless the tail cancelled it (or booked its id again).
         let counts: (Int) -> Bool = { [cancelledInTail, tail] index in
-            if cancelledInTail.isEmpty && tail.bookings.isEmpty { return true }
+            if cancelledInTail.isEmpty && tail.hasNoBookings { return true }
             let id = snapshot.record(index).key.id
             return !cancelledInTail.contains(id) && tail.booking(id) == nil
         }

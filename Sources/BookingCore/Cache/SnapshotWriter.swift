@@ -4,12 +4,12 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes a ``SnapshotBuilder``'s contents as a snapshot file: to a temporary file, synced, then renamed
+/// Writes a ``CompactProjection``'s contents as a snapshot file: to a temporary file, synced, then renamed
 /// into place, so a reader sees the old snapshot or the new one, never half of one.
 enum SnapshotWriter {
     /// Writes the snapshot of `builder` for the log described by `log` to `path`.
-    static func write(_ builder: SnapshotBuilder, log: LogIdentity, to path: String) throws(EventStoreError) {
-        let roomOrder = sortedOrder(builder.roomNames)
+    static func write(_ builder: CompactProjection, log: LogIdentity, to path: String) throws(EventStoreError) {
+        let roomOrder = sortedOrder(builder.rooms)
         let clientOrder = sortedOrder(builder.clientNames)
         var roomRank = [UInt32](repeating: 0, count: roomOrder.count)
         for (rank, old) in roomOrder.enumerated() { roomRank[old] = UInt32(rank) }
@@ -21,7 +21,7 @@ enum SnapshotWriter {
         var strings: [UInt8] = []
         var roomTable: [UInt8] = [], clientTable: [UInt8] = []
         var nameSpans: [(UInt32, UInt32)] = []
-        for old in roomOrder { nameSpans.append(append(builder.roomNames[old], to: &strings)) }
+        for old in roomOrder { nameSpans.append(append(builder.rooms[old], to: &strings)) }
         var clientSpans: [(UInt32, UInt32)] = []
         for old in clientOrder { clientSpans.append(append(builder.clientNames[old], to: &strings)) }
 

@@ -31,6 +31,10 @@ public struct HotelProjection: HotelReadModel, Sendable {
         case .roomAdded(let e):
             rooms.insert(e.room)
         case .roomBooked(let e):
+            // A reused id (only in a store verify flags): the later booking replaces the earlier everywhere.
+            if let earlier = bookings[e.booking], earlier.status == .active {
+                calendars[earlier.room]?.remove(earlier.stay, earlier.id)
+            }
             bookings[e.booking] = Booking(id: e.booking, client: e.client, room: e.room, stay: e.stay, status: .active)
             if calendars[e.room, default: RoomCalendar()].firstOverlap(with: e.stay) == nil {
                 calendars[e.room, default: RoomCalendar()].insert(e.stay, e.booking)

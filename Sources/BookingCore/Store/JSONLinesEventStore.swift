@@ -108,7 +108,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
             guard tailIsLong else { return try foldedTail() }
 
             // A long tail (or none yet cached): stream it into a new snapshot, write it, and use it.
-            var builder = snapshot.map(SnapshotBuilder.init) ?? SnapshotBuilder(expectedBytes: size - start)
+            var builder = snapshot.map(CompactProjection.init) ?? CompactProjection(expectedBytes: size - start)
             try LogStream(path: path).forEachEvent(in: file, from: start, to: size, after: snapshot?.coveredPosition ?? .origin) { event, position, lineEnd in
                 builder.apply(event, position: position, offset: lineEnd)
             }
@@ -118,7 +118,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
                 return (CachedHotelModel(snapshot: written), AppendHint(position: written.coveredPosition, offset: written.coveredOffset))
             }
             // The cache could not be written (a read-only directory, a full disk): answer from memory.
-            return try foldedTail()
+            return (CachedHotelModel(folded: builder), AppendHint(position: builder.position, offset: builder.offset))
         } catch let error as EventDataError {
             throw .invalidEvent(error)
         } catch let error as EventStoreError {
@@ -151,7 +151,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
                 }
                 let session = BatchSession(model: loaded.0, recordedAt: clock.timestamp(), expectedCommands: expectedCommands)
                 result = body(session)
-                if session.count > 0 { try appendLocked(encoded: session.lines, after: loaded.1) }
+                if !session.events.isEmpty { try appendLocked(after: loaded.1) { (write) throws(EventStoreError) in try session.writeLines(write) } }
             }
         } catch {
             throw .store(error)
@@ -216,9 +216,12 @@ public final class JSONLinesEventStore: ModelProvidingStore {
         return position
     }
 
-    /// Appends lines already encoded for the positions after `head`, which must still be the log's head
-    /// (the caller holds the lock). A torn last line is moved aside first; a failed write is cut back.
-    private func appendLocked(encoded lines: [UInt8], after head: AppendHint) throws(EventStoreError) {
+    /// Appends the lines `lines` hands to its writer, encoded for the positions after `head`, which must
+    /// still be the log's head (the caller holds the lock); then syncs once. A torn last line is moved aside
+    /// first; a failed write or sync is cut back to `head`, leaving the log as it was.
+    private func appendLocked(
+        after head: AppendHint, lines: (_ write: ([UInt8]) throws(EventStoreError) -> Void) throws(EventStoreError) -> Void
+    ) throws(EventStoreError) {
         guard let file = try POSIXFile.open(path, O_RDWR | O_APPEND | O_CREAT) else {
             throw .io(path: path, operation: "open", errno: ENOENT)
         }
@@ -231,7 +234,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
             try removeTornTail(rest, from: file, keeping: head.offset)
         }
         do {
-            try file.writeAll(lines)
+            try lines { (piece) throws(EventStoreError) in try file.writeAll(piece) }
             try file.sync()
         } catch {
             try? file.truncate(to: head.offset)

@@ -8,7 +8,7 @@
 /// last line is a warning: the next write repairs it.
 ///
 /// Lines in the form `hotel` writes are decoded by ``CanonicalLineDecoder``; any other line by the strict
-/// path, which reports exactly what is wrong. The replay state is a ``SnapshotBuilder``, so a log of a
+/// path, which reports exactly what is wrong. The replay state is a ``CompactProjection``, so a log of a
 /// million events is checked in a few tens of megabytes.
 public enum StoreVerifier {
     /// Verifies the bytes of a log.
@@ -46,7 +46,7 @@ public enum StoreVerifier {
 private struct Audit {
     var report = VerificationReport()
     var expected = Position(1)
-    var builder = SnapshotBuilder()
+    var builder = CompactProjection()
     /// The line each added room was added on.
     var roomLines: [RoomName: Int] = [:]
     /// The line of each booking record.
@@ -56,7 +56,7 @@ private struct Audit {
 
     init(snapshot: Snapshot?, expectedBytes: Int = 0) {
         self.snapshot = snapshot
-        builder = SnapshotBuilder(expectedBytes: expectedBytes)
+        builder = CompactProjection(expectedBytes: expectedBytes)
         recordLines.reserveCapacity(expectedBytes / 260)
     }
 
@@ -132,7 +132,7 @@ private struct Audit {
             }
             if let r = builder.index(ofRoom: e.room.rawValue),
                let other = builder.firstActiveOverlap(room: r, arrival: Int32(e.stay.arrival.ordinal), departure: Int32(e.stay.departure.ordinal)) {
-                let b = builder.booking(other)
+                let b = builder.booking(at: other)
                 problem(number, offset, "booking \(e.booking) of room '\(e.room)' for \(e.stay) overlaps active booking \(b.id) for \(b.stay)")
             }
             recordLines.append(Int32(truncatingIfNeeded: number))
@@ -145,8 +145,8 @@ private struct Audit {
                 problem(number, offset, "cancels booking \(e.booking), which is already cancelled")
                 return
             }
-            let b = builder.booking(index)
-            if b.room != e.room.rawValue || b.client != e.client.rawValue {
+            let b = builder.booking(at: index)
+            if b.room != e.room || b.client != e.client {
                 problem(number, offset, "cancels booking \(e.booking) with room '\(e.room)' and client '\(e.client)', but it was booked (line \(recordLines[Int(index)])) with room '\(b.room)' and client '\(b.client)'")
             }
         }
@@ -161,17 +161,16 @@ private struct Audit {
         guard snapshot.coveredOffset == offset else { return disagree("it ends at byte \(snapshot.coveredOffset), not at the end of line \(line)") }
         guard snapshot.recordCount == builder.records.count else { return disagree("\(snapshot.recordCount) bookings, not \(builder.records.count)") }
         for i in 0..<builder.records.count {
-            let b = builder.booking(UInt32(i))
-            let expected = Booking(id: b.id, client: ClientID(unchecked: b.client), room: RoomName(unchecked: b.room), stay: b.stay, status: builder.isCancelled(UInt32(i)) ? .cancelled : .active)
-            if snapshot.booking(i) != expected { return disagree("booking \(b.id)") }
+            let replayed = builder.booking(at: UInt32(i))
+            if snapshot.booking(i) != replayed { return disagree("booking \(replayed.id)") }
             if i % 8_192 == 8_191 { snapshot.releasePages() }
         }
-        for (r, name) in builder.roomNames.enumerated() {
+        for (r, name) in builder.rooms.enumerated() {
             guard let s = snapshot.roomIndex(name), snapshot.isRegistered(s) == builder.registered[r] else { return disagree("room '\(name)'") }
             if snapshot.activeEntries(room: s).map(\.record) != builder.activeRecords(ofRoom: UInt32(r)) { return disagree("the calendar of room '\(name)'") }
             snapshot.releasePages()
         }
-        if snapshot.roomCount != builder.roomNames.count { return disagree("\(snapshot.roomCount) rooms, not \(builder.roomNames.count)") }
+        if snapshot.roomCount != builder.rooms.count { return disagree("\(snapshot.roomCount) rooms, not \(builder.rooms.count)") }
     }
 
     func finish(size: Int, complete: Int) -> VerificationReport {

@@ -12,31 +12,29 @@ extension Subcommand {
             discussion: "Each line is a 'book', 'cancel' or 'rooms add' command in the same words as on the command line (quote words with ' or \"; blank lines and lines starting with # are skipped). For each command, one line is printed: what the command prints (room names separated by tabs for 'rooms add'), or 'error: ' and the reason. Each command sees what the earlier ones did. Everything is written with one write and one fsync at the end, and nothing is printed before that: if the batch cannot be written, nothing is recorded, nothing is printed on stdout, and the exit status says why. Exit status 0 if every command succeeded, 1 if any was refused."
         ),
         run: { (_, context) throws(CommandLineError) in
-            var lines: [String] = []
-            while let line = readLine(strippingNewline: true) {
-                let trimmed = line.drop { $0 == " " || $0 == "\t" }
-                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                lines.append(line)
-            }
+            let input = try readStandardInput()
+            let lines = BatchLine.commandLines(in: input)
             var refused = 0
-            let results: [String]
+            var results = ""
             do throws(HotelError) {
-                results = try context.frontDesk.batch(expectedCommands: lines.count) { desk in
-                    lines.map { line in
+                try context.frontDesk.batch(expectedCommands: lines.count) { desk in
+                    for range in lines {
                         let child = Context(batchLineOf: context, desk: desk)
                         do throws(CommandLineError) {
-                            try BatchLine.run(BatchLine.words(of: line), in: child)
-                            return child.output.split(separator: "\n").joined(separator: "\t")
+                            try BatchLine.run(BatchLine.words(of: String(decoding: input[range], as: UTF8.self)), in: child)
+                            results += child.output.split(separator: "\n").joined(separator: "\t")
                         } catch {
                             refused += 1
-                            return "error: " + error.message
+                            results += "error: " + error.message
                         }
+                        results += "\n"
                     }
                 }
             } catch {
                 throw CommandLineError(error)
             }
-            for result in results { context.line(result) }
+            // Only now, with the batch synced, is anything acknowledged.
+            context.append(results)
             if refused > 0 {
                 throw CommandLineError(message: "\(refused) of \(lines.count) commands were refused", status: .rejected)
             }
@@ -45,6 +43,22 @@ extension Subcommand {
 
 /// One line of a batch: its words, and running them as a subcommand.
 enum BatchLine {
+    /// The byte ranges of the command lines in `input`: without their line ends (LF or CRLF), skipping
+    /// blank lines and lines whose first word starts with #.
+    static func commandLines(in input: [UInt8]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        while start < input.count {
+            var end = input[start...].firstIndex(of: UInt8(ascii: "\n")) ?? input.count
+            let next = end + 1
+            if end > start, input[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            let first = input[start..<end].firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+            if let first, input[first] != UInt8(ascii: "#") { lines.append(start..<end) }
+            start = next
+        }
+        return lines
+    }
+
     /// Splits a line into words: white space separates them; '...' and "..." quote (in "...", \" and \\
     /// escape); a backslash outside quotes escapes the next character.
     static func words(of line: String) throws(CommandLineError) -> [String] {

@@ -101,6 +101,12 @@ struct CacheHonestyTests {
             try bytes.write(to: URL(fileURLWithPath: file.cachePath))
             #expect(try answers(file) == expected)
         }
+        // A cache that cannot be written (a directory stands in its way): the whole log folded in memory.
+        try FileManager.default.removeItem(atPath: file.cachePath)
+        try FileManager.default.createDirectory(atPath: file.cachePath, withIntermediateDirectories: false)
+        #expect(try answers(JSONLinesEventStore(path: path, cacheThreshold: 0)) == expected)
+        try FileManager.default.removeItem(atPath: file.cachePath)
+        #expect(try answers(file) == expected)
         // A cache of another log.
         try FileManager.default.copyItem(atPath: file.cachePath, toPath: directory.file("other.jsonl.cache"))
         try Data(try Data(contentsOf: URL(fileURLWithPath: path)).prefix(100)).write(to: URL(fileURLWithPath: directory.file("other.jsonl")))

@@ -1,11 +1,16 @@
-/// Folds events into compact arrays (no per-booking strings), then writes them as a snapshot file.
+/// The hotel folded into compact arrays: rooms and clients as interned names, bookings as 32-byte records
+/// found through an open-addressing id table, each room's active bookings as record indexes.
 ///
-/// This is the same fold as ``HotelProjection``, laid out for a million events in a few tens of megabytes.
-struct SnapshotBuilder {
-    private(set) var roomNames: [String] = []
+/// It folds exactly as ``HotelProjection`` does and answers the same questions, in a few tens of megabytes
+/// for a million events: it is the state of a cold replay (then written as the snapshot), of `hotel verify`,
+/// of the events after a snapshot, and of a batch's commands.
+struct CompactProjection: HotelReadModel {
+    /// Room names by index, in the order first seen.
+    private(set) var rooms: [String] = []
     /// Whether each room was added (a booking can name a room that was not, in a store verify flags).
     private(set) var registered: [Bool] = []
     private var roomIndex: [String: UInt32] = [:]
+    /// Client ids by index, in the order first seen.
     private(set) var clientNames: [String] = []
     private var clientIndex: [String: UInt32] = [:]
     private(set) var records: [SnapshotRecord] = []
@@ -16,6 +21,8 @@ struct SnapshotBuilder {
     /// and this answers that without reading the last record.
     private var lastDepartures: [Int32] = []
     private(set) var position = Position.origin
+    /// Where the line of the last event folded ends in the log (for the snapshot header; 0 when the
+    /// events were not read from a log).
     private(set) var offset = 0
 
     init() {}
@@ -24,6 +31,12 @@ struct SnapshotBuilder {
     init(expectedBytes: Int) {
         records.reserveCapacity(expectedBytes / 260)
         ids = RecordTable(capacity: expectedBytes / 260)
+    }
+
+    /// Starts empty, reserving room for about `expectedBookings` bookings.
+    init(expectedBookings: Int) {
+        records.reserveCapacity(expectedBookings)
+        ids = RecordTable(capacity: expectedBookings)
     }
 
     /// Starts from a snapshot's contents.
@@ -50,8 +63,8 @@ struct SnapshotBuilder {
 
     private mutating func room(_ name: String) -> UInt32 {
         if let i = roomIndex[name] { return i }
-        let i = UInt32(roomNames.count)
-        roomNames.append(name)
+        let i = UInt32(rooms.count)
+        rooms.append(name)
         registered.append(false)
         roomIndex[name] = i
         calendars.append([])
@@ -59,7 +72,7 @@ struct SnapshotBuilder {
         return i
     }
 
-    // MARK: Lookups, for the verifier
+    // MARK: Lookups by index, for the verifier and the snapshot writer
 
     /// The index of a room, registered or only named by a booking.
     func index(ofRoom name: String) -> UInt32? { roomIndex[name] }
@@ -75,10 +88,12 @@ struct SnapshotBuilder {
         return calendar[i]
     }
 
-    /// The names and ids behind a record.
-    func booking(_ index: UInt32) -> (id: BookingID, room: String, client: String, stay: Stay) {
+    /// The booking a record holds.
+    func booking(at index: UInt32) -> Booking {
         let r = records[Int(index)]
-        return (r.key.id, roomNames[Int(r.room)], clientNames[Int(r.client)], r.stay)
+        return Booking(
+            id: r.key.id, client: ClientID(unchecked: clientNames[Int(r.client)]), room: RoomName(unchecked: rooms[Int(r.room)]),
+            stay: r.stay, status: r.cancelled ? .cancelled : .active)
     }
 
     /// Whether a record's booking is cancelled.
@@ -90,6 +105,59 @@ struct SnapshotBuilder {
     /// The number of cancelled bookings.
     var cancelledCount: Int { records.reduce(0) { $0 + ($1.cancelled ? 1 : 0) } }
 
+    // MARK: HotelReadModel
+
+    var head: Position { position }
+
+    func hasRoom(_ room: RoomName) -> Bool {
+        roomIndex[room.rawValue].map { registered[Int($0)] } ?? false
+    }
+
+    func roomNames() -> [RoomName] {
+        rooms.indices.filter { registered[$0] }.map { RoomName(unchecked: rooms[$0]) }.sorted()
+    }
+
+    func booking(_ id: BookingID) -> Booking? {
+        index(of: BookingKey(id)).map(booking(at:))
+    }
+
+    func firstActiveOverlap(room: RoomName, stay: Stay) -> Booking? {
+        guard let r = roomIndex[room.rawValue] else { return nil }
+        return firstActiveOverlap(room: r, arrival: Int32(stay.arrival.ordinal), departure: Int32(stay.departure.ordinal)).map(booking(at:))
+    }
+
+    func freeRooms(for stay: Stay) -> [RoomName] {
+        let arrival = Int32(stay.arrival.ordinal), departure = Int32(stay.departure.ordinal)
+        return rooms.indices
+            .filter { registered[$0] && firstActiveOverlap(room: UInt32($0), arrival: arrival, departure: departure) == nil }
+            .map { RoomName(unchecked: rooms[$0]) }.sorted()
+    }
+
+    func bookings(matching filter: BookingFilter) -> [Booking] {
+        // Check the record's indexes and days before making a Booking (with its strings) of it.
+        var room: UInt32?, client: UInt32?
+        if let name = filter.room {
+            guard let r = roomIndex[name.rawValue] else { return [] }
+            room = r
+        }
+        if let name = filter.client {
+            guard let c = clientIndex[name.rawValue] else { return [] }
+            client = c
+        }
+        let from = filter.from.map { Int32($0.ordinal) }, to = filter.to.map { Int32($0.ordinal) }
+        return records.indices.lazy
+            .filter { i in
+                let r = records[i]
+                return (room.map { r.room == $0 } ?? true) && (client.map { r.client == $0 } ?? true)
+                    && (from.map { r.departure > $0 } ?? true) && (to.map { r.arrival < $0 } ?? true)
+            }
+            .map { booking(at: UInt32($0)) }.filter(filter.includes).sorted(by: Booking.listOrder)
+    }
+
+    /// Whether no booking has been folded in.
+    var hasNoBookings: Bool { records.isEmpty }
+
+    // MARK: Folding
 
     private mutating func client(_ name: String) -> UInt32 {
         if let i = clientIndex[name] { return i }
@@ -107,8 +175,13 @@ struct SnapshotBuilder {
 
     /// Folds one event recorded at `position`, whose line ends at byte `offset`.
     mutating func apply(_ event: DomainEvent, position: Position, offset: Int) {
-        self.position = position
         self.offset = offset
+        apply(event, at: position)
+    }
+
+    /// Folds one event recorded at `position` (leaving ``offset`` as it was).
+    mutating func apply(_ event: DomainEvent, at position: Position) {
+        self.position = position
         switch event {
         case .roomAdded(let e):
             registered[Int(room(e.room.rawValue))] = true
@@ -179,57 +252,4 @@ struct SnapshotBuilder {
 
     /// The calendars, for the writer.
     var activeCalendars: [[UInt32]] { calendars }
-}
-
-/// Booking keys to record indexes: open addressing, at most half full, probing linearly from
-/// ``BookingKey/mixed``. Each slot holds the index + 1 (0 is empty) in its low 32 bits and the top 32 bits
-/// of the key's hash in its high 32 bits, so a probe reads a record only when the hash matches. The
-/// snapshot's hash section is these slots' low halves.
-struct RecordTable {
-    private(set) var slots: [UInt64]
-    private var count = 0
-
-    init(capacity: Int = 0) {
-        var size = 1024
-        while size < capacity * 2 { size *= 2 }
-        slots = Array(repeating: 0, count: size)
-    }
-
-    func find(_ key: BookingKey, records: [SnapshotRecord]) -> UInt32? {
-        let hash = key.mixed
-        let tag = hash >> 32
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while slots[i] != 0 {
-            let slot = slots[i]
-            if slot >> 32 == tag {
-                let index = UInt32(truncatingIfNeeded: slot) - 1
-                if records[Int(index)].key == key { return index }
-            }
-            i = (i + 1) & mask
-        }
-        return nil
-    }
-
-    mutating func insert(_ key: BookingKey, _ index: UInt32, records: [SnapshotRecord]) {
-        if (count + 1) * 2 > slots.count { grow(records) }
-        place(key.mixed, index)
-        count += 1
-    }
-
-    private mutating func place(_ hash: UInt64, _ index: UInt32) {
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while slots[i] != 0 { i = (i + 1) & mask }
-        slots[i] = (hash >> 32) << 32 | UInt64(index + 1)
-    }
-
-    private mutating func grow(_ records: [SnapshotRecord]) {
-        let old = slots
-        slots = Array(repeating: 0, count: old.count * 2)
-        for slot in old where slot != 0 {
-            let index = UInt32(truncatingIfNeeded: slot) - 1
-            place(records[Int(index)].key.mixed, index)
-        }
-    }
 }

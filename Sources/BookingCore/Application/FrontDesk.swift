@@ -38,7 +38,7 @@ public struct FrontDesk: CommandRunner, Sendable {
     ///
     /// - Parameter expectedCommands: About how many commands `body` will run (sizes the write buffer).
     public func batch<R>(expectedCommands: Int = 0, _ body: (any CommandRunner) -> R) throws(HotelError) -> R {
-        guard let store = store as? any ModelProvidingStore else { return body(self) }
+        guard let store = store.modelProvider else { return body(self) }
         return try store.batch(expectedCommands: expectedCommands) { session in body(BatchDesk(session: session, newBookingID: newBookingID)) }
     }
 
@@ -68,7 +68,7 @@ public struct FrontDesk: CommandRunner, Sendable {
     /// The hotel at the store's head: the store's own model if it has one, else the events of `query`
     /// folded into a ``HotelProjection``.
     public func model(query: Query = .all) throws(HotelError) -> any HotelReadModel {
-        if let store = store as? any ModelProvidingStore { return try store.currentModel().model }
+        if let store = store.modelProvider { return try store.currentModel().model }
         let result: ReadResult
         do { result = try store.read(query) } catch { throw .store(error) }
         do { return try HotelProjection(recorded: result.events, head: result.head) } catch { throw .invalidEvent(error) }
@@ -92,7 +92,7 @@ public struct FrontDesk: CommandRunner, Sendable {
             let recorded: Bool
             let events: [DomainEvent]
             let state: any HotelReadModel
-            if let store = store as? any ModelProvidingStore {
+            if let store = store.modelProvider {
                 let (model, hint) = try store.currentModel()
                 (events, state) = (try decide(decision, on: model), model)
                 let condition = AppendCondition(failIfEventsMatch: query, after: model.head)

@@ -70,14 +70,20 @@ final class Snapshot: @unchecked Sendable {
               u32(8) == Int(SnapshotLayout.version), u32(12) == SnapshotRecord.size,
               coveredOffset >= 0, hashSlots > 0, hashSlots & (hashSlots - 1) == 0, hashSlots >= recordCount
         else { return false }
-        let lengths: [SnapshotLayout.Section: Int] = [
-            .strings: stringsSize, .rooms: roomCount * SnapshotLayout.roomEntrySize,
-            .clients: clientCount * SnapshotLayout.clientEntrySize, .records: recordCount * SnapshotRecord.size,
-            .hash: hashSlots * 4, .active: activeCount * SnapshotLayout.activeEntrySize, .roomLists: recordCount * 4,
-            .clientLists: recordCount * 4,
-        ]
+        // A switch, not a dictionary: a dictionary keyed by Section costs a runtime conformance lookup at start-up.
+        func length(of section: SnapshotLayout.Section) -> Int {
+            switch section {
+            case .strings: stringsSize
+            case .rooms: roomCount * SnapshotLayout.roomEntrySize
+            case .clients: clientCount * SnapshotLayout.clientEntrySize
+            case .records: recordCount * SnapshotRecord.size
+            case .hash: hashSlots * 6
+            case .active: activeCount * SnapshotLayout.activeEntrySize
+            case .roomLists, .clientLists: recordCount * 4
+            }
+        }
         for section in SnapshotLayout.Section.allCases {
-            let start = sections[section.rawValue], length = lengths[section]!
+            let start = sections[section.rawValue], length = length(of: section)
             guard start >= SnapshotLayout.headerSize, length >= 0, start <= size, length <= size - start else { return false }
         }
         for r in 0..<roomCount {
@@ -92,6 +98,7 @@ final class Snapshot: @unchecked Sendable {
 
     private func within(_ start: Int, _ count: Int, _ limit: Int) -> Bool { start <= limit && count <= limit - start }
 
+    private func u16(_ at: Int) -> UInt16 { UInt16(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt16.self)) }
     private func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
     private func i32(_ at: Int) -> Int32 { Int32(littleEndian: base.loadUnaligned(fromByteOffset: at, as: Int32.self)) }
     private func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
@@ -142,12 +149,16 @@ final class Snapshot: @unchecked Sendable {
 
     /// The record of a booking id.
     func recordIndex(_ key: BookingKey) -> Int? {
-        let mask = hashSlots - 1
-        var slot = Int(truncatingIfNeeded: key.mixed) & mask
+        let hash = key.mixed, tag = SnapshotLayout.tag(ofHash: hash)
+        let mask = hashSlots - 1, slots = start(.hash), tags = slots + hashSlots * 4
+        var slot = Int(truncatingIfNeeded: hash) & mask
         for _ in 0..<hashSlots {
-            let value = u32(start(.hash) + slot * 4)
-            if value == 0 { return nil }
-            if value <= recordCount, record(value - 1).key == key { return value - 1 }
+            let found = u16(tags + slot * 2)
+            if found == 0 { return nil }
+            if found == tag {
+                let value = u32(slots + slot * 4)
+                if value > 0, value <= recordCount, record(value - 1).key == key { return value - 1 }
+            }
             slot = (slot + 1) & mask
         }
         return nil

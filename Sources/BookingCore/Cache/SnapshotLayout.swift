@@ -14,18 +14,24 @@
 /// clients    per client (sorted by name bytes): name offset, name length, list start, list count (u32 x 4)
 /// records    per booking, 32 bytes: id (12 bytes, zero-padded), id length u8, cancelled u8, 2 pad,
 ///            room u32, client u32, arrival i32, departure i32 (days since 1970-01-01)
-/// hash       open addressing over the ids: u32 slots holding record index + 1 (0 = empty)
+/// hash       open addressing over the ids, linear probing from the id's hash (BookingKey.mixed): u32 slots
+///            holding record index + 1 (0 = empty), then a u16 tag per slot (0 = empty, else the top 16
+///            bits of the id's hash with bit 0 set), so that looking up a new id reads only tags
+///            and no records
 /// active     per room, its active bookings sorted by arrival: arrival i32, departure i32, record u32
 /// room lists per room, its record indexes sorted by arrival, then id (u32)
 /// client lists per client, its record indexes by arrival, then room, then id (u32)
 /// ```
 enum SnapshotLayout {
     static let magic: [UInt8] = Array("HOTELRM1".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let headerSize = 160
     static let roomEntrySize = 28
     static let clientEntrySize = 16
     static let activeEntrySize = 12
+
+    /// The hash section's tag for an id whose hash is `hash`: never 0, which marks an empty slot.
+    static func tag(ofHash hash: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: hash >> 48) | 1 }
 
     enum Section: Int, CaseIterable {
         case strings, rooms, clients, records, hash, active, roomLists, clientLists

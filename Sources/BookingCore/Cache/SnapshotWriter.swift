@@ -53,7 +53,7 @@ enum SnapshotWriter {
         let slots = builder.ids.slots.count
 
         // Section offsets.
-        let sizes = [strings.count, roomTable.count, clientTable.count, records.count * SnapshotRecord.size, slots * 4, activeTotal * SnapshotLayout.activeEntrySize, records.count * 4, records.count * 4]
+        let sizes = [strings.count, roomTable.count, clientTable.count, records.count * SnapshotRecord.size, slots * 6, activeTotal * SnapshotLayout.activeEntrySize, records.count * 4, records.count * 4]
         var offsets: [Int] = []
         var cursor = SnapshotLayout.headerSize
         for size in sizes {
@@ -99,7 +99,11 @@ enum SnapshotWriter {
                     }
                     try o.write(chunk)
                 }),
-                (4, { (o) throws(EventStoreError) in try o.write(words: builder.ids.slots.lazy.map { UInt32(truncatingIfNeeded: $0) }) }),
+                (4, { (o) throws(EventStoreError) in
+                    // A slot's high 32 bits are the top of its id's hash (see RecordTable).
+                    try o.write(integers: builder.ids.slots.lazy.map { UInt32(truncatingIfNeeded: $0) })
+                    try o.write(integers: builder.ids.slots.lazy.map { $0 == 0 ? UInt16(0) : SnapshotLayout.tag(ofHash: $0) })
+                }),
                 (5, { (o) throws(EventStoreError) in
                     var chunk: [UInt8] = []
                     chunk.reserveCapacity(1 << 16)
@@ -114,13 +118,13 @@ enum SnapshotWriter {
                     try o.write(chunk)
                 }),
                 (6, { (o) throws(EventStoreError) in
-                    try o.write(words: groupItems(records.count, starts: roomStarts, roomOf) { a, b in
+                    try o.write(integers: groupItems(records.count, starts: roomStarts, roomOf) { a, b in
                         let x = records[a], y = records[b]
                         return x.arrival != y.arrival ? x.arrival < y.arrival : x.key.precedes(y.key)
                     })
                 }),
                 (7, { (o) throws(EventStoreError) in
-                    try o.write(words: groupItems(records.count, starts: clientStarts, clientOf) { a, b in
+                    try o.write(integers: groupItems(records.count, starts: clientStarts, clientOf) { a, b in
                         let x = records[a], y = records[b]
                         if x.arrival != y.arrival { return x.arrival < y.arrival }
                         if x.room != y.room { return roomRank[Int(x.room)] < roomRank[Int(y.room)] }
@@ -200,11 +204,11 @@ private struct BufferedWriter {
         if buffer.count >= 1 << 20 { try flush() }
     }
 
-    mutating func write(words: some Sequence<UInt32>) throws(EventStoreError) {
+    mutating func write<T: FixedWidthInteger>(integers: some Sequence<T>) throws(EventStoreError) {
         var chunk: [UInt8] = []
         chunk.reserveCapacity(1 << 16)
-        for word in words {
-            chunk.append(littleEndian: word)
+        for integer in integers {
+            chunk.append(littleEndian: integer)
             if chunk.count >= 1 << 16 { try write(chunk); chunk.removeAll(keepingCapacity: true) }
         }
         try write(chunk)

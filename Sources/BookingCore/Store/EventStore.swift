@@ -29,4 +29,12 @@ public protocol EventStore: Sendable {
     ///   when it throws.
     @discardableResult
     func append(_ events: [Event], condition: AppendCondition?) throws(EventStoreError) -> Position
+
+    /// This store as a ``ModelProvidingStore``, if it is one. Asked instead of a cast (`as?`), which costs a
+    /// command a scan of the binary's protocol conformances at start-up.
+    var modelProvider: (any ModelProvidingStore)? { get }
+}
+
+extension EventStore {
+    public var modelProvider: (any ModelProvidingStore)? { nil }
 }

@@ -80,6 +80,8 @@ public final class JSONLinesEventStore: ModelProvidingStore {
 
     // MARK: The read model
 
+    public var modelProvider: (any ModelProvidingStore)? { self }
+
     public func currentModel() throws(HotelError) -> (model: any HotelReadModel, hint: AppendHint) {
         let (model, hint) = try loadModel()
         return (model, hint)

@@ -163,6 +163,7 @@ private struct Audit {
         for i in 0..<builder.records.count {
             let replayed = builder.booking(at: UInt32(i))
             if snapshot.booking(i) != replayed { return disagree("booking \(replayed.id)") }
+            if snapshot.recordIndex(builder.records[i].key) != i { return disagree("the id index, at booking \(replayed.id)") }
             if i % 8_192 == 8_191 { snapshot.releasePages() }
         }
         for (r, name) in builder.rooms.enumerated() {

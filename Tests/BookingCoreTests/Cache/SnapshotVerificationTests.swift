@@ -37,6 +37,22 @@ struct SnapshotVerificationTests {
         #expect(report.problems.first?.line == 4)
     }
 
+    @Test func anIDIndexThatMissesABookingIsAProblem() throws {
+        let store = try makeStore()
+        var cache = try Data(contentsOf: URL(fileURLWithPath: store.cachePath))
+        // Clear the tag of bk1's slot: the id index then says bk1 does not exist.
+        let slots = Int(cache.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 68, as: UInt32.self) })
+        let hash = Int(cache.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 72 + 8 * 4, as: UInt64.self) })
+        let slot = Int(truncatingIfNeeded: BookingKey(bookingID("bk1")).mixed) & (slots - 1)
+        #expect(try #require(Snapshot(path: store.cachePath)).recordIndex(BookingKey(bookingID("bk1"))) == 0)
+        cache[hash + slots * 4 + slot * 2] = 0
+        cache[hash + slots * 4 + slot * 2 + 1] = 0
+        try cache.write(to: URL(fileURLWithPath: store.cachePath))
+        #expect(try #require(Snapshot(path: store.cachePath)).recordIndex(BookingKey(bookingID("bk1"))) == nil)
+        let report = try store.verify()
+        #expect(report.problems.map(\.message) == ["the read-model cache disagrees with a full replay (the id index, at booking bk1); delete the .cache file and it will be rebuilt"])
+    }
+
     @Test func aBookingOfAnUnregisteredRoomDoesNotRegisterIt() throws {
         // A log written by hand that verify flags; the cached and the replayed answers must still agree.
         let lines = [

@@ -30,7 +30,7 @@ public struct FrontDesk: CommandRunner, Sendable {
     }
 
     /// Runs `body` with a desk whose commands are decided back to back on one hold of the store's lock and
-    /// recorded with one write and one sync when `body` returns. Nothing is durable, so nothing should be
+    /// recorded with one sync when `body` returns. Nothing is durable, so nothing should be
     /// acknowledged, before this returns. On a store without batches, each command is recorded on its own.
     ///
     /// - Throws: ``HotelError`` if the store cannot be read or the batch cannot be written; then none of

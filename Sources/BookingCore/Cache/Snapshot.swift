@@ -164,6 +164,36 @@ final class Snapshot: @unchecked Sendable {
         return nil
     }
 
+    /// Checks the id index against the records' keys (`key(i)` is record `i`'s), reading the hash section
+    /// once in order: every record must sit in exactly one slot, under its tag, with no empty slot between
+    /// its home slot and it, so that ``recordIndex(_:)`` finds it. Returns what is wrong, or nil.
+    func idIndexProblem(keys key: (Int) -> BookingKey) -> String? {
+        let mask = hashSlots - 1, slots = start(.hash), tags = slots + hashSlots * 4
+        // Start after an empty slot, so that every run of occupied slots is met from its first slot.
+        guard let empty = (0..<hashSlots).first(where: { u16(tags + $0 * 2) == 0 }) else { return "it has no empty slot" }
+        var seen = [Bool](repeating: false, count: recordCount)
+        var runStart = 1
+        for step in 1...hashSlots {
+            if step % 65_536 == 0 { releasePages() }
+            let slot = (empty + step) & mask
+            let tag = u16(tags + slot * 2)
+            if tag == 0 {
+                runStart = step + 1
+                continue
+            }
+            let value = u32(slots + slot * 4)
+            guard value > 0, value <= recordCount else { return "slot \(slot) holds no booking" }
+            guard !seen[value - 1] else { return "booking \(key(value - 1).id) is in two slots" }
+            seen[value - 1] = true
+            let hash = key(value - 1).mixed
+            let home = Int(truncatingIfNeeded: hash) & mask
+            guard tag == SnapshotLayout.tag(ofHash: hash), (slot - home) & mask <= step - runStart else {
+                return "booking \(key(value - 1).id) cannot be found through it"
+            }
+        }
+        return seen.firstIndex(of: false).map { "booking \(key($0).id) cannot be found through it" }
+    }
+
     /// The booking a record holds, or nil if its room or client index is out of range.
     func booking(_ i: Int) -> Booking? {
         let r = record(i)

@@ -12,7 +12,8 @@ public protocol ModelProvidingStore: EventStore {
     func append(_ events: [Event], condition: AppendCondition, hint: AppendHint) throws(EventStoreError) -> Position
 
     /// Runs `body` holding the write lock with a session on the model at the head, then appends the events
-    /// the session recorded with one write and one sync. If the append fails, nothing is recorded.
+    /// the session recorded, encoded a piece at a time, with one sync. If any write or the sync fails, the
+    /// log is cut back and nothing is recorded.
     /// `expectedCommands` sizes the session's buffer.
     func batch<R>(expectedCommands: Int, _ body: (BatchSession) -> R) throws(HotelError) -> R
 }

@@ -9,7 +9,7 @@ extension Subcommand {
         spec: CommandSpec(
             name: "batch", abstract: "Run commands read from stdin, one a line, with one lock and one sync.",
             options: [],
-            discussion: "Each line is a 'book', 'cancel' or 'rooms add' command in the same words as on the command line (quote words with ' or \"; blank lines and lines starting with # are skipped). For each command, one line is printed: what the command prints (room names separated by tabs for 'rooms add'), or 'error: ' and the reason. Each command sees what the earlier ones did. Everything is written with one write and one fsync at the end, and nothing is printed before that: if the batch cannot be written, nothing is recorded, nothing is printed on stdout, and the exit status says why. Exit status 0 if every command succeeded, 1 if any was refused."
+            discussion: "Each line is a 'book', 'cancel' or 'rooms add' command in the same words as on the command line (quote words with ' or \"; blank lines and lines starting with # are skipped). For each command, one line is printed: what the command prints (room names separated by tabs for 'rooms add'), or 'error: ' and the reason. Each command sees what the earlier ones did. Everything is written at the end and synced with one fsync, and nothing is printed before that: if any write or the sync fails, the log is cut back to what it was, nothing is recorded, nothing is printed on stdout, and the exit status says why. Exit status 0 if every command succeeded, 1 if any was refused."
         ),
         run: { (_, context) throws(CommandLineError) in
             let input = try readStandardInput()

@@ -33,12 +33,6 @@ struct CompactProjection: HotelReadModel {
         ids = RecordTable(capacity: expectedBytes / 260)
     }
 
-    /// Starts empty, reserving room for about `expectedBookings` bookings.
-    init(expectedBookings: Int) {
-        records.reserveCapacity(expectedBookings)
-        ids = RecordTable(capacity: expectedBookings)
-    }
-
     /// Starts from a snapshot's contents.
     init(_ snapshot: Snapshot) {
         for i in 0..<snapshot.roomCount {

@@ -16,6 +16,13 @@ struct SnapshotVerificationTests {
         return store
     }
 
+    /// From a snapshot file: its number of id slots, where its hash section starts, and the home slot of `id`.
+    static func idIndex(of cache: Data, home id: String) -> (slots: Int, hash: Int, home: Int) {
+        let slots = Int(cache.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 68, as: UInt32.self) })
+        let hash = Int(cache.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 72 + 8 * 4, as: UInt64.self) })
+        return (slots, hash, Int(truncatingIfNeeded: BookingKey(bookingID(id)).mixed) & (slots - 1))
+    }
+
     @Test func aSnapshotThatAgreesVerifies() throws {
         let store = try makeStore()
         #expect(FileManager.default.fileExists(atPath: store.cachePath))
@@ -61,9 +68,7 @@ struct SnapshotVerificationTests {
         let store = try makeStore()
         var cache = try Data(contentsOf: URL(fileURLWithPath: store.cachePath))
         // Clear the tag of bk1's slot: the id index then says bk1 does not exist.
-        let slots = Int(cache.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 68, as: UInt32.self) })
-        let hash = Int(cache.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 72 + 8 * 4, as: UInt64.self) })
-        let slot = Int(truncatingIfNeeded: BookingKey(bookingID("bk1")).mixed) & (slots - 1)
+        let (slots, hash, slot) = Self.idIndex(of: cache, home: "bk1")
         #expect(try #require(Snapshot(path: store.cachePath)).recordIndex(BookingKey(bookingID("bk1"))) == 0)
         cache[hash + slots * 4 + slot * 2] = 0
         cache[hash + slots * 4 + slot * 2 + 1] = 0
@@ -76,9 +81,7 @@ struct SnapshotVerificationTests {
     @Test func anIDIndexSlotPointingPastTheBookingsIsAProblem() throws {
         let store = try makeStore()
         var cache = try Data(contentsOf: URL(fileURLWithPath: store.cachePath))
-        let slots = Int(cache.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 68, as: UInt32.self) })
-        let hash = Int(cache.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 72 + 8 * 4, as: UInt64.self) })
-        let slot = Int(truncatingIfNeeded: BookingKey(bookingID("bk2")).mixed) & (slots - 1)
+        let (_, hash, slot) = Self.idIndex(of: cache, home: "bk2")
         for k in 0..<4 { cache[hash + slot * 4 + k] = 0xFF }
         try cache.write(to: URL(fileURLWithPath: store.cachePath))
         #expect(try #require(Snapshot(path: store.cachePath)).recordIndex(BookingKey(bookingID("bk2"))) == nil)

@@ -29,28 +29,34 @@ struct CompactProjection: HotelReadModel {
 
     /// Starts empty, reserving room for a log of about `expectedBytes`.
     init(expectedBytes: Int) {
-        records.reserveCapacity(expectedBytes / 260)
+        // Room for more bookings than the log can hold (a line is at least about 200 bytes): a reserve is
+        // not resident until used, while growing would hold two copies at once.
+        records.reserveCapacity(expectedBytes / 150)
         ids = RecordTable(capacity: expectedBytes / 260)
     }
 
-    /// Starts from a snapshot's contents.
-    init(_ snapshot: Snapshot) {
+    /// Starts from a snapshot's contents, with room for the bookings of `tailBytes` more of log.
+    init(_ snapshot: Snapshot, tailBytes: Int) {
         for i in 0..<snapshot.roomCount {
             _ = room(snapshot.roomName(i))
             registered[i] = snapshot.isRegistered(i)
         }
         for i in 0..<snapshot.clientCount { _ = client(snapshot.clientName(i)) }
-        records.reserveCapacity(snapshot.recordCount + 1024)
-        ids = RecordTable(capacity: snapshot.recordCount + 1024)
+        records.reserveCapacity(snapshot.recordCount + tailBytes / 150 + 1024)
+        ids = RecordTable(capacity: snapshot.recordCount + tailBytes / 200 + 1024)
+        // Read once, in order: its pages are let go as the copy proceeds, so that the copy and the whole
+        // mapped snapshot are never both resident.
         for i in 0..<snapshot.recordCount {
             let record = snapshot.record(i)
             records.append(record)
             ids.insert(record.key, UInt32(i), records: records)
+            if i % 32_768 == 32_767 { snapshot.releasePages() }
         }
         for r in 0..<snapshot.roomCount {
             calendars[r] = snapshot.activeEntries(room: r).map(\.record)
             lastDepartures[r] = calendars[r].last.map { records[Int($0)].departure } ?? .min
         }
+        snapshot.releasePages()
         position = snapshot.coveredPosition
         offset = snapshot.coveredOffset
     }

@@ -11,16 +11,15 @@ struct SnapshotRecord: Sendable {
 
     var stay: Stay { try! Stay(arrival: Day(ordinal: Int(arrival)), departure: Day(ordinal: Int(departure))) }
 
+    /// Appends the record's 32 bytes, as four little-endian words.
     func write(to out: inout [UInt8]) {
-        out.append(littleEndian: key.low)
-        out.append(littleEndian: key.high)
-        out.append(key.count)
-        out.append(cancelled ? 1 : 0)
-        out.append(contentsOf: [0, 0])
-        out.append(littleEndian: room)
-        out.append(littleEndian: client)
-        out.append(littleEndian: UInt32(bitPattern: arrival))
-        out.append(littleEndian: UInt32(bitPattern: departure))
+        var words = (
+            key.low.littleEndian,
+            (UInt64(key.high) | UInt64(key.count) << 32 | UInt64(cancelled ? 1 : 0) << 40).littleEndian,
+            (UInt64(room) | UInt64(client) << 32).littleEndian,
+            (UInt64(UInt32(bitPattern: arrival)) | UInt64(UInt32(bitPattern: departure)) << 32).littleEndian
+        )
+        withUnsafeBytes(of: &words) { out.append(contentsOf: $0) }
     }
 }
 

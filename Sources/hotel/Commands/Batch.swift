@@ -12,6 +12,9 @@ extension Subcommand {
             discussion: "Each line is a 'book', 'cancel' or 'rooms add' command in the same words as on the command line (quote words with ' or \"; blank lines and lines starting with # are skipped). For each command, one line is printed: what the command prints (room names separated by tabs for 'rooms add'), or 'error: ' and the reason. Each command sees what the earlier ones did. Everything is written at the end and synced with one fsync, and nothing is printed before that: if any write or the sync fails, the log is cut back to what it was, nothing is recorded, nothing is printed on stdout, and the exit status says why. Exit status 0 if every command succeeded, 1 if any was refused."
         ),
         run: { (_, context) throws(CommandLineError) in
+            // Bring the read-model cache up to date first (a refresh holds the whole hotel in memory for a
+            // moment), so that the refresh and the input are never both held; a failure shows again below.
+            _ = try? context.frontDesk.model()
             let input = try readStandardInput()
             let lines = BatchLine.commandLines(in: input)
             var refused = 0

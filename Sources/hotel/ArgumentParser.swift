@@ -3,6 +3,8 @@ struct ParsedArguments {
     /// The command the words were parsed for.
     let spec: CommandSpec
     var values: [String: String] = [:]
+    /// Every value of a repeatable option, in order.
+    var lists: [String: [String]] = [:]
     var flags: Set<String> = []
     var positionals: [String] = []
 
@@ -30,7 +32,7 @@ enum ArgumentParser {
             guard let option = spec.options.first(where: { $0.name == name }) else {
                 throw unknownOption(name, in: spec)
             }
-            if parsed.values[name] != nil || parsed.flags.contains(name) {
+            if !option.isRepeatable, parsed.values[name] != nil || parsed.flags.contains(name) {
                 throw .usage("option '\(name)' is given more than once", help: spec.name)
             }
             if option.takesValue {
@@ -44,6 +46,7 @@ enum ArgumentParser {
                     throw .usage("missing value for '\(name) <\(option.valueName!)>'", help: spec.name)
                 }
                 parsed.values[name] = value
+                parsed.lists[name, default: []].append(value)
             } else {
                 if inlineValue != nil { throw .usage("option '\(name)' takes no value", help: spec.name) }
                 parsed.flags.insert(name)

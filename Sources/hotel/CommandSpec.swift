@@ -6,11 +6,17 @@ struct OptionSpec: Sendable {
     let help: String
     /// Whether the command needs it; shown without brackets in the usage line.
     var isRequired = false
+    /// Whether it may be given more than once (its values are collected in order).
+    var isRepeatable = false
 
     var takesValue: Bool { valueName != nil }
 
     static func value(_ name: String, _ valueName: String, _ help: String, required: Bool = false) -> OptionSpec {
         OptionSpec(name: name, valueName: valueName, help: help, isRequired: required)
+    }
+
+    static func repeatable(_ name: String, _ valueName: String, _ help: String) -> OptionSpec {
+        OptionSpec(name: name, valueName: valueName, help: help, isRepeatable: true)
     }
 
     static func flag(_ name: String, _ help: String) -> OptionSpec {

@@ -20,10 +20,10 @@ final class Context {
     /// Warnings for stderr, written before any error line.
     private(set) var warnings = ""
 
-    init(storePath: String, lockTimeout: Double, cacheThreshold: Int) {
+    init(storePath: String, lockTimeout: Double, cacheThreshold: Int, clock: WallClock) {
         self.storePath = storePath
-        self.store = JSONLinesEventStore(path: storePath, lockTimeout: lockTimeout, cacheThreshold: cacheThreshold)
-        self.frontDesk = FrontDesk(store: store)
+        self.store = JSONLinesEventStore(path: storePath, clock: clock, lockTimeout: lockTimeout, cacheThreshold: cacheThreshold)
+        self.frontDesk = FrontDesk(store: store, clock: clock)
         self.commands = frontDesk
         self.streams = true
     }
@@ -60,6 +60,14 @@ final class Context {
         guard store.exists else { throw CommandLineError(.store(.notFound(path: storePath))) }
     }
 
+    /// The clock's reading.
+    var now: Instant { frontDesk.now }
+
+    /// Prints a booking as its id, or with `--json` as an object.
+    func print(_ booking: Booking, json: Bool) {
+        if json { self.json(booking.json(at: now)) } else { line(booking.id.rawValue) }
+    }
+
     /// Runs a command, turning its error into the command line's.
     func run<T>(_ body: (any CommandRunner) throws(HotelError) -> T) throws(CommandLineError) -> T {
         do { return try body(commands) } catch { throw CommandLineError(error) }
@@ -86,27 +94,51 @@ extension ParsedArguments {
         do { return try make(text) } catch { throw .invalid(error, help: spec.name) }
     }
 
-    /// The stay given by `--from` and `--to`, both required.
+    /// The stay given by `--from` and `--to`, both required; at most ``Stay/maximumNights`` nights.
     func stay() throws(CommandLineError) -> Stay {
         let arrival = try parse(required("--from"), Day.init(_:))
         let departure = try parse(required("--to"), Day.init(_:))
-        do { return try Stay(arrival: arrival, departure: departure) } catch { throw .invalid(error, help: spec.name) }
+        do { return try Stay(arrival: arrival, departure: departure).checkedLength() } catch { throw .invalid(error, help: spec.name) }
+    }
+
+    /// The value of an optional option, parsed with `make`.
+    func optional<T>(_ name: String, _ make: (String) throws(InvalidValue) -> T) throws(CommandLineError) -> T? {
+        guard let text = values[name] else { return nil }
+        return try parse(text, make)
+    }
+
+    /// The booking id in the first positional argument.
+    func bookingID() throws(CommandLineError) -> BookingID {
+        try parse(positionals[0], BookingID.init(_:))
+    }
+
+    /// The day of `--on`, else today (the clock's local date).
+    func day(on option: String, today: Day) throws(CommandLineError) -> Day {
+        try optional(option, Day.init(_:)) ?? today
     }
 }
 
 extension Booking {
-    /// The booking as a JSON object, with the field names of the log's events.
-    var json: JSONValue {
-        .object([
-            "bookingId": .string(id.rawValue), "client": .string(client.rawValue), "room": .string(room.rawValue),
-            "arrival": .string(stay.arrival.description), "departure": .string(stay.departure.description),
-            "status": .string(status.rawValue),
-        ])
+    /// The booking as a JSON object, with the field names of the log's events (a block's id as `blockId`,
+    /// with no client); `expiresAt` for a hold, `reason` when there is one.
+    func json(at now: Instant) -> JSONValue {
+        var object: JSONObject = kind == .block ? ["blockId": .string(id.rawValue)] : ["bookingId": .string(id.rawValue)]
+        if kind == .booking { object["client"] = client.map { .string($0.rawValue) } ?? .null }
+        object["room"] = .string(room.rawValue)
+        object["arrival"] = .string(stay.arrival.description)
+        object["departure"] = .string(stay.departure.description)
+        object["status"] = .string(statusText(at: now))
+        if let expiresAt { object["expiresAt"] = .string(expiresAt.description) }
+        if let reason { object["reason"] = .string(reason) }
+        return .object(object)
     }
 
-    /// The booking as one tab-separated line: id, client, room, arrival, departure, status.
-    var line: String {
-        [id.rawValue, client.rawValue, room.rawValue, stay.arrival.description, stay.departure.description, status.rawValue]
-            .joined(separator: "\t")
+    /// The booking as one tab-separated line: id, client (`-` for a hold without one), room, arrival,
+    /// departure, status. A block: id, room, arrival, departure, status, reason.
+    func line(at now: Instant) -> String {
+        let fields = kind == .block
+            ? [id.rawValue, room.rawValue, stay.arrival.description, stay.departure.description, statusText(at: now), reason ?? ""]
+            : [id.rawValue, client?.rawValue ?? "-", room.rawValue, stay.arrival.description, stay.departure.description, statusText(at: now)]
+        return fields.joined(separator: "\t")
     }
 }

@@ -25,7 +25,8 @@ enum Help {
 
             EXIT STATUS:
               0   success
-              1   rejected by a business rule (room not free, unknown room or booking, already cancelled)
+              1   rejected by a business rule (room not free, unknown room or booking, already
+                  cancelled, hold expired, not the right day or status for the command)
               64  usage error (bad or missing arguments, invalid dates or names)
               65  the store is corrupt or of an unknown format
               66  no store at the path a query was given
@@ -34,6 +35,10 @@ enum Help {
 
             ENVIRONMENT:
               HOTEL_STORE         The event log, when --store is not given.
+              HOTEL_NOW           Pretend the time is this ISO 8601 UTC instant, such as
+                                  2024-05-01T12:00:00Z (for rehearsals and tests): holds expire,
+                                  "today" is taken and events are recorded by it.
+              TZ                  The time zone that decides what day "today" is.
               HOTEL_LOCK_TIMEOUT  Seconds a write waits for another writer's lock (default 10).
               HOTEL_CACHE_THRESHOLD
                                   Bytes of log past the read-model cache that make a command
@@ -48,7 +53,7 @@ enum Help {
         var usage = "hotel \(spec.name)"
         for option in spec.options where option.name != "--help" {
             let word = option.takesValue ? "\(option.name) <\(option.valueName!)>" : option.name
-            usage += option.isRequired ? " \(word)" : " [\(word)]"
+            usage += option.isRequired ? " \(word)" : " [\(word)]" + (option.isRepeatable ? " ..." : "")
         }
         for argument in spec.arguments {
             usage += spec.positionalCount.upperBound > 1 ? " <\(argument.name)> ..." : " <\(argument.name)>"

@@ -2,7 +2,10 @@ import BookingCore
 
 /// Turns the words after `hotel` into a command or a query, runs it, and says what to print and the status.
 struct HotelCommandLine {
-    static let subcommands: [Subcommand] = [.roomsAdd, .roomsList, .book, .free, .cancel, .bookings, .verify, .batch]
+    static let subcommands: [Subcommand] = [
+        .roomsAdd, .roomsList, .book, .hold, .confirm, .release, .cancel, .change, .checkin, .checkout, .noshow, .free,
+        .availability, .bookings, .arrivals, .departures, .inHouse, .block, .unblock, .blocks, .verify, .batch,
+    ]
 
     let arguments: [String]
     let environment: [String: String]
@@ -42,7 +45,7 @@ struct HotelCommandLine {
             }
         }
         guard let name = words.popFirst() else {
-            throw .usage("missing subcommand (rooms, book, free, cancel, bookings, verify, batch)")
+            throw .usage("missing subcommand (rooms, book, hold, free, availability, cancel, bookings, arrivals, ...)")
         }
         if name == "help" { return try help(Array(words)) }
         let subcommand = try find(name, &words)
@@ -52,7 +55,7 @@ struct HotelCommandLine {
             if parsed.values["--store"] != nil { throw .usage("option '--store' is given more than once") }
             parsed.values["--store"] = globalStore
         }
-        let context = Context(storePath: try storePath(parsed), lockTimeout: try lockTimeout(), cacheThreshold: try cacheThreshold())
+        let context = Context(storePath: try storePath(parsed), lockTimeout: try lockTimeout(), cacheThreshold: try cacheThreshold(), clock: try clock())
         do {
             try subcommand.run(parsed, context)
         } catch {
@@ -94,6 +97,14 @@ struct HotelCommandLine {
         let path = parsed.values["--store"] ?? environment["HOTEL_STORE"] ?? "events.jsonl"
         if path.isEmpty { throw .usage("the store path is empty") }
         return path
+    }
+
+    /// `HOTEL_NOW` as a fixed clock, else the system's.
+    private func clock() throws(CommandLineError) -> WallClock {
+        guard let text = environment["HOTEL_NOW"] else { return .system }
+        do { return .fixed(secondsSince1970: try Instant(text).secondsSince1970) } catch {
+            throw .usage("HOTEL_NOW='\(text)' is not a time such as 2024-05-01T12:00:00Z")
+        }
     }
 
     /// `HOTEL_CACHE_THRESHOLD` in bytes, else the store's default.

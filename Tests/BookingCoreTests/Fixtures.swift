@@ -21,3 +21,19 @@ func cancelled(_ id: String, _ roomName: String, client clientID: String = "42")
 func given(_ history: [DomainEvent], when decision: some Decision) -> Result<[DomainEvent], BookingError> {
     Result { () throws(BookingError) -> [DomainEvent] in try decision.decide(given: history) }
 }
+
+/// The clock of the decision tables: 2024-04-20T09:00:00Z, before every stay in them.
+let t0 = try! Instant("2024-04-20T09:00:00Z")
+
+/// `hotel book --room` as a decision at ``t0``.
+func bookRoom(booking: BookingID, client: ClientID, room: RoomName, stay: Stay, now: Instant = t0) -> ReserveStay {
+    ReserveStay(booking: booking, client: client, target: .room(room), stay: stay, now: now)
+}
+
+extension HotelReadModel {
+    /// The free rooms of any type at ``t0``.
+    func freeRooms(for stay: Stay) -> [RoomName] { freeRooms(for: stay, at: t0, ofType: nil) }
+
+    /// What holds `room` for a night of `stay` at ``t0``.
+    func firstActiveOverlap(room: RoomName, stay: Stay) -> Booking? { firstHolding(room: room, stay: stay, at: t0, except: nil) }
+}

@@ -50,7 +50,7 @@ struct BatchTests {
         #expect(result.lines.count == 7)
         #expect(result.lines[0] == id)
         #expect(result.lines[1] == "error: booking '\(id)' is already cancelled")
-        #expect(result.lines[2] == "error: 'free --from 2024-05-01 --to 2024-05-02' is not a command a batch runs (book, cancel, rooms add); see 'hotel batch --help'")
+        #expect(result.lines[2] == "error: 'free --from 2024-05-01 --to 2024-05-02' is not a command a batch runs (rooms add, book, hold, confirm, release, cancel, change, checkin, checkout, noshow, block, unblock); see 'hotel batch --help'")
         #expect(result.lines[3].hasPrefix("error: invalid date '2024-02-30'"))
         #expect(result.lines[4] == "error: --store, --json and --help are not taken in a batch line; see 'hotel batch --help'")
         #expect(result.lines[5] == "error: unterminated quote or escape in a batch line; see 'hotel batch --help'")

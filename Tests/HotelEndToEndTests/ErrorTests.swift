@@ -14,7 +14,7 @@ struct ErrorTests {
     static let book = ["book", "--client", "42", "--room", "Blue"]
 
     static let usageCases: [Case] = [
-        Case(arguments: [], status: 64, stderr: "missing subcommand (rooms, book, free, cancel, bookings, verify, batch); see 'hotel --help'"),
+        Case(arguments: [], status: 64, stderr: "missing subcommand (rooms, book, hold, free, availability, cancel, bookings, arrivals, ...); see 'hotel --help'"),
         Case(arguments: ["bok"], status: 64, stderr: "unknown subcommand 'bok' (did you mean 'book'?); see 'hotel --help'"),
         Case(arguments: ["rooms", "ad", "X"], status: 64, stderr: "unknown subcommand 'rooms ad' (did you mean 'add'?); see 'hotel rooms --help'"),
         Case(arguments: ["--stor", "x", "rooms"], status: 64, stderr: "unknown option '--stor' (did you mean '--store'?); see 'hotel --help'"),

@@ -19,7 +19,7 @@ struct JSONOutputTests {
         let booking = try json(["book", "--client", "42", "--room", "Blue", "--from", "2024-05-01", "--to", "2024-05-03"])
         let id = try #require(booking["bookingId"] as? String)
         #expect(booking as? [String: String] == ["bookingId": id, "client": "42", "room": "Blue", "arrival": "2024-05-01", "departure": "2024-05-03", "status": "active"])
-        #expect(try json(["rooms"]) as? [String: [String]] == ["rooms": ["Blue", "Green"]])
+        #expect(try json(["rooms"]) as? [String: [[String: String]]] == ["rooms": [["room": "Blue", "type": "standard"], ["room": "Green", "type": "standard"]]])
         let free = try json(["free", "--from", "2024-05-02", "--to", "2024-05-04"])
         #expect(free["rooms"] as? [String] == ["Green"])
         #expect(free["from"] as? String == "2024-05-02")

@@ -3,6 +3,8 @@
 public protocol CommandRunner {
     /// Draws new booking ids.
     var newBookingID: BookingIDGenerator { get }
+    /// What time it is: holds expire by it, and "today" is its local date.
+    var clock: WallClock { get }
 
     /// Decides and records; returns the recorded events and a state that holds what the decision read (the
     /// one it was decided on, or in a batch the one just after).
@@ -12,46 +14,171 @@ public protocol CommandRunner {
     func state(query: Query) throws(HotelError) -> any HotelReadModel
 }
 
+/// What `hotel book` and `hotel hold` ask for.
+public struct StayRequest: Sendable, Equatable {
+    /// A named room, or the best free room of a type.
+    public enum Target: Sendable, Equatable {
+        case room(RoomName)
+        case type(RoomType)
+    }
+
+    public var client: ClientID?
+    public var target: Target
+    public var stay: Stay
+    /// nil for a booking; how long a hold lasts.
+    public var hold: HoldDuration?
+    public var idempotencyKey: IdempotencyKey?
+
+    public init(client: ClientID?, target: Target, stay: Stay, hold: HoldDuration? = nil, idempotencyKey: IdempotencyKey? = nil) {
+        self.client = client
+        self.target = target
+        self.stay = stay
+        self.hold = hold
+        self.idempotencyKey = idempotencyKey
+    }
+}
+
 extension CommandRunner {
     /// How many ids `book` draws before giving up (ids are 40 random bits: a second draw is already rare).
     static var idAttempts: Int { 25 }
 
-    /// Registers rooms: all of them, or none if any exists.
-    public func addRooms(_ rooms: [RoomName]) throws(HotelError) {
-        _ = try run(AddRooms(rooms: rooms))
+    /// The clock's reading.
+    public var now: Instant { Instant(secondsSince1970: clock.secondsSince1970()) }
+
+    /// The query of every `RoomAdded` event: rooms and their types.
+    static var roomsQuery: Query { Query([QueryItem(types: [RoomAdded.type], tags: [])]) }
+
+    /// Registers rooms of `type`: all of them, or none if any exists.
+    public func addRooms(_ rooms: [RoomName], type: RoomType = .standard) throws(HotelError) {
+        _ = try run(AddRooms(rooms: rooms, type: type))
     }
 
     /// Books `room` for `client`'s `stay`.
     ///
     /// - Returns: The new booking's id.
-    /// - Throws: ``HotelError/rejected(_:)`` with ``BookingError/unknownRoom(_:suggestion:)`` (with the
-    ///   nearest registered name) or ``BookingError/roomNotFree(_:_:blockedBy:blockingStay:)``.
     public func book(client: ClientID, room: RoomName, stay: Stay) throws(HotelError) -> BookingID {
-        for _ in 0..<Self.idAttempts {
-            let id = newBookingID.next()
+        try reserve(StayRequest(client: client, target: .room(room), stay: stay)).id
+    }
+
+    /// Books or holds a room (a named one, or the best free one of a type) for a stay.
+    ///
+    /// With an idempotency key, the id is derived from the key, and a repeat of the same request records
+    /// nothing and returns the booking as it stands.
+    ///
+    /// - Returns: The booking or hold.
+    /// - Throws: ``HotelError/rejected(_:)`` with the rule that refused it; unknown rooms and types come with
+    ///   the nearest registered name.
+    public func reserve(_ request: StayRequest) throws(HotelError) -> Booking {
+        let now = self.now
+        let target: ReserveStay.Target
+        switch request.target {
+        case .room(let room):
+            target = .room(room)
+        case .type(let type):
+            let rooms = try state(query: Self.roomsQuery).rooms(ofType: type)
+            if rooms.isEmpty { throw .rejected(.unknownRoomType(type, suggestion: try nearestType(to: type))) }
+            target = .type(type, rooms: rooms)
+        }
+        let holdUntil = request.hold.map { now.adding(seconds: $0.seconds) }
+        for _ in 0..<(request.idempotencyKey == nil ? Self.idAttempts : 1) {
+            let id = request.idempotencyKey.map(BookingID.derived(from:)) ?? newBookingID.next()
+            let decision = ReserveStay(
+                booking: id, client: request.client, target: target, stay: request.stay, holdUntil: holdUntil,
+                idempotencyKey: request.idempotencyKey, now: now)
             do throws(HotelError) {
-                _ = try run(BookRoom(booking: id, client: client, room: room, stay: stay))
-                return id
+                let (events, state) = try run(decision)
+                if let made = HotelProjection(events).booking(id) { return made }
+                if let existing = state.booking(id) { return existing }
+                throw .rejected(.unknownBooking(id))
             } catch .rejected(.bookingIDTaken) {
                 continue
             } catch .rejected(.unknownRoom(let room, _)) {
-                let rooms = try state(query: Query([QueryItem(types: [RoomAdded.type], tags: [])])).roomNames()
-                throw .rejected(.unknownRoom(room, suggestion: room.nearest(in: rooms)))
+                throw .rejected(.unknownRoom(room, suggestion: room.nearest(in: try state(query: Self.roomsQuery).roomNames())))
             }
         }
         throw .tooManyConflicts(attempts: Self.idAttempts)
     }
 
-    /// Cancels an active booking.
+    private func nearestType(to type: RoomType) throws(HotelError) -> RoomType? {
+        let state = try state(query: Self.roomsQuery)
+        let types = Set(state.roomNames().compactMap(state.roomType)).map(\.rawValue)
+        return EditDistance.nearest(to: type.rawValue, in: types).map(RoomType.init(unchecked:))
+    }
+
+    /// Runs a decision about booking `id` and returns the booking as the recorded events leave it: the
+    /// events folded onto the booking in the returned state. (A batch returns the state after the events;
+    /// these events set what they change, so folding them again leaves it the same.)
+    private func changing(_ id: BookingID, _ decision: some Decision) throws(HotelError) -> Booking {
+        let (events, state) = try run(decision)
+        guard let before = state.booking(id) else { throw .rejected(.unknownBooking(id)) }
+        var projection = HotelProjection()
+        projection.put(before)
+        for event in events { projection.apply(event) }
+        return projection.booking(id)!
+    }
+
+    /// The booking or hold `id` as it stands now, or a rejection if there is none (for commands that must
+    /// know its room before deciding).
+    private func current(_ id: BookingID) throws(HotelError) -> Booking {
+        let state = try state(query: Query([QueryItem(types: [], tags: [.booking(id)])]))
+        do { return try state.existingBooking(id) } catch { throw .rejected(error) }
+    }
+
+    /// Confirms an unexpired hold, for its client or `client`.
+    public func confirm(_ id: BookingID, client: ClientID?) throws(HotelError) -> Booking {
+        let hold = try current(id)
+        return try changing(id, ConfirmHold(booking: id, room: hold.room, client: client, now: now))
+    }
+
+    /// Releases an unexpired hold.
+    public func release(_ id: BookingID) throws(HotelError) -> Booking {
+        try changing(id, ReleaseHold(booking: id, now: now))
+    }
+
+    /// Cancels a hold or an active booking.
     ///
     /// - Returns: The cancelled booking as it now stands.
-    public func cancel(_ booking: BookingID) throws(HotelError) -> Booking {
-        let (events, before) = try run(CancelBooking(booking: booking))
-        guard case .bookingCancelled? = events.first, var cancelled = before.booking(booking) else {
-            throw .rejected(.unknownBooking(booking))
+    public func cancel(_ id: BookingID, reason: Reason? = nil) throws(HotelError) -> Booking {
+        try changing(id, CancelBooking(booking: id, reason: reason, now: now))
+    }
+
+    /// Moves a booking to another room and/or other dates.
+    public func change(_ id: BookingID, room: RoomName?, arrival: Day?, departure: Day?) throws(HotelError) -> Booking {
+        let booked = try current(id)
+        do throws(HotelError) {
+            return try changing(id, ChangeBooking(booking: id, currentRoom: booked.room, room: room, arrival: arrival, departure: departure, now: now))
+        } catch .rejected(.unknownRoom(let room, _)) {
+            throw .rejected(.unknownRoom(room, suggestion: room.nearest(in: try state(query: Self.roomsQuery).roomNames())))
         }
-        cancelled.status = .cancelled
-        return cancelled
+    }
+
+    /// Records a check-in, a check-out or a no-show today (the clock's local date).
+    public func record(_ kind: StayMilestone.Kind, _ id: BookingID) throws(HotelError) -> Booking {
+        let now = self.now
+        return try changing(id, RecordMilestone(kind, booking: id, today: now.localDay, now: now))
+    }
+
+    /// Takes `room` out of service for `stay`'s nights.
+    ///
+    /// - Returns: The new block's id (`bl` and eight characters).
+    public func block(room: RoomName, stay: Stay, reason: Reason?) throws(HotelError) -> BookingID {
+        for _ in 0..<Self.idAttempts {
+            let id = BookingID(unchecked: "bl" + newBookingID.next().rawValue.dropFirst(2))
+            do throws(HotelError) {
+                _ = try run(BlockRoom(block: id, room: room, stay: stay, reason: reason, now: now))
+                return id
+            } catch .rejected(.bookingIDTaken) {
+                continue
+            } catch .rejected(.unknownRoom(let room, _)) {
+                throw .rejected(.unknownRoom(room, suggestion: room.nearest(in: try state(query: Self.roomsQuery).roomNames())))
+            }
+        }
+        throw .tooManyConflicts(attempts: Self.idAttempts)
+    }
+
+    /// Ends a block.
+    public func unblock(_ id: BookingID) throws(HotelError) -> Booking {
+        try changing(id, UnblockRoom(block: id))
     }
 }
 
@@ -59,6 +186,7 @@ extension CommandRunner {
 public struct BatchDesk: CommandRunner {
     let session: BatchSession
     public let newBookingID: BookingIDGenerator
+    public let clock: WallClock
 
     public func run(_ decision: some Decision) throws(HotelError) -> (events: [DomainEvent], state: any HotelReadModel) {
         // Not the state before: holding it while the session changes would copy the whole state each time.

@@ -9,12 +9,15 @@ public struct FrontDesk: CommandRunner, Sendable {
     public let store: any EventStore
     /// Draws new booking ids.
     public let newBookingID: BookingIDGenerator
+    /// What time it is: holds expire by it, and "today" is its local date.
+    public let clock: WallClock
     /// How many times a command reads and decides before giving up on conflicts.
     public let maximumAttempts: Int
 
-    public init(store: any EventStore, newBookingID: BookingIDGenerator = .random, maximumAttempts: Int = 25) {
+    public init(store: any EventStore, newBookingID: BookingIDGenerator = .random, clock: WallClock = .system, maximumAttempts: Int = 25) {
         self.store = store
         self.newBookingID = newBookingID
+        self.clock = clock
         self.maximumAttempts = maximumAttempts
     }
 
@@ -39,38 +42,55 @@ public struct FrontDesk: CommandRunner, Sendable {
     /// - Parameter expectedCommands: About how many commands `body` will run (sizes the write buffer).
     public func batch<R>(expectedCommands: Int = 0, _ body: (any CommandRunner) -> R) throws(HotelError) -> R {
         guard let store = store.modelProvider else { return body(self) }
-        return try store.batch(expectedCommands: expectedCommands) { session in body(BatchDesk(session: session, newBookingID: newBookingID)) }
+        return try store.batch(expectedCommands: expectedCommands) { session in body(BatchDesk(session: session, newBookingID: newBookingID, clock: clock)) }
     }
 
     // MARK: Queries
 
-    /// The registered rooms, in byte order of their names.
-    public func rooms() throws(HotelError) -> [RoomName] {
-        try model(query: Query([QueryItem(types: [RoomAdded.type], tags: [])])).roomNames()
+    /// The registered rooms (of `type`, if given) with their types, in byte order of their names.
+    public func rooms(ofType type: RoomType? = nil) throws(HotelError) -> [(name: RoomName, type: RoomType)] {
+        let model = try model(query: Self.roomsQuery)
+        return model.rooms(ofType: type).map { ($0, model.roomType($0)!) }
     }
 
-    /// The rooms free for the whole `stay`, in byte order of their names.
-    public func freeRooms(for stay: Stay) throws(HotelError) -> [RoomName] {
-        try model(query: .all).freeRooms(for: stay)
+    /// The rooms (of `type`, if given) free for the whole `stay` now, in byte order of their names.
+    public func freeRooms(for stay: Stay, ofType type: RoomType? = nil) throws(HotelError) -> [RoomName] {
+        try model(query: .all).freeRooms(for: stay, at: now, ofType: type)
+    }
+
+    /// For each room type, in byte order: how many of its rooms are free for the whole `stay` now, of how many.
+    public func availability(for stay: Stay) throws(HotelError) -> [(type: RoomType, free: Int, total: Int)] {
+        let model = try model(query: .all)
+        var totals: [RoomType: Int] = [:]
+        for room in model.roomNames() { totals[model.roomType(room)!, default: 0] += 1 }
+        var free: [RoomType: Int] = [:]
+        for room in model.freeRooms(for: stay, at: now, ofType: nil) { free[model.roomType(room)!, default: 0] += 1 }
+        return totals.keys.sorted().map { ($0, free[$0] ?? 0, totals[$0]!) }
+    }
+
+    /// The booking, hold or block with this id, as it stands.
+    public func booking(_ id: BookingID) throws(HotelError) -> Booking? {
+        try model(query: .all).booking(id)
     }
 
     /// The bookings that `filter` includes, by arrival, then room, then id.
     public func bookings(matching filter: BookingFilter) throws(HotelError) -> [Booking] {
-        try model(query: filter.query).bookings(matching: filter)
+        try model(query: .all).bookings(matching: filter)
     }
 
     /// Calls `body` with each booking `filter` includes, in the order of ``bookings(matching:)``, without
     /// holding them all when the store's model can stream them.
     public func forEachBooking(matching filter: BookingFilter, _ body: (Booking) -> Void) throws(HotelError) {
-        try model(query: filter.query).forEachBooking(matching: filter, body)
+        try model(query: .all).forEachBooking(matching: filter, body)
     }
 
-    /// The hotel at the store's head: the store's own model if it has one, else the events of `query`
-    /// folded into a ``HotelProjection``.
+    /// The hotel at the store's head: the store's own model if it has one, else every event folded into a
+    /// ``HotelProjection``. (`query` says what the caller needs; a booking's events can carry other tags
+    /// than the ones it asks for, such as a change's previous room, so the whole log is folded.)
     public func model(query: Query = .all) throws(HotelError) -> any HotelReadModel {
         if let store = store.modelProvider { return try store.currentModel().model }
         let result: ReadResult
-        do { result = try store.read(query) } catch { throw .store(error) }
+        do { result = try store.read(.all) } catch { throw .store(error) }
         do { return try HotelProjection(recorded: result.events, head: result.head) } catch { throw .invalidEvent(error) }
     }
 
@@ -96,11 +116,14 @@ public struct FrontDesk: CommandRunner, Sendable {
                 let (model, hint) = try store.currentModel()
                 (events, state) = (try decide(decision, on: model), model)
                 let condition = AppendCondition(failIfEventsMatch: query, after: model.head)
+                // Nothing to record (a repeated request, a change to what already is): nothing to append.
+                if events.isEmpty { return (events, state) }
                 recorded = try appended { () throws(EventStoreError) in try store.append(events.map(\.storeEvent), condition: condition, hint: hint) }
             } else {
                 let model = try self.model(query: query)
                 (events, state) = (try decide(decision, on: model), model)
                 let condition = AppendCondition(failIfEventsMatch: query, after: model.head)
+                if events.isEmpty { return (events, state) }
                 recorded = try appended { () throws(EventStoreError) in try store.append(events.map(\.storeEvent), condition: condition) }
             }
             if recorded { return (events, state) }

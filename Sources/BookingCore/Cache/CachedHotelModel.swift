@@ -1,23 +1,24 @@
-/// The hotel as a memory-mapped snapshot of a log prefix plus the events after it, folded in memory.
+/// The hotel as a memory-mapped snapshot of a log prefix plus the events after it (the tail), folded in
+/// memory.
 ///
-/// It answers exactly as a ``HotelProjection`` of the whole log would: new rooms and bookings come from the
-/// tail, and a cancellation in the tail of a booking in the snapshot overrides its status.
-struct CachedHotelModel: HotelReadModel {
+/// It answers exactly as a ``HotelProjection`` of the whole log would. The tail folds through
+/// ``DomainEvent/apply(to:)`` like any read model: a tail event about a booking in the snapshot reads the
+/// booking from the snapshot and puts its new state in the tail, which from then on shadows the snapshot's
+/// record. No event type needs code here.
+struct CachedHotelModel: HotelReadModel, HotelLedger {
     let snapshot: Snapshot?
-    /// The tail's new rooms and bookings.
-    private(set) var tail: CompactProjection
-    /// Snapshot bookings cancelled in the tail.
-    private(set) var cancelledInTail: Set<BookingID> = []
+    /// The tail's rooms, and the tail's bookings (new ones, and snapshot ones the tail changed).
+    private(set) var tail: HotelProjection
     private(set) var head: Position
 
     init(snapshot: Snapshot?) {
         self.snapshot = snapshot
-        tail = CompactProjection()
+        tail = HotelProjection()
         head = snapshot?.coveredPosition ?? .origin
     }
 
     /// A model of a whole log folded without a snapshot.
-    init(folded: CompactProjection) {
+    init(folded: HotelProjection) {
         snapshot = nil
         tail = folded
         head = folded.position
@@ -26,98 +27,119 @@ struct CachedHotelModel: HotelReadModel {
     /// Folds one event of the tail.
     mutating func apply(_ event: DomainEvent, at position: Position) {
         head = position
-        if case .bookingCancelled(let e) = event, tail.booking(e.booking) == nil {
-            if let booking = snapshotBooking(e.booking), booking.status == .active { cancelledInTail.insert(e.booking) }
-            return
-        }
-        tail.apply(event, at: position)
+        event.apply(to: &self)
     }
 
-    private func snapshotBooking(_ id: BookingID) -> Booking? {
-        guard let snapshot, let index = snapshot.recordIndex(BookingKey(id)), var booking = snapshot.booking(index) else { return nil }
-        if cancelledInTail.contains(id) { booking.status = .cancelled }
-        return booking
+    // MARK: HotelLedger
+
+    mutating func addRoom(_ room: RoomName, type: RoomType) { tail.addRoom(room, type: type) }
+
+    mutating func put(_ booking: Booking) { tail.put(booking) }
+
+    // MARK: Snapshot records
+
+    /// Whether the tail has its own state of this id, which then replaces the snapshot's record.
+    private func isShadowed(_ key: BookingKey) -> Bool {
+        !tail.hasNoBookings && tail.index(of: key) != nil
     }
 
+    /// The booking of snapshot record `index`, unless the tail shadows it (or the record is damaged).
     private func snapshotBooking(at index: Int) -> Booking? {
-        guard var booking = snapshot?.booking(index) else { return nil }
-        if booking.status == .active, cancelledInTail.contains(booking.id) { booking.status = .cancelled }
-        // A booking id booked again in the tail (only in a store verify flags) is the tail's.
-        if tail.booking(booking.id) != nil { return nil }
-        return booking
+        guard let snapshot, !isShadowed(snapshot.record(index).key) else { return nil }
+        return snapshot.booking(index)
     }
 
-    func hasRoom(_ room: RoomName) -> Bool {
-        if tail.hasRoom(room) { return true }
-        guard let snapshot, let r = snapshot.roomIndex(room.rawValue) else { return false }
-        return snapshot.isRegistered(r)
+    /// Whether snapshot record `index` holds its nights at `now` (and is not shadowed or skipped).
+    private func snapshotHolds(_ index: Int, at now: Instant, skip: BookingKey?) -> Bool {
+        guard let snapshot else { return false }
+        let record = snapshot.record(index)
+        return record.key != skip && !isShadowed(record.key) && snapshot.holds(index, record, at: now)
     }
 
-    func roomNames() -> [RoomName] {
-        var names = Set(tail.roomNames())
+    // MARK: HotelReadModel
+
+    func roomType(_ room: RoomName) -> RoomType? {
+        if let type = tail.roomType(room) { return type }
+        guard let snapshot, let r = snapshot.roomIndex(room.rawValue) else { return nil }
+        return snapshot.roomType(r).map(RoomType.init(unchecked:))
+    }
+
+    func rooms(ofType type: RoomType?) -> [RoomName] {
+        var names = Set(tail.rooms(ofType: type))
         if let snapshot {
-            for r in 0..<snapshot.roomCount where snapshot.isRegistered(r) { names.insert(RoomName(unchecked: snapshot.roomName(r))) }
+            for r in 0..<snapshot.roomCount {
+                guard let found = snapshot.roomType(r), type == nil || found == type!.rawValue else { continue }
+                let name = RoomName(unchecked: snapshot.roomName(r))
+                // A room added again in the tail (only in a store verify flags) has the tail's type.
+                if tail.roomType(name) == nil { names.insert(name) }
+            }
         }
         return names.sorted()
     }
 
     func booking(_ id: BookingID) -> Booking? {
-        tail.booking(id) ?? snapshotBooking(id)
+        if let found = tail.booking(id) { return found }
+        guard let snapshot, let index = snapshot.recordIndex(BookingKey(id)) else { return nil }
+        return snapshot.booking(index)
     }
 
-    func firstActiveOverlap(room: RoomName, stay: Stay) -> Booking? {
+    func firstHolding(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> Booking? {
         var candidates: [Booking] = []
-        if let found = tail.firstActiveOverlap(room: room, stay: stay) { candidates.append(found) }
+        if let found = tail.firstHolding(room: room, stay: stay, at: now, except: except) { candidates.append(found) }
         if let snapshot, let r = snapshot.roomIndex(room.rawValue) {
+            let skip = except.map(BookingKey.init)
             let overlapping = snapshot.activeOverlaps(room: r, arrival: Int32(stay.arrival.ordinal), departure: Int32(stay.departure.ordinal))
-            if let first = overlapping.lazy.compactMap({ snapshotBooking(at: $0) }).first(where: { $0.status == .active }) {
-                candidates.append(first)
+            if let first = overlapping.first(where: { snapshotHolds($0, at: now, skip: skip) }), let booking = snapshot.booking(first) {
+                candidates.append(booking)
             }
         }
         return candidates.min { ($0.stay.arrival, $0.id) < ($1.stay.arrival, $1.id) }
     }
 
-    func freeRooms(for stay: Stay) -> [RoomName] {
-        let tailFree = Set(tail.freeRooms(for: stay))
-        guard let snapshot else { return tail.freeRooms(for: stay) }
+    func freeRooms(for stay: Stay, at now: Instant, ofType type: RoomType?) -> [RoomName] {
+        guard let snapshot else { return tail.freeRooms(for: stay, at: now, ofType: type) }
         let arrival = Int32(stay.arrival.ordinal), departure = Int32(stay.departure.ordinal)
-        // A snapshot booking counts unless the tail cancelled it (or booked its id again).
-        let counts: (Int) -> Bool = { [cancelledInTail, tail] index in
-            if cancelledInTail.isEmpty && tail.hasNoBookings { return true }
-            let id = snapshot.record(index).key.id
-            return !cancelledInTail.contains(id) && tail.booking(id) == nil
-        }
         var free: [RoomName] = []
         for r in 0..<snapshot.roomCount {
             let name = RoomName(unchecked: snapshot.roomName(r))
-            let added = snapshot.isRegistered(r) || tail.hasRoom(name)
-            guard added, !snapshot.hasActiveOverlap(room: r, arrival: arrival, departure: departure, counts: counts) else { continue }
-            if tail.hasRoom(name) ? tailFree.contains(name) : tail.firstActiveOverlap(room: name, stay: stay) == nil { free.append(name) }
+            guard let roomType = tail.roomType(name)?.rawValue ?? snapshot.roomType(r), type == nil || roomType == type!.rawValue,
+                  !snapshot.hasActiveOverlap(room: r, arrival: arrival, departure: departure, counts: { snapshotHolds($0, at: now, skip: nil) }),
+                  tail.firstHolding(room: name, stay: stay, at: now, except: nil) == nil
+            else { continue }
+            free.append(name)
         }
-        for room in tailFree where snapshot.roomIndex(room.rawValue) == nil { free.append(room) }
+        for room in tail.freeRooms(for: stay, at: now, ofType: type) where snapshot.roomIndex(room.rawValue) == nil { free.append(room) }
         return free.sorted()
+    }
+
+    /// The snapshot's records `filter` may include: a client's or a room's list, or for a filter bounded
+    /// by days, each room's list from the first arrival that can reach the days (a binary search: lists are
+    /// by arrival, and no stay of a room is longer than its longest), else every record.
+    private func snapshotCandidates(_ snapshot: Snapshot, _ filter: BookingFilter) -> [Int] {
+        if let client = filter.client { return snapshot.clientIndex(client.rawValue).map { snapshot.clientList($0) } ?? [] }
+        let rooms: [Int]
+        if let room = filter.room {
+            guard let r = snapshot.roomIndex(room.rawValue) else { return [] }
+            rooms = [r]
+        } else {
+            rooms = Array(0..<snapshot.roomCount)
+        }
+        let (after, before) = filter.dayBounds
+        if filter.room == nil, after == nil, before == nil { return Array(0..<snapshot.recordCount) }
+        var found: [Int] = []
+        for r in rooms {
+            let earliest = after.map { $0 - Int32(clamping: snapshot.longestStay(room: r)) } ?? .min
+            for k in snapshot.roomListRange(r, arrivingFrom: earliest, before: before ?? .max) { found.append(snapshot.roomListEntry(r, k)) }
+        }
+        return found
     }
 
     func bookings(matching filter: BookingFilter) -> [Booking] {
         var found = tail.bookings(matching: filter)
         if let snapshot {
-            // Check the record's days before making a Booking (with its strings) of it.
-            let from = filter.from.map { Int32($0.ordinal) }, to = filter.to.map { Int32($0.ordinal) }
-            let inDates: (Int) -> Bool = { index in
-                guard from != nil || to != nil else { return true }
-                let record = snapshot.record(index)
-                return (from.map { record.departure > $0 } ?? true) && (to.map { record.arrival < $0 } ?? true)
-            }
-            let candidates: [Int]
-            if let client = filter.client {
-                candidates = snapshot.clientIndex(client.rawValue).map { snapshot.clientList($0) } ?? []
-            } else if let room = filter.room {
-                candidates = snapshot.roomIndex(room.rawValue).map { snapshot.roomList($0) } ?? []
-            } else {
-                candidates = []
-                found += (0..<snapshot.recordCount).lazy.filter(inDates).compactMap { snapshotBooking(at: $0) }.filter(filter.includes)
-            }
-            found += candidates.lazy.filter(inDates).compactMap { snapshotBooking(at: $0) }.filter(filter.includes)
+            found += snapshotCandidates(snapshot, filter).lazy
+                .filter { $0 < snapshot.recordCount && filter.mayInclude(snapshot.record($0)) }
+                .compactMap { snapshotBooking(at: $0) }.filter(filter.includes)
         }
         return found.sorted(by: Booking.listOrder)
     }
@@ -129,7 +151,7 @@ struct CachedHotelModel: HotelReadModel {
             bookings(matching: filter).forEach(body)
             return
         }
-        let to = filter.to.map { Int32($0.ordinal) }
+        let before = filter.dayBounds.arrivalBefore
         // One cursor per room; rooms are numbered in name order, so (arrival, room, id) is list order.
         var cursors = [Int](repeating: 0, count: snapshot.roomCount)
         var heap = MergeHeap()
@@ -138,7 +160,7 @@ struct CachedHotelModel: HotelReadModel {
             let index = snapshot.roomListEntry(r, cursors[r])
             guard index < snapshot.recordCount else { return }
             let record = snapshot.record(index)
-            if let to, record.arrival >= to { return }  // the rest of this room arrives later still
+            if let before, record.arrival >= before { return }  // the rest of this room arrives later still
             heap.push(.init(arrival: record.arrival, room: r, key: record.key, index: index))
         }
         for r in 0..<snapshot.roomCount { push(r) }
@@ -146,7 +168,7 @@ struct CachedHotelModel: HotelReadModel {
         while let next = heap.pop() {
             cursors[next.room] += 1
             push(next.room)
-            guard let booking = snapshotBooking(at: next.index), filter.includes(booking) else { continue }
+            guard filter.mayInclude(snapshot.record(next.index)), let booking = snapshotBooking(at: next.index), filter.includes(booking) else { continue }
             while let first = tailBookings.first, Booking.listOrder(first, booking) {
                 body(first)
                 tailBookings.removeFirst()

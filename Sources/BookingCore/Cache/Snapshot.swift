@@ -24,6 +24,7 @@ final class Snapshot: @unchecked Sendable {
     private let hashSlots: Int
     private let activeCount: Int
     private let stringsSize: Int
+    private let extrasCount: Int
     private var sections: [Int] = []
 
     /// Maps and checks the snapshot at `path`; nil if it is missing, unreadable or damaged.
@@ -49,10 +50,11 @@ final class Snapshot: @unchecked Sendable {
         recordCount = u32(64)
         hashSlots = u32(68)
         sections = SnapshotLayout.Section.allCases.map { Int(truncatingIfNeeded: u64(72 + 8 * $0.rawValue)) }
-        stringsSize = Int(truncatingIfNeeded: u64(136))
-        activeCount = Int(truncatingIfNeeded: u64(144))
+        stringsSize = Int(truncatingIfNeeded: u64(144))
+        activeCount = Int(truncatingIfNeeded: u64(152))
+        extrasCount = Int(truncatingIfNeeded: u64(168))
         // A failed initializer of a fully initialized class runs deinit, which unmaps.
-        let fileSize = Int(truncatingIfNeeded: u64(152))
+        let fileSize = Int(truncatingIfNeeded: u64(160))
         guard isWellFormed(fileSize: fileSize) else { return nil }
     }
 
@@ -65,7 +67,7 @@ final class Snapshot: @unchecked Sendable {
     }
 
     private func isWellFormed(fileSize: Int) -> Bool {
-        guard fileSize == size,
+        guard fileSize == size, size >= SnapshotLayout.headerSize,
               (0..<8).allSatisfy({ base.load(fromByteOffset: $0, as: UInt8.self) == SnapshotLayout.magic[$0] }),
               u32(8) == Int(SnapshotLayout.version), u32(12) == SnapshotRecord.size,
               coveredOffset >= 0, hashSlots > 0, hashSlots & (hashSlots - 1) == 0, hashSlots >= recordCount
@@ -80,6 +82,7 @@ final class Snapshot: @unchecked Sendable {
             case .hash: hashSlots * 6
             case .active: activeCount * SnapshotLayout.activeEntrySize
             case .roomLists, .clientLists: recordCount * 4
+            case .extras: extrasCount * SnapshotLayout.extrasEntrySize
             }
         }
         for section in SnapshotLayout.Section.allCases {
@@ -89,7 +92,7 @@ final class Snapshot: @unchecked Sendable {
         for r in 0..<roomCount {
             let entry = sections[SnapshotLayout.Section.rooms.rawValue] + r * SnapshotLayout.roomEntrySize
             guard within(u32(entry), u32(entry + 4), stringsSize), within(u32(entry + 8), u32(entry + 12), activeCount),
-                  within(u32(entry + 16), u32(entry + 20), recordCount)
+                  within(u32(entry + 16), u32(entry + 20), recordCount), within(u32(entry + 28), u32(entry + 32), stringsSize)
             else { return false }
         }
         // Client entries (there can be many) are checked when read; see `clientEntryIsValid`.
@@ -109,6 +112,8 @@ final class Snapshot: @unchecked Sendable {
         let offset = start(.strings) + u32(entry)
         return String(decoding: UnsafeRawBufferPointer(start: base + offset, count: u32(entry + 4)), as: UTF8.self)
     }
+
+    private func roomEntry(_ r: Int) -> Int { start(.rooms) + r * SnapshotLayout.roomEntrySize }
 
     // MARK: Rooms and clients
 
@@ -134,7 +139,13 @@ final class Snapshot: @unchecked Sendable {
     func roomIndex(_ name: String) -> Int? { find(name, count: roomCount, entrySize: SnapshotLayout.roomEntrySize, section: .rooms) }
 
     /// Whether room `r` was added (rather than only named by a booking, in a store verify flags).
-    func isRegistered(_ r: Int) -> Bool { u32(start(.rooms) + r * SnapshotLayout.roomEntrySize + 24) & 1 == 1 }
+    func isRegistered(_ r: Int) -> Bool { u32(roomEntry(r) + 24) & 1 == 1 }
+
+    /// Room `r`'s type if it was added, else nil.
+    func roomType(_ r: Int) -> String? { isRegistered(r) ? string(at: roomEntry(r) + 28) : nil }
+
+    /// The most nights any record of room `r` has: how far before a day its stays can start.
+    func longestStay(room r: Int) -> Int { u32(roomEntry(r) + 36) }
     func clientIndex(_ name: String) -> Int? { find(name, count: clientCount, entrySize: SnapshotLayout.clientEntrySize, section: .clients) }
 
     // MARK: Records
@@ -143,8 +154,41 @@ final class Snapshot: @unchecked Sendable {
         let at = start(.records) + i * SnapshotRecord.size
         return SnapshotRecord(
             key: BookingKey(low: u64(at), high: UInt32(u32(at + 8)), count: base.load(fromByteOffset: at + 12, as: UInt8.self)),
-            cancelled: base.load(fromByteOffset: at + 13, as: UInt8.self) != 0, room: UInt32(u32(at + 16)),
+            status: SnapshotRecord.Status(rawValue: base.load(fromByteOffset: at + 13, as: UInt8.self)) ?? .cancelled,
+            flags: base.load(fromByteOffset: at + 14, as: UInt8.self), room: UInt32(u32(at + 16)),
             client: UInt32(u32(at + 20)), arrival: i32(at + 24), departure: i32(at + 28))
+    }
+
+    // MARK: Extras
+
+    /// The extras of record `i` (a hold's expiry, a reason), if it has any: a binary search.
+    func extras(_ i: Int) -> SnapshotRecord.Extras? {
+        var low = 0, high = extrasCount
+        while low < high {
+            let mid = (low + high) / 2
+            let found = u32(start(.extras) + mid * SnapshotLayout.extrasEntrySize)
+            if found == i { return extras(entry: mid).1 }
+            if found < i { low = mid + 1 } else { high = mid }
+        }
+        return nil
+    }
+
+    private func extras(entry k: Int) -> (UInt32, SnapshotRecord.Extras) {
+        let at = start(.extras) + k * SnapshotLayout.extrasEntrySize
+        let reasonLength = u32(at + 8)
+        let reason = reasonLength == 0xFFFF_FFFF ? nil : string(at: at + 4)
+        let expiry = Int64(bitPattern: u64(at + 16))
+        return (UInt32(u32(at)), SnapshotRecord.Extras(expiresAt: expiry == .min ? nil : Int(expiry), reason: reason))
+    }
+
+    /// Every record's extras, in record order.
+    func allExtras() -> [(UInt32, SnapshotRecord.Extras)] { (0..<extrasCount).map { extras(entry: $0) } }
+
+    /// Whether record `i` holds its nights at `now`: a hold only until its expiry.
+    func holds(_ i: Int, _ record: SnapshotRecord, at now: Instant) -> Bool {
+        guard record.status == .held else { return true }
+        guard let expiry = extras(i)?.expiresAt else { return true }
+        return now.secondsSince1970 < expiry
     }
 
     /// The record of a booking id.
@@ -197,17 +241,15 @@ final class Snapshot: @unchecked Sendable {
     /// The booking a record holds, or nil if its room or client index is out of range.
     func booking(_ i: Int) -> Booking? {
         let r = record(i)
-        guard Int(r.room) < roomCount, Int(r.client) < clientCount, r.arrival < r.departure else { return nil }
-        return Booking(
-            id: r.key.id, client: ClientID(unchecked: clientName(Int(r.client))), room: RoomName(unchecked: roomName(Int(r.room))),
-            stay: r.stay, status: r.cancelled ? .cancelled : .active)
+        guard Int(r.room) < roomCount, Int(r.client) < clientCount || r.client == SnapshotRecord.noClient, r.arrival < r.departure else { return nil }
+        return r.booking(room: roomName(Int(r.room)), client: { clientName(Int($0)) }, extras: extras(i))
     }
 
     // MARK: Lists
 
     /// A room's active bookings in arrival order.
     func activeEntries(room r: Int) -> [(arrival: Int32, departure: Int32, record: UInt32)] {
-        let entry = start(.rooms) + r * SnapshotLayout.roomEntrySize
+        let entry = roomEntry(r)
         return (0..<u32(entry + 12)).map { k in
             let at = start(.active) + (u32(entry + 8) + k) * SnapshotLayout.activeEntrySize
             return (i32(at), i32(at + 4), UInt32(u32(at + 8)))
@@ -237,7 +279,7 @@ final class Snapshot: @unchecked Sendable {
     /// order, while it returns true. Active bookings do not overlap, so departures are sorted like arrivals
     /// and a binary search finds the first.
     private func forEachActiveOverlap(room r: Int, arrival: Int32, departure: Int32, _ body: (Int) -> Bool) {
-        let entry = start(.rooms) + r * SnapshotLayout.roomEntrySize
+        let entry = roomEntry(r)
         let first = u32(entry + 8), count = u32(entry + 12)
         func at(_ k: Int) -> Int { start(.active) + (first + k) * SnapshotLayout.activeEntrySize }
         var low = 0, high = count
@@ -254,18 +296,35 @@ final class Snapshot: @unchecked Sendable {
 
     /// The number of bookings of room `r`, and the `k`th of them in list order (by arrival, then id).
     func roomListCount(_ r: Int) -> Int {
-        let entry = start(.rooms) + r * SnapshotLayout.roomEntrySize + 16
+        let entry = roomEntry(r) + 16
         return within(u32(entry), u32(entry + 4), recordCount) ? u32(entry + 4) : 0
     }
 
     func roomListEntry(_ r: Int, _ k: Int) -> Int {
-        let entry = start(.rooms) + r * SnapshotLayout.roomEntrySize + 16
+        let entry = roomEntry(r) + 16
         return u32(start(.roomLists) + (u32(entry) + k) * 4)
+    }
+
+    /// The range of `k` whose ``roomListEntry(_:_:)`` arrives on or after `from` and before `before`: a
+    /// binary search, since the list is sorted by arrival.
+    func roomListRange(_ r: Int, arrivingFrom from: Int32, before: Int32) -> Range<Int> {
+        let count = roomListCount(r)
+        func firstArriving(atOrAfter day: Int32) -> Int {
+            var low = 0, high = count
+            while low < high {
+                let mid = (low + high) / 2
+                let index = roomListEntry(r, mid)
+                if index < recordCount, record(index).arrival < day { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        let lower = firstArriving(atOrAfter: from)
+        return lower..<max(lower, firstArriving(atOrAfter: before))
     }
 
     /// Every booking of room `r` (active or not), in list order.
     func roomList(_ r: Int) -> [Int] {
-        list(entry: start(.rooms) + r * SnapshotLayout.roomEntrySize + 16, section: .roomLists)
+        list(entry: roomEntry(r) + 16, section: .roomLists)
     }
 
     /// Every booking of client `c`, in list order.

@@ -1,39 +1,46 @@
 /// The snapshot file's layout. All integers are little-endian.
 ///
 /// ```
-/// header (160 bytes)
+/// header (176 bytes)
 ///   0  magic "HOTELRM1"          8  version u32, record size u32
 ///   16 covered offset u64        24 covered position u64
 ///   32 log fingerprint u64       40 log device u64      48 log inode u64
 ///   56 rooms u32  60 clients u32  64 records u32  68 hash slots u32
-///   72 section offsets u64 x 8: strings, rooms, clients, records, hash, active, room lists, client lists
-///   136 strings size u64  144 active entries u64  152 file size u64
-/// strings    room and client names, UTF-8, back to back
+///   72 section offsets u64 x 9: strings, rooms, clients, records, hash, active, room lists, client lists, extras
+///   144 strings size u64  152 active entries u64  160 file size u64  168 extras u64
+/// strings    room and client names, room types and reasons, UTF-8, back to back
 /// rooms      per room (sorted by name bytes): name offset, name length, active start, active count,
-///            list start, list count, flags (bit 0: added, not only named by a booking) (u32 x 7)
+///            list start, list count, flags (bit 0: added, not only named by a booking), type offset,
+///            type length, longest stay in nights of any of its records (u32 x 10)
 /// clients    per client (sorted by name bytes): name offset, name length, list start, list count (u32 x 4)
-/// records    per booking, 32 bytes: id (12 bytes, zero-padded), id length u8, cancelled u8, 2 pad,
-///            room u32, client u32, arrival i32, departure i32 (days since 1970-01-01)
+/// records    per booking, hold or block, 32 bytes: id (12 bytes, zero-padded), id length u8, status u8
+///            (SnapshotRecord.Status), flags u8 (bit 0: a block, bit 1: began as a hold), 1 pad,
+///            room u32, client u32 (0xFFFFFFFF: none), arrival i32, departure i32 (days since 1970-01-01)
 /// hash       open addressing over the ids, linear probing from the id's hash (BookingKey.mixed): u32 slots
 ///            holding record index + 1 (0 = empty), then a u16 tag per slot (0 = empty, else the top 16
 ///            bits of the id's hash with bit 0 set), so that looking up a new id reads only tags
 ///            and no records
-/// active     per room, its active bookings sorted by arrival: arrival i32, departure i32, record u32
+/// active     per room, its calendar (the records holding nights) sorted by arrival: arrival i32,
+///            departure i32, record u32
 /// room lists per room, its record indexes sorted by arrival, then id (u32)
 /// client lists per client, its record indexes by arrival, then room, then id (u32)
+/// extras     for the few records with a hold expiry or a reason, by record index: record u32, reason
+///            offset u32, reason length u32 (0xFFFFFFFF: none), 4 pad, expiry i64 seconds since 1970
+///            (Int64.min: none)
 /// ```
 enum SnapshotLayout {
     static let magic: [UInt8] = Array("HOTELRM1".utf8)
-    static let version: UInt32 = 3
-    static let headerSize = 160
-    static let roomEntrySize = 28
+    static let version: UInt32 = 4
+    static let headerSize = 176
+    static let roomEntrySize = 40
     static let clientEntrySize = 16
     static let activeEntrySize = 12
+    static let extrasEntrySize = 24
 
     /// The hash section's tag for an id whose hash is `hash`: never 0, which marks an empty slot.
     static func tag(ofHash hash: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: hash >> 48) | 1 }
 
     enum Section: Int, CaseIterable {
-        case strings, rooms, clients, records, hash, active, roomLists, clientLists
+        case strings, rooms, clients, records, hash, active, roomLists, clientLists, extras
     }
 }

@@ -1,7 +1,64 @@
-/// One booking in a snapshot: 32 bytes, with the room and client as indexes into the snapshot's tables.
+/// One booking, hold or block in a snapshot and in ``HotelProjection``: 32 bytes, with the room and client
+/// as indexes into the tables. A hold's expiry and a reason, which few records have, are ``Extras`` kept
+/// beside the records.
 struct SnapshotRecord: Sendable {
+    /// The recorded status as one byte. `active` is 0 and `cancelled` 1, as in the byte that was
+    /// `cancelled` before statuses existed.
+    enum Status: UInt8, Sendable {
+        case active = 0, cancelled, held, released, checkedIn, checkedOut, noShow
+
+        init(_ status: Booking.Status) {
+            switch status {
+            case .active: self = .active
+            case .cancelled: self = .cancelled
+            case .held, .expired: self = .held
+            case .released: self = .released
+            case .checkedIn: self = .checkedIn
+            case .checkedOut: self = .checkedOut
+            case .noShow: self = .noShow
+            }
+        }
+
+        var status: Booking.Status {
+            switch self {
+            case .active: .active
+            case .cancelled: .cancelled
+            case .held: .held
+            case .released: .released
+            case .checkedIn: .checkedIn
+            case .checkedOut: .checkedOut
+            case .noShow: .noShow
+            }
+        }
+    }
+
+    /// What few records have: a hold's expiry, a reason.
+    struct Extras: Sendable, Equatable {
+        var expiresAt: Int?
+        var reason: String?
+
+        /// The booking's extras, or nil if it has none.
+        init?(_ booking: Booking) {
+            guard booking.expiresAt != nil || booking.reason != nil else { return nil }
+            expiresAt = booking.expiresAt?.secondsSince1970
+            reason = booking.reason
+        }
+
+        init(expiresAt: Int?, reason: String?) {
+            self.expiresAt = expiresAt
+            self.reason = reason
+        }
+    }
+
+    /// Flag bits: a block (not a booking); began as a hold.
+    static let blockFlag: UInt8 = 1
+    static let beganAsHoldFlag: UInt8 = 2
+    /// The client index of a record with no client (a hold made without one, a block).
+    static let noClient = UInt32.max
+
     var key: BookingKey
-    var cancelled: Bool
+    var status: Status
+    var flags: UInt8
     var room: UInt32
     var client: UInt32
     var arrival: Int32
@@ -9,13 +66,28 @@ struct SnapshotRecord: Sendable {
 
     static let size = 32
 
+    static func flags(of booking: Booking) -> UInt8 {
+        (booking.kind == .block ? blockFlag : 0) | (booking.beganAsHold ? beganAsHoldFlag : 0)
+    }
+
+    var isBlock: Bool { flags & Self.blockFlag != 0 }
+
     var stay: Stay { try! Stay(arrival: Day(ordinal: Int(arrival)), departure: Day(ordinal: Int(departure))) }
+
+    /// The booking this record holds, given its room's name, a way to name its client, and its extras.
+    func booking(room: String, client name: (UInt32) -> String, extras: Extras?) -> Booking {
+        Booking(
+            id: key.id, kind: isBlock ? .block : .booking,
+            client: client == Self.noClient ? nil : ClientID(unchecked: name(client)), room: RoomName(unchecked: room),
+            stay: stay, status: status.status, expiresAt: extras?.expiresAt.map(Instant.init(secondsSince1970:)),
+            reason: extras?.reason, beganAsHold: flags & Self.beganAsHoldFlag != 0)
+    }
 
     /// Appends the record's 32 bytes, as four little-endian words.
     func write(to out: inout [UInt8]) {
         var words = (
             key.low.littleEndian,
-            (UInt64(key.high) | UInt64(key.count) << 32 | UInt64(cancelled ? 1 : 0) << 40).littleEndian,
+            (UInt64(key.high) | UInt64(key.count) << 32 | UInt64(status.rawValue) << 40 | UInt64(flags) << 48).littleEndian,
             (UInt64(room) | UInt64(client) << 32).littleEndian,
             (UInt64(UInt32(bitPattern: arrival)) | UInt64(UInt32(bitPattern: departure)) << 32).littleEndian
         )

@@ -8,7 +8,7 @@ import Darwin
 /// into place, so a reader sees the old snapshot or the new one, never half of one.
 enum SnapshotWriter {
     /// Writes the snapshot of `builder` for the log described by `log` to `path`.
-    static func write(_ builder: CompactProjection, log: LogIdentity, to path: String) throws(EventStoreError) {
+    static func write(_ builder: HotelProjection, log: LogIdentity, to path: String) throws(EventStoreError) {
         let roomOrder = sortedOrder(builder.rooms)
         let clientOrder = sortedOrder(builder.clientNames)
         var roomRank = [UInt32](repeating: 0, count: roomOrder.count)
@@ -24,12 +24,29 @@ enum SnapshotWriter {
         for old in roomOrder { nameSpans.append(append(builder.rooms[old], to: &strings)) }
         var clientSpans: [(UInt32, UInt32)] = []
         for old in clientOrder { clientSpans.append(append(builder.clientNames[old], to: &strings)) }
+        let typeSpans = roomOrder.map { append(builder.roomTypes[$0] ?? "", to: &strings) }
+        var longestStay = [UInt32](repeating: 0, count: builder.rooms.count)
+        for record in records {
+            longestStay[Int(record.room)] = max(longestStay[Int(record.room)], UInt32(record.departure - record.arrival))
+        }
+        // Extras by record index, with their reasons in the strings.
+        let extras = builder.extras.sorted { $0.key < $1.key }
+        var extrasTable: [UInt8] = []
+        for (index, extra) in extras {
+            extrasTable.append(littleEndian: index)
+            let span = extra.reason.map { append($0, to: &strings) } ?? (0, 0xFFFF_FFFF)
+            extrasTable.append(littleEndian: span.0)
+            extrasTable.append(littleEndian: span.1)
+            extrasTable.append(littleEndian: UInt32(0))
+            extrasTable.append(littleEndian: Int64(extra.expiresAt ?? Int(Int64.min)))
+        }
 
         // Lists grouped by room and by client (counting sort): the bounds now, the items when written.
         let roomOf: (Int) -> UInt32 = { roomRank[Int(records[$0].room)] }
-        let clientOf: (Int) -> UInt32 = { clientRank[Int(records[$0].client)] }
+        // Records with no client (holds made without one, blocks) go in a last group no client entry names.
+        let clientOf: (Int) -> UInt32 = { records[$0].client == SnapshotRecord.noClient ? UInt32(clientOrder.count) : clientRank[Int(records[$0].client)] }
         let roomStarts = groupStarts(records.count, groups: roomOrder.count, roomOf)
-        let clientStarts = groupStarts(records.count, groups: clientOrder.count, clientOf)
+        let clientStarts = groupStarts(records.count, groups: clientOrder.count + 1, clientOf)
         let calendars = builder.activeCalendars
         var activeStarts: [Int] = [0]
         for old in roomOrder { activeStarts.append(activeStarts.last! + calendars[old].count) }
@@ -41,7 +58,10 @@ enum SnapshotWriter {
             roomTable.append(littleEndian: UInt32(activeStarts[rank + 1] - activeStarts[rank]))
             roomTable.append(littleEndian: UInt32(roomStarts[rank]))
             roomTable.append(littleEndian: UInt32(roomStarts[rank + 1] - roomStarts[rank]))
-            roomTable.append(littleEndian: UInt32(builder.registered[roomOrder[rank]] ? 1 : 0))
+            roomTable.append(littleEndian: UInt32(builder.isRegistered(roomOrder[rank]) ? 1 : 0))
+            roomTable.append(littleEndian: typeSpans[rank].0)
+            roomTable.append(littleEndian: typeSpans[rank].1)
+            roomTable.append(littleEndian: longestStay[roomOrder[rank]])
         }
         for rank in clientOrder.indices {
             clientTable.append(littleEndian: clientSpans[rank].0)
@@ -53,7 +73,10 @@ enum SnapshotWriter {
         let slots = builder.ids.slots.count
 
         // Section offsets.
-        let sizes = [strings.count, roomTable.count, clientTable.count, records.count * SnapshotRecord.size, slots * 6, activeTotal * SnapshotLayout.activeEntrySize, records.count * 4, records.count * 4]
+        let sizes = [
+            strings.count, roomTable.count, clientTable.count, records.count * SnapshotRecord.size, slots * 6,
+            activeTotal * SnapshotLayout.activeEntrySize, records.count * 4, records.count * 4, extrasTable.count,
+        ]
         var offsets: [Int] = []
         var cursor = SnapshotLayout.headerSize
         for size in sizes {
@@ -78,6 +101,7 @@ enum SnapshotWriter {
         header.append(littleEndian: UInt64(strings.count))
         header.append(littleEndian: UInt64(activeTotal))
         header.append(littleEndian: UInt64(total))
+        header.append(littleEndian: UInt64(extras.count))
 
         let temporary = path + ".tmp\(getpid())"
         guard let file = try POSIXFile.open(temporary, O_WRONLY | O_CREAT | O_TRUNC) else { throw .io(path: temporary, operation: "open", errno: ENOENT) }
@@ -93,7 +117,7 @@ enum SnapshotWriter {
                     chunk.reserveCapacity(1 << 16)
                     for var record in records {
                         record.room = roomRank[Int(record.room)]
-                        record.client = clientRank[Int(record.client)]
+                        if record.client != SnapshotRecord.noClient { record.client = clientRank[Int(record.client)] }
                         record.write(to: &chunk)
                         if chunk.count >= 1 << 16 { try o.write(chunk); chunk.removeAll(keepingCapacity: true) }
                     }
@@ -131,6 +155,7 @@ enum SnapshotWriter {
                         return x.key.precedes(y.key)
                     })
                 }),
+                (8, { (o) throws(EventStoreError) in try o.write(extrasTable) }),
             ]
             for (index, body) in sections {
                 try out.pad(to: offsets[index])

@@ -1,9 +1,13 @@
-/// Registers rooms. Rejected if any of them exists already; then none is added.
+/// Registers rooms of one type. Rejected if any of them exists already; then none is added.
 public struct AddRooms: Decision {
     /// The rooms to add, in order.
     public var rooms: [RoomName]
+    public var type: RoomType
 
-    public init(rooms: [RoomName]) { self.rooms = rooms }
+    public init(rooms: [RoomName], type: RoomType = .standard) {
+        self.rooms = rooms
+        self.type = type
+    }
 
     /// The `RoomAdded` events of these names.
     public var query: Query {
@@ -15,7 +19,7 @@ public struct AddRooms: Decision {
         var events: [DomainEvent] = []
         for room in rooms {
             guard !state.hasRoom(room), adding.insert(room).inserted else { throw .roomAlreadyExists(room) }
-            events.append(.roomAdded(RoomAdded(room: room)))
+            events.append(.roomAdded(RoomAdded(room: room, type: type)))
         }
         return events
     }

@@ -1,17 +1,22 @@
-/// Cancels an active booking, freeing its room for its dates.
+/// Cancels a hold or an active booking, freeing its room for its dates. Refused once the guest has
+/// checked in, checked out or not come.
 public struct CancelBooking: Decision {
     public var booking: BookingID
+    public var reason: Reason?
+    public var now: Instant
 
-    public init(booking: BookingID) { self.booking = booking }
-
-    /// The booking's `RoomBooked` and `BookingCancelled` events.
-    public var query: Query {
-        Query([QueryItem(types: [RoomBooked.type, BookingCancelled.type], tags: [.booking(booking)])])
+    public init(booking: BookingID, reason: Reason? = nil, now: Instant = Instant(secondsSince1970: 0)) {
+        self.booking = booking
+        self.reason = reason
+        self.now = now
     }
 
+    /// Every event of the booking.
+    public var query: Query { Query([QueryItem(types: [], tags: [.booking(booking)])]) }
+
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
-        guard let booked = state.booking(booking) else { throw .unknownBooking(booking) }
-        guard booked.status == .active else { throw .alreadyCancelled(booking) }
-        return [.bookingCancelled(BookingCancelled(booking: booking, client: booked.client, room: booked.room))]
+        let booked = try state.existingBooking(booking)
+        try booked.require([.held, .active], for: "cancel", describedAs: "held or active bookings", at: now)
+        return [.bookingCancelled(BookingCancelled(booking: booking, client: booked.client, room: booked.room, reason: reason))]
     }
 }

@@ -15,13 +15,18 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     ///
     /// - Throws: ``InvalidValue/day(_:)`` for anything else.
     public init(_ text: String) throws(InvalidValue) {
-        let bytes = Array(text.utf8)
+        var text = text
+        guard let day = text.withUTF8({ Self.parse($0) }) else { throw .day(text) }
+        self = day
+    }
+
+    /// Parses `YYYY-MM-DD` from bytes; nil if they are not exactly a real date in that form.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = Self.digits(bytes[0..<4]), let month = Self.digits(bytes[5..<7]),
-              let day = Self.digits(bytes[8..<10]),
-              year >= 1, (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
-        else { throw .day(text) }
-        self.ordinal = Self.ordinal(year: year, month: month, day: day)
+              let year = digits(bytes[0..<4]), let month = digits(bytes[5..<7]), let day = digits(bytes[8..<10]),
+              year >= 1, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        return Day(ordinal: ordinal(year: year, month: month, day: day))
     }
 
     /// The year, month (1-12) and day of the month (1-31).
@@ -54,7 +59,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return String(repeating: "0", count: max(0, width - s.count)) + s
     }
 
-    private static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+    private static func digits(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
         var value = 0
         for b in bytes {
             guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }

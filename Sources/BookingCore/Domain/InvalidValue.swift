@@ -9,6 +9,15 @@ public enum InvalidValue: Error, Sendable, Equatable, CustomStringConvertible {
     case roomName(String, reason: String)
     case clientID(String, reason: String)
     case bookingID(String)
+    case roomType(String, reason: String)
+    /// Not an ISO 8601 UTC time with whole seconds.
+    case instant(String)
+    /// Not a hold duration such as `15m`.
+    case holdDuration(String)
+    /// A stay of more nights than ``Stay/maximumNights``.
+    case stayTooLong(Stay)
+    /// A free-text value (a reason, an idempotency key) that is empty, too long or has control characters.
+    case text(option: String, String, reason: String)
 
     public var description: String {
         switch self {
@@ -24,13 +33,32 @@ public enum InvalidValue: Error, Sendable, Equatable, CustomStringConvertible {
             return "invalid client id '\(Self.shown(text))': \(reason)"
         case .bookingID(let text):
             return "invalid booking id '\(Self.shown(text))': expected up to \(BookingID.maximumLength) letters, digits, '-' or '_', as printed by 'hotel book'"
+        case .roomType(let text, let reason):
+            return "invalid room type '\(Self.shown(text))': \(reason)"
+        case .instant(let text):
+            return "invalid time '\(Self.shown(text))': expected ISO 8601 UTC such as 2024-05-01T12:00:00Z"
+        case .holdDuration(let text):
+            return "invalid duration '\(Self.shown(text))': expected a whole number and a unit, such as 90s, 15m, 2h or 1d (at most 30d)"
+        case .stayTooLong(let stay):
+            return "the stay \(stay) has \(stay.nights) nights, more than the \(Stay.maximumNights) a stay may have; check the year"
+        case .text(let option, let text, let reason):
+            return "invalid \(option) '\(Self.shown(text))': \(reason)"
         }
     }
 
-    /// The text with control characters made visible, so that an error stays on one line.
-    static func shown(_ text: String) -> String {
+    /// The most characters of an invalid value an error message quotes.
+    static let shownLength = 64
+
+    /// The text with control characters made visible, so that an error stays on one line, and cut after
+    /// ``shownLength`` characters (with the full length said), so that a huge value is not echoed whole.
+    public static func shown(_ text: String) -> String {
         var out = ""
+        var count = 0
         for scalar in text.unicodeScalars {
+            count += 1
+            if count > shownLength {
+                return out + "... (\(text.unicodeScalars.count) characters)"
+            }
             if scalar.properties.generalCategory == .control {
                 out += "\\u{" + String(scalar.value, radix: 16) + "}"
             } else {

@@ -16,6 +16,18 @@ public struct Stay: Sendable, Hashable, CustomStringConvertible {
         self.departure = departure
     }
 
+    /// The most nights a stay given on the command line may have: a mistyped year must not block a room
+    /// for decades. (Stays already in a log are read whatever their length.)
+    public static let maximumNights = 366
+
+    /// This stay, if it has at most ``maximumNights`` nights.
+    ///
+    /// - Throws: ``InvalidValue/stayTooLong(_:)`` otherwise.
+    public func checkedLength() throws(InvalidValue) -> Stay {
+        guard nights <= Self.maximumNights else { throw .stayTooLong(self) }
+        return self
+    }
+
     /// The number of nights.
     public var nights: Int { departure.ordinal - arrival.ordinal }
 

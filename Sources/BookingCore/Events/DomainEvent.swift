@@ -1,8 +1,34 @@
-/// The facts `hotel` records, in the past tense. Never edited, never deleted.
+/// The facts `hotel` records, in the past tense. Never edited, never deleted; old types keep their meaning.
+///
+/// Each type is one file in this folder (its tags, data and decoding); what each fact does to the hotel
+/// is written once, in ``apply(to:)`` (EventMeaning.swift).
 public enum DomainEvent: Sendable, Equatable {
     case roomAdded(RoomAdded)
     case roomBooked(RoomBooked)
     case bookingCancelled(BookingCancelled)
+    case roomHeld(RoomHeld)
+    case holdConfirmed(HoldConfirmed)
+    case holdReleased(HoldReleased)
+    case bookingChanged(BookingChanged)
+    case stayMilestone(StayMilestone)
+    case roomBlocked(RoomBlocked)
+    case roomUnblocked(RoomUnblocked)
+
+    /// The tags `hotel` writes for the event: what queries and append conditions select it by.
+    public var tags: [Tag] {
+        switch self {
+        case .roomAdded(let e): return e.tags
+        case .roomBooked(let e): return e.tags
+        case .bookingCancelled(let e): return e.tags
+        case .roomHeld(let e): return e.tags
+        case .holdConfirmed(let e): return e.tags
+        case .holdReleased(let e): return e.tags
+        case .bookingChanged(let e): return e.tags
+        case .stayMilestone(let e): return e.tags
+        case .roomBlocked(let e): return e.tags
+        case .roomUnblocked(let e): return e.tags
+        }
+    }
 
     /// The store's view: type, tags and data.
     public var storeEvent: Event {
@@ -10,19 +36,61 @@ public enum DomainEvent: Sendable, Equatable {
         case .roomAdded(let e): return Event(type: RoomAdded.type, tags: e.tags, data: e.data)
         case .roomBooked(let e): return Event(type: RoomBooked.type, tags: e.tags, data: e.data)
         case .bookingCancelled(let e): return Event(type: BookingCancelled.type, tags: e.tags, data: e.data)
+        case .roomHeld(let e): return Event(type: RoomHeld.type, tags: e.tags, data: e.data)
+        case .holdConfirmed(let e): return Event(type: HoldConfirmed.type, tags: e.tags, data: e.data)
+        case .holdReleased(let e): return Event(type: HoldReleased.type, tags: e.tags, data: e.data)
+        case .bookingChanged(let e): return Event(type: BookingChanged.type, tags: e.tags, data: e.data)
+        case .stayMilestone(let e): return Event(type: e.kind.rawValue, tags: e.tags, data: e.data)
+        case .roomBlocked(let e): return Event(type: RoomBlocked.type, tags: e.tags, data: e.data)
+        case .roomUnblocked(let e): return Event(type: RoomUnblocked.type, tags: e.tags, data: e.data)
         }
     }
+
+    /// Every event type this version knows, with how to decode its data.
+    static let decoders: [(type: String, decode: @Sendable (EventFields) throws(EventDataError) -> DomainEvent)] = [
+        (RoomBooked.type, { (f) throws(EventDataError) in .roomBooked(try RoomBooked(f)) }),
+        (BookingCancelled.type, { (f) throws(EventDataError) in .bookingCancelled(try BookingCancelled(f)) }),
+        (RoomAdded.type, { (f) throws(EventDataError) in .roomAdded(try RoomAdded(f)) }),
+        (RoomHeld.type, { (f) throws(EventDataError) in .roomHeld(try RoomHeld(f)) }),
+        (HoldConfirmed.type, { (f) throws(EventDataError) in .holdConfirmed(try HoldConfirmed(f)) }),
+        (HoldReleased.type, { (f) throws(EventDataError) in .holdReleased(try HoldReleased(f)) }),
+        (BookingChanged.type, { (f) throws(EventDataError) in .bookingChanged(try BookingChanged(f)) }),
+        (StayMilestone.Kind.checkedIn.rawValue, { (f) throws(EventDataError) in .stayMilestone(try StayMilestone(.checkedIn, f)) }),
+        (StayMilestone.Kind.checkedOut.rawValue, { (f) throws(EventDataError) in .stayMilestone(try StayMilestone(.checkedOut, f)) }),
+        (StayMilestone.Kind.noShow.rawValue, { (f) throws(EventDataError) in .stayMilestone(try StayMilestone(.noShow, f)) }),
+        (RoomBlocked.type, { (f) throws(EventDataError) in .roomBlocked(try RoomBlocked(f)) }),
+        (RoomUnblocked.type, { (f) throws(EventDataError) in .roomUnblocked(try RoomUnblocked(f)) }),
+    ]
 
     /// Decodes a recorded event.
     ///
     /// - Throws: ``EventDataError`` if the type is unknown or a field is missing or invalid.
     public init(_ recorded: SequencedEvent) throws(EventDataError) {
-        let fields = EventFields(recorded)
-        switch recorded.event.type {
-        case RoomAdded.type: self = .roomAdded(try RoomAdded(fields))
-        case RoomBooked.type: self = .roomBooked(try RoomBooked(fields))
-        case BookingCancelled.type: self = .bookingCancelled(try BookingCancelled(fields))
-        default: throw EventDataError(position: recorded.position, type: recorded.event.type, reason: "unknown event type; this store may have been written by a newer version of hotel")
+        try self.init(EventFields(recorded))
+    }
+
+    /// Decodes an event from its fields, by its type.
+    init(_ fields: EventFields) throws(EventDataError) {
+        for decoder in Self.decoders where fields.isType(decoder.type) {
+            self = try decoder.decode(fields)
+            return
+        }
+        throw fields.failure("unknown event type; this store may have been written by a newer version of hotel")
+    }
+
+    /// The booking, hold or block the event is about; nil for `RoomAdded`.
+    public var subject: BookingID? {
+        switch self {
+        case .roomAdded: return nil
+        case .roomBooked(let e): return e.booking
+        case .bookingCancelled(let e): return e.booking
+        case .roomHeld(let e): return e.booking
+        case .holdConfirmed(let e): return e.booking
+        case .holdReleased(let e): return e.booking
+        case .bookingChanged(let e): return e.booking
+        case .stayMilestone(let e): return e.booking
+        case .roomBlocked(let e): return e.block
+        case .roomUnblocked(let e): return e.block
         }
     }
 }
@@ -34,25 +102,4 @@ public struct EventDataError: Error, Sendable, Equatable, CustomStringConvertibl
     public var reason: String
 
     public var description: String { "the \(type) event at position \(position) is invalid: \(reason)" }
-}
-
-/// Reads typed fields from a recorded event's data, reporting which field is wrong.
-struct EventFields {
-    let recorded: SequencedEvent
-
-    init(_ recorded: SequencedEvent) { self.recorded = recorded }
-
-    func string(_ key: String) throws(EventDataError) -> String {
-        guard let value = recorded.event.data[key]?.stringValue else { throw failure("\"\(key)\" must be a string") }
-        return value
-    }
-
-    func value<T>(_ key: String, _ make: (String) throws(InvalidValue) -> T) throws(EventDataError) -> T {
-        let text = try string(key)
-        do { return try make(text) } catch { throw failure("\"\(key)\": \(error)") }
-    }
-
-    func failure(_ reason: String) -> EventDataError {
-        EventDataError(position: recorded.position, type: recorded.event.type, reason: reason)
-    }
 }

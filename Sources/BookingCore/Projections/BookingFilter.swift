@@ -1,35 +1,75 @@
-/// Which bookings `hotel bookings` lists. Every set criterion must hold; an empty filter lists all.
+/// Which bookings (or blocks) a listing includes. Every set criterion must hold; an empty filter lists
+/// every booking.
 public struct BookingFilter: Sendable, Equatable {
+    /// Bookings (holds included) or blocks.
+    public var kind: Booking.Kind = .booking
     /// Only this client's bookings.
     public var client: ClientID?
     /// Only bookings of this room.
     public var room: RoomName?
+    /// Only bookings of these rooms (the rooms of a type).
+    public var rooms: Set<RoomName>?
     /// Only bookings with a night on or after this day.
     public var from: Day?
     /// Only bookings with a night before this day.
     public var to: Day?
+    /// Only bookings arriving on this day.
+    public var arrival: Day?
+    /// Only bookings leaving on this day.
+    public var departure: Day?
+    /// Only bookings whose status at ``now`` is one of these.
+    public var statuses: Set<Booking.Status>?
+    /// The clock's reading, for telling held from expired.
+    public var now: Instant
 
-    public init(client: ClientID? = nil, room: RoomName? = nil, from: Day? = nil, to: Day? = nil) {
+    public init(
+        client: ClientID? = nil, room: RoomName? = nil, from: Day? = nil, to: Day? = nil, statuses: Set<Booking.Status>? = nil,
+        now: Instant = Instant(secondsSince1970: 0)
+    ) {
         self.client = client
         self.room = room
         self.from = from
         self.to = to
+        self.statuses = statuses
+        self.now = now
     }
+
+    /// The statuses of a stay that happens (or happened): what arrivals, departures and in-house list.
+    public static let stayStatuses: Set<Booking.Status> = [.held, .active, .checkedIn, .checkedOut]
 
     /// Whether `booking` meets every set criterion.
     public func includes(_ booking: Booking) -> Bool {
+        if booking.kind != kind { return false }
         if let client, booking.client != client { return false }
         if let room, booking.room != room { return false }
+        if let rooms, !rooms.contains(booking.room) { return false }
         if let from, booking.stay.departure <= from { return false }
         if let to, booking.stay.arrival >= to { return false }
+        if let arrival, booking.stay.arrival != arrival { return false }
+        if let departure, booking.stay.departure != departure { return false }
+        if let statuses, !statuses.contains(booking.status(at: now)) { return false }
         return true
     }
 
-    /// The query that reads what this filter needs: a client's or a room's events only, when set.
-    var query: Query {
-        let types = [RoomBooked.type, BookingCancelled.type]
-        if let client { return Query([QueryItem(types: types, tags: [.client(client)])]) }
-        if let room { return Query([QueryItem(types: types, tags: [.room(room)])]) }
-        return Query([QueryItem(types: types, tags: [])])
+    /// The nights a booking must share with the filter's days: the earliest departure and the latest
+    /// arrival it may have (nil: no bound), from ``from``, ``to``, ``arrival`` and ``departure``.
+    var dayBounds: (departureAfter: Int32?, arrivalBefore: Int32?) {
+        var after = from.map { Int32($0.ordinal) }, before = to.map { Int32($0.ordinal) }
+        if let arrival {
+            after = max(after ?? .min, Int32(arrival.ordinal))
+            before = min(before ?? .max, Int32(arrival.ordinal) + 1)
+        }
+        if let departure {
+            after = max(after ?? .min, Int32(departure.ordinal) - 1)
+            before = min(before ?? .max, Int32(departure.ordinal))
+        }
+        return (after, before)
+    }
+
+    /// A quick check on a record's kind and days, before a Booking (with its strings) is made of it.
+    func mayInclude(_ record: SnapshotRecord) -> Bool {
+        guard record.isBlock == (kind == .block) else { return false }
+        let (after, before) = dayBounds
+        return (after.map { record.departure > $0 } ?? true) && (before.map { record.arrival < $0 } ?? true)
     }
 }

@@ -1,16 +1,34 @@
-/// The read model of the hotel, folded from events in log order: its rooms, bookings, and each room's
-/// calendar of active bookings.
+/// The hotel folded from events in log order: rooms (with their types) as interned names, bookings, holds
+/// and blocks as 32-byte records found through an open-addressing id table, and each room's calendar of
+/// the stays that hold its nights as record indexes sorted by arrival.
 ///
-/// It can be thrown away and rebuilt from the log at any time; the same fold serves replay, decisions (over
-/// the events of a command's query) and the events after a cached snapshot.
-public struct HotelProjection: HotelReadModel, Sendable {
-    /// The registered rooms.
-    public private(set) var rooms: Set<RoomName> = []
-    /// Every booking by id, cancelled ones included.
-    public private(set) var bookings: [BookingID: Booking] = [:]
-    /// Each room's active bookings, sorted by arrival.
-    private(set) var calendars: [RoomName: RoomCalendar] = [:]
-    public private(set) var head = Position.origin
+/// Events change it only through ``DomainEvent/apply(to:)``: it is a ``HotelLedger``. It is the state of
+/// decisions over a query's events, of a cold replay (then written as the snapshot), of `hotel verify`,
+/// of the events after a snapshot, and of a batch's commands; a million events take a few tens of
+/// megabytes. It can be thrown away and rebuilt from the log at any time.
+public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
+    /// Room names by index, in the order first seen.
+    private(set) var rooms: [String] = []
+    /// Each room's type if it was added; nil for a room only named by a booking (in a store verify flags).
+    private(set) var roomTypes: [String?] = []
+    private var roomIndex: [String: UInt32] = [:]
+    /// Client ids by index, in the order first seen.
+    private(set) var clientNames: [String] = []
+    private var clientIndex: [String: UInt32] = [:]
+    private(set) var records: [SnapshotRecord] = []
+    /// Hold expiries and reasons, by record: few records have them.
+    private(set) var extras: [UInt32: SnapshotRecord.Extras] = [:]
+    private(set) var ids = RecordTable()
+    /// Each room's calendar: the records whose status holds nights (see ``Booking/occupiesCalendar``),
+    /// sorted by arrival; they never overlap.
+    private var calendars: [[UInt32]] = []
+    /// Each room's last calendar departure (Int32.min if none): most bookings go at the end of a calendar,
+    /// and this answers that without reading the last record.
+    private var lastDepartures: [Int32] = []
+    private(set) var position = Position.origin
+    /// Where the line of the last event folded ends in the log (for the snapshot header; 0 when the
+    /// events were not read from a log).
+    private(set) var offset = 0
 
     public init() {}
 
@@ -22,51 +40,251 @@ public struct HotelProjection: HotelReadModel, Sendable {
     /// Folds recorded events, taking the head from the last one; throws on an event it cannot decode.
     public init(recorded events: [SequencedEvent], head: Position) throws(EventDataError) {
         for event in events { apply(try DomainEvent(event)) }
-        self.head = head
+        position = head
+    }
+
+    /// Starts empty, reserving room for a log of about `expectedBytes`.
+    init(expectedBytes: Int) {
+        // Room for more bookings than the log can hold (a line is at least about 200 bytes): a reserve is
+        // not resident until used, while growing would hold two copies at once.
+        records.reserveCapacity(expectedBytes / 150)
+        ids = RecordTable(capacity: expectedBytes / 260)
+    }
+
+    /// Starts from a snapshot's contents, with room for the bookings of `tailBytes` more of log.
+    init(_ snapshot: Snapshot, tailBytes: Int) {
+        for i in 0..<snapshot.roomCount {
+            _ = room(snapshot.roomName(i))
+            roomTypes[i] = snapshot.roomType(i)
+        }
+        for i in 0..<snapshot.clientCount { _ = client(snapshot.clientName(i)) }
+        records.reserveCapacity(snapshot.recordCount + tailBytes / 150 + 1024)
+        ids = RecordTable(capacity: snapshot.recordCount + tailBytes / 200 + 1024)
+        // Read once, in order: its pages are let go as the copy proceeds, so that the copy and the whole
+        // mapped snapshot are never both resident.
+        for i in 0..<snapshot.recordCount {
+            let record = snapshot.record(i)
+            records.append(record)
+            ids.insert(record.key, UInt32(i), records: records)
+            if i % 32_768 == 32_767 { snapshot.releasePages() }
+        }
+        for (index, extra) in snapshot.allExtras() { extras[index] = extra }
+        for r in 0..<snapshot.roomCount {
+            calendars[r] = snapshot.activeEntries(room: r).map(\.record)
+            lastDepartures[r] = calendars[r].last.map { records[Int($0)].departure } ?? .min
+        }
+        snapshot.releasePages()
+        position = snapshot.coveredPosition
+        offset = snapshot.coveredOffset
+    }
+
+    private mutating func room(_ name: String) -> UInt32 {
+        if let i = roomIndex[name] { return i }
+        let i = UInt32(rooms.count)
+        rooms.append(name)
+        roomTypes.append(nil)
+        roomIndex[name] = i
+        calendars.append([])
+        lastDepartures.append(.min)
+        return i
+    }
+
+    private mutating func client(_ name: String) -> UInt32 {
+        if let i = clientIndex[name] { return i }
+        let i = UInt32(clientNames.count)
+        clientNames.append(name)
+        clientIndex[name] = i
+        return i
+    }
+
+    // MARK: Lookups by index, for the verifier and the snapshot writer
+
+    /// The index of a room, registered or only named by a booking.
+    func index(ofRoom name: String) -> UInt32? { roomIndex[name] }
+
+    /// The record of a booking id.
+    func index(of key: BookingKey) -> UInt32? { ids.find(key, records: records) }
+
+    /// The booking a record holds.
+    func booking(at index: UInt32) -> Booking {
+        records[Int(index)].booking(
+            room: rooms[Int(records[Int(index)].room)], client: { clientNames[Int($0)] }, extras: extras[index])
+    }
+
+    /// Each room's calendar (by record), for comparing with a snapshot.
+    func activeRecords(ofRoom r: UInt32) -> [UInt32] { calendars[Int(r)] }
+
+    /// The calendars, for the writer.
+    var activeCalendars: [[UInt32]] { calendars }
+
+    /// Whether room `r` was added.
+    func isRegistered(_ r: Int) -> Bool { roomTypes[r] != nil }
+
+    /// The number of records of each status code, for `verify`'s summary.
+    func count(where predicate: (SnapshotRecord) -> Bool) -> Int { records.reduce(0) { $0 + (predicate($1) ? 1 : 0) } }
+
+    /// Whether no booking has been folded in.
+    var hasNoBookings: Bool { records.isEmpty }
+
+    // MARK: HotelReadModel
+
+    public var head: Position { position }
+
+    public func roomType(_ room: RoomName) -> RoomType? {
+        roomIndex[room.rawValue].flatMap { roomTypes[Int($0)] }.map(RoomType.init(unchecked:))
+    }
+
+    public func rooms(ofType type: RoomType?) -> [RoomName] {
+        rooms.indices
+            .filter { roomTypes[$0] != nil && (type == nil || roomTypes[$0] == type!.rawValue) }
+            .map { RoomName(unchecked: rooms[$0]) }.sorted()
+    }
+
+    public func booking(_ id: BookingID) -> Booking? {
+        index(of: BookingKey(id)).map(booking(at:))
+    }
+
+    public func firstHolding(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> Booking? {
+        guard let r = roomIndex[room.rawValue] else { return nil }
+        let skip = except.map(BookingKey.init)
+        return firstHolding(room: r, arrival: Int32(stay.arrival.ordinal), departure: Int32(stay.departure.ordinal), at: now, skip: skip)
+            .map(booking(at:))
+    }
+
+    /// The record of room `r`'s calendar that holds a night of `arrival..<departure` at `now` with the
+    /// earliest arrival, other than `skip`'s.
+    func firstHolding(room r: UInt32, arrival: Int32, departure: Int32, at now: Instant, skip: BookingKey? = nil) -> UInt32? {
+        let calendar = calendars[Int(r)]
+        var i = firstEnding(after: arrival, in: calendar)
+        while i < calendar.count, records[Int(calendar[i])].arrival < departure {
+            let index = calendar[i]
+            if records[Int(index)].key != skip, holds(index, at: now) { return index }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether a calendar record holds its nights at `now` (a hold only until it expires).
+    private func holds(_ index: UInt32, at now: Instant) -> Bool {
+        guard records[Int(index)].status == .held else { return true }
+        guard let expiry = extras[index]?.expiresAt else { return true }
+        return now.secondsSince1970 < expiry
+    }
+
+    public func bookings(matching filter: BookingFilter) -> [Booking] {
+        // Check the record's indexes and days before making a Booking (with its strings) of it.
+        var room: UInt32?, client: UInt32?
+        if let name = filter.room {
+            guard let r = roomIndex[name.rawValue] else { return [] }
+            room = r
+        }
+        if let name = filter.client {
+            guard let c = clientIndex[name.rawValue] else { return [] }
+            client = c
+        }
+        return records.indices.lazy
+            .filter { i in
+                let r = records[i]
+                return (room.map { r.room == $0 } ?? true) && (client.map { r.client == $0 } ?? true) && filter.mayInclude(r)
+            }
+            .map { booking(at: UInt32($0)) }.filter(filter.includes).sorted(by: Booking.listOrder)
+    }
+
+    // MARK: Folding (HotelLedger)
+
+    /// Moves the covered end without folding an event (for the verifier, which folds only valid events).
+    mutating func noteEnd(position: Position, offset: Int) {
+        self.position = position
+        self.offset = offset
     }
 
     /// Folds one more event in.
     public mutating func apply(_ event: DomainEvent) {
-        switch event {
-        case .roomAdded(let e):
-            rooms.insert(e.room)
-        case .roomBooked(let e):
-            // A reused id (only in a store verify flags): the later booking replaces the earlier everywhere.
-            if let earlier = bookings[e.booking], earlier.status == .active {
-                calendars[earlier.room]?.remove(earlier.stay, earlier.id)
-            }
-            bookings[e.booking] = Booking(id: e.booking, client: e.client, room: e.room, stay: e.stay, status: .active)
-            if calendars[e.room, default: RoomCalendar()].firstOverlap(with: e.stay) == nil {
-                calendars[e.room, default: RoomCalendar()].insert(e.stay, e.booking)
-            }
-        case .bookingCancelled(let e):
-            guard let booking = bookings[e.booking], booking.status == .active else { return }
-            bookings[e.booking]?.status = .cancelled
-            calendars[booking.room]?.remove(booking.stay, booking.id)
-        }
+        event.apply(to: &self)
     }
 
-    /// Folds one more recorded event in, moving the head to it.
+    /// Folds one event recorded at `position`, whose line ends at byte `offset`.
+    mutating func apply(_ event: DomainEvent, position: Position, offset: Int) {
+        self.offset = offset
+        apply(event, at: position)
+    }
+
+    /// Folds one event recorded at `position` (leaving ``offset`` as it was).
     mutating func apply(_ event: DomainEvent, at position: Position) {
-        apply(event)
-        head = position
+        self.position = position
+        event.apply(to: &self)
     }
 
-    public func hasRoom(_ room: RoomName) -> Bool { rooms.contains(room) }
-
-    public func roomNames() -> [RoomName] { rooms.sorted() }
-
-    public func booking(_ id: BookingID) -> Booking? { bookings[id] }
-
-    public func firstActiveOverlap(room: RoomName, stay: Stay) -> Booking? {
-        calendars[room]?.firstOverlap(with: stay).flatMap { bookings[$0.booking] }
+    mutating func addRoom(_ name: RoomName, type: RoomType) {
+        roomTypes[Int(room(name.rawValue))] = type.rawValue
     }
 
-    public func freeRooms(for stay: Stay) -> [RoomName] {
-        rooms.filter { calendars[$0]?.firstOverlap(with: stay) == nil }.sorted()
+    mutating func put(_ booking: Booking) {
+        let key = BookingKey(booking.id)
+        let record = SnapshotRecord(
+            key: key, status: SnapshotRecord.Status(booking.status), flags: SnapshotRecord.flags(of: booking),
+            room: room(booking.room.rawValue), client: booking.client.map { client($0.rawValue) } ?? SnapshotRecord.noClient,
+            arrival: Int32(booking.stay.arrival.ordinal), departure: Int32(booking.stay.departure.ordinal))
+        let index: UInt32
+        if let existing = ids.find(key, records: records) {
+            index = existing
+            removeFromCalendar(index)
+            records[Int(index)] = record
+        } else {
+            index = UInt32(records.count)
+            records.append(record)
+            ids.insert(key, index, records: records)
+        }
+        extras[index] = SnapshotRecord.Extras(booking)
+        if booking.occupiesCalendar { insertIntoCalendar(index) }
     }
 
-    public func bookings(matching filter: BookingFilter) -> [Booking] {
-        bookings.values.filter(filter.includes).sorted(by: Booking.listOrder)
+    // MARK: Calendars
+
+    /// The index in the room's calendar of the first entry departing after `day`.
+    private func firstEnding(after day: Int32, in calendar: [UInt32]) -> Int {
+        // Appends at the end are the common case: check the last entry first.
+        if let last = calendar.last, records[Int(last)].departure <= day { return calendar.count }
+        var low = 0, high = calendar.count
+        while low < high {
+            let mid = (low + high) / 2
+            if records[Int(calendar[mid])].departure <= day { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Enters a record into its room's calendar. Holds it overlaps leave the calendar: in a sound log they
+    /// had expired, or the new stay could not have been decided. A stay that overlaps any other entry (only
+    /// in a store verify flags) is not entered.
+    private mutating func insertIntoCalendar(_ index: UInt32) {
+        let record = records[Int(index)]
+        let r = Int(record.room)
+        if lastDepartures[r] <= record.arrival {
+            calendars[r].append(index)
+            lastDepartures[r] = record.departure
+            return
+        }
+        let i = firstEnding(after: record.arrival, in: calendars[r])
+        var end = i
+        while end < calendars[r].count, records[Int(calendars[r][end])].arrival < record.departure {
+            if records[Int(calendars[r][end])].status != .held { return }
+            end += 1
+        }
+        calendars[r].replaceSubrange(i..<end, with: [index])
+        lastDepartures[r] = calendars[r].last.map { records[Int($0)].departure } ?? .min
+    }
+
+    private mutating func removeFromCalendar(_ index: UInt32) {
+        let record = records[Int(index)]
+        let r = Int(record.room)
+        var i = firstEnding(after: record.arrival, in: calendars[r])
+        while i < calendars[r].count, records[Int(calendars[r][i])].arrival <= record.arrival {
+            if calendars[r][i] == index {
+                calendars[r].remove(at: i)
+                if i == calendars[r].count { lastDepartures[r] = calendars[r].last.map { records[Int($0)].departure } ?? .min }
+                return
+            }
+            i += 1
+        }
     }
 }

@@ -2,26 +2,29 @@
 ///
 /// ``HotelProjection`` answers from events folded in memory; the file store's cached model answers from a
 /// memory-mapped snapshot plus the events after it. Both must give the same answers for the same log.
+/// Questions about what holds a room take the clock's `now`: a hold stops holding its room at its expiry.
 public protocol HotelReadModel {
     /// The last position folded in.
     var head: Position { get }
 
-    /// Whether the room is registered.
-    func hasRoom(_ room: RoomName) -> Bool
+    /// The type of a registered room; nil if no room of that name is registered.
+    func roomType(_ room: RoomName) -> RoomType?
 
-    /// The registered rooms, in byte order of their names.
-    func roomNames() -> [RoomName]
+    /// The registered rooms (of `type`, if given), in byte order of their names.
+    func rooms(ofType type: RoomType?) -> [RoomName]
 
-    /// The booking with this id, cancelled or not.
+    /// The booking, hold or block with this id, whatever its status.
     func booking(_ id: BookingID) -> Booking?
 
-    /// The active booking of `room` overlapping `stay` with the earliest arrival (then the smallest id).
-    func firstActiveOverlap(room: RoomName, stay: Stay) -> Booking?
+    /// The booking, hold or block that holds `room` for a night of `stay` at `now`, with the earliest
+    /// arrival; the one with id `except` (a booking being changed) does not count.
+    func firstHolding(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> Booking?
 
-    /// The rooms with no active booking overlapping `stay`, in byte order of their names.
-    func freeRooms(for stay: Stay) -> [RoomName]
+    /// The registered rooms (of `type`, if given) that nothing holds for any night of `stay` at `now`, in
+    /// byte order of their names.
+    func freeRooms(for stay: Stay, at now: Instant, ofType type: RoomType?) -> [RoomName]
 
-    /// The bookings `filter` includes, by arrival, then room, then id.
+    /// The bookings (or blocks) `filter` includes, by arrival, then room, then id.
     func bookings(matching filter: BookingFilter) -> [Booking]
 
     /// Calls `body` with each booking `filter` includes, in the order of ``bookings(matching:)``, without
@@ -33,6 +36,16 @@ extension HotelReadModel {
     public func forEachBooking(matching filter: BookingFilter, _ body: (Booking) -> Void) {
         bookings(matching: filter).forEach(body)
     }
+
+    public func freeRooms(for stay: Stay, at now: Instant, ofType type: RoomType?) -> [RoomName] {
+        rooms(ofType: type).filter { firstHolding(room: $0, stay: stay, at: now, except: nil) == nil }
+    }
+
+    /// Whether the room is registered.
+    public func hasRoom(_ room: RoomName) -> Bool { roomType(room) != nil }
+
+    /// Every registered room, in byte order of their names.
+    public func roomNames() -> [RoomName] { rooms(ofType: nil) }
 }
 
 extension Booking {

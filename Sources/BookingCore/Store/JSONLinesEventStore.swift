@@ -110,7 +110,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
             guard tailIsLong else { return try foldedTail() }
 
             // A long tail (or none yet cached): stream it into a new snapshot, write it, and use it.
-            var builder = snapshot.map { CompactProjection($0, tailBytes: size - start) } ?? CompactProjection(expectedBytes: size - start)
+            var builder = snapshot.map { HotelProjection($0, tailBytes: size - start) } ?? HotelProjection(expectedBytes: size - start)
             try LogStream(path: path).forEachEvent(in: file, from: start, to: size, after: snapshot?.coveredPosition ?? .origin) { event, position, lineEnd in
                 builder.apply(event, position: position, offset: lineEnd)
             }

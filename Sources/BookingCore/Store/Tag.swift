@@ -19,6 +19,16 @@ public struct Tag: Sendable, Hashable, CustomStringConvertible {
     /// `client:<id>`.
     public static func client(_ id: ClientID) -> Tag { Tag(unchecked: "client:" + id.rawValue) }
 
+    /// `block:<id>`.
+    public static func block(_ id: BookingID) -> Tag { Tag(unchecked: "block:" + id.rawValue) }
+
+    /// The tags of an event about a booking: `booking:<id>`, `room:<name>`, and `client:<id>` if it has one.
+    static func of(booking: BookingID, room: RoomName, client: ClientID?) -> [Tag] {
+        var tags: [Tag] = [.booking(booking), .room(room)]
+        if let client { tags.append(.client(client)) }
+        return tags
+    }
+
     init(unchecked rawValue: String) { self.rawValue = rawValue }
 
     public var description: String { rawValue }

@@ -8,7 +8,7 @@
 /// last line is a warning: the next write repairs it.
 ///
 /// Lines in the form `hotel` writes are decoded by ``CanonicalLineDecoder``; any other line by the strict
-/// path, which reports exactly what is wrong. The replay state is a ``CompactProjection``, so a log of a
+/// path, which reports exactly what is wrong. The replay state is a ``HotelProjection``, so a log of a
 /// million events is checked in a few tens of megabytes.
 public enum StoreVerifier {
     /// Verifies the bytes of a log.
@@ -46,7 +46,7 @@ public enum StoreVerifier {
 private struct Audit {
     var report = VerificationReport()
     var expected = Position(1)
-    var builder = CompactProjection()
+    var builder = HotelProjection()
     /// The line each added room was added on.
     var roomLines: [RoomName: Int] = [:]
     /// The line of each booking record.
@@ -56,7 +56,7 @@ private struct Audit {
 
     init(snapshot: Snapshot?, expectedBytes: Int = 0) {
         self.snapshot = snapshot
-        builder = CompactProjection(expectedBytes: expectedBytes)
+        builder = HotelProjection(expectedBytes: expectedBytes)
         recordLines.reserveCapacity(expectedBytes / 260)
     }
 
@@ -68,15 +68,16 @@ private struct Audit {
         report.events += 1
         let event: DomainEvent
         let position: Position
+        let recordedAt: Instant?
         if let fast = CanonicalLineDecoder.decodeWithTags(line), fast.1 == expected, fast.tagsAsWritten {
-            (event, position) = (fast.0, fast.1)
+            (event, position, recordedAt) = (fast.0, fast.1, fast.recordedAt)
         } else {
             guard let strict = strictlyDecoded(line, number: number, offset: offset) else { return }
-            (event, position) = strict
+            (event, position, recordedAt) = strict
         }
         expected = position.next
         report.lastPosition = position
-        apply(event, number, offset)
+        apply(event, recordedAt: recordedAt, number, offset)
         builder.noteEnd(position: position, offset: offset + line.count + 1)
         if let snapshot, !snapshotChecked, snapshot.coveredPosition == position {
             snapshotChecked = true
@@ -85,7 +86,7 @@ private struct Audit {
     }
 
     /// The strict path: every problem of the line reported; the event if it can be replayed.
-    mutating func strictlyDecoded(_ line: UnsafeBufferPointer<UInt8>, number: Int, offset: Int) -> (DomainEvent, Position)? {
+    mutating func strictlyDecoded(_ line: UnsafeBufferPointer<UInt8>, number: Int, offset: Int) -> (DomainEvent, Position, Instant?)? {
         let recorded: SequencedEvent
         do throws(EventLine.Problem) {
             recorded = try EventLine.decode(line)
@@ -107,50 +108,27 @@ private struct Audit {
             problem(number, offset, "\(error.type) event: \(error.reason)")
             return nil
         }
-        let missing = Set(event.storeEvent.tags).subtracting(recorded.event.tags)
+        let missing = Set(event.tags).subtracting(recorded.event.tags)
         if !missing.isEmpty {
             problem(number, offset, "\(recorded.event.type) event lacks the tags \(missing.map(\.rawValue).sorted().joined(separator: ", ")), so queries by tag miss it")
         }
-        return (event, recorded.position)
+        return (event, recorded.position, try? Instant(recorded.recordedAt))
     }
 
-    mutating func apply(_ event: DomainEvent, _ number: Int, _ offset: Int) {
-        switch event {
-        case .roomAdded(let e):
-            if let first = roomLines[e.room] {
-                problem(number, offset, "room '\(e.room)' is added again (first on line \(first))")
-                return
-            }
-            roomLines[e.room] = number
-        case .roomBooked(let e):
-            if let earlier = builder.index(of: BookingKey(e.booking)) {
-                problem(number, offset, "booking id \(e.booking) is used again (first on line \(recordLines[Int(earlier)]))")
-                return
-            }
-            if roomLines[e.room] == nil {
-                problem(number, offset, "booking \(e.booking) is of room '\(e.room)', which is not registered")
-            }
-            if let r = builder.index(ofRoom: e.room.rawValue),
-               let other = builder.firstActiveOverlap(room: r, arrival: Int32(e.stay.arrival.ordinal), departure: Int32(e.stay.departure.ordinal)) {
-                let b = builder.booking(at: other)
-                problem(number, offset, "booking \(e.booking) of room '\(e.room)' for \(e.stay) overlaps active booking \(b.id) for \(b.stay)")
-            }
-            recordLines.append(Int32(truncatingIfNeeded: number))
-        case .bookingCancelled(let e):
-            guard let index = builder.index(of: BookingKey(e.booking)) else {
-                problem(number, offset, "cancels booking \(e.booking), which does not exist")
-                return
-            }
-            if builder.isCancelled(index) {
-                problem(number, offset, "cancels booking \(e.booking), which is already cancelled")
-                return
-            }
-            let b = builder.booking(at: index)
-            if b.room != e.room || b.client != e.client {
-                problem(number, offset, "cancels booking \(e.booking) with room '\(e.room)' and client '\(e.client)', but it was booked (line \(recordLines[Int(index)])) with room '\(b.room)' and client '\(b.client)'")
-            }
-        }
+    /// Checks the event against the rules the decisions keep, then folds it in (unless it would replace a
+    /// room or a booking that is already there).
+    mutating func apply(_ event: DomainEvent, recordedAt: Instant?, _ number: Int, _ offset: Int) {
+        // Holds that expired by the time the event was recorded hold nothing; without a readable time,
+        // every hold counts.
+        let now = recordedAt ?? Instant(secondsSince1970: .min)
+        let found = StoreRules.check(event, in: builder, at: now, lines: StoreRules.Lines(
+            room: { [roomLines] in roomLines[$0] }, record: { [recordLines] in Int(recordLines[Int($0)]) }))
+        for message in found.problems { problem(number, offset, message) }
+        if found.skip { return }
+        if case .roomAdded(let e) = event { roomLines[e.room] = number }
+        let before = builder.records.count
         builder.apply(event, position: report.lastPosition, offset: builder.offset)
+        if builder.records.count > before { recordLines.append(Int32(truncatingIfNeeded: number)) }
     }
 
     /// Compares the snapshot with the replay at the snapshot's position.
@@ -168,7 +146,7 @@ private struct Audit {
         snapshot.releasePages()
         if let problem = snapshot.idIndexProblem(keys: { builder.records[$0].key }) { return disagree("the id index: \(problem)") }
         for (r, name) in builder.rooms.enumerated() {
-            guard let s = snapshot.roomIndex(name), snapshot.isRegistered(s) == builder.registered[r] else { return disagree("room '\(name)'") }
+            guard let s = snapshot.roomIndex(name), snapshot.roomType(s) == builder.roomTypes[r] else { return disagree("room '\(name)'") }
             if snapshot.activeEntries(room: s).map(\.record) != builder.activeRecords(ofRoom: UInt32(r)) { return disagree("the calendar of room '\(name)'") }
             snapshot.releasePages()
         }
@@ -178,8 +156,9 @@ private struct Audit {
     func finish(size: Int, complete: Int) -> VerificationReport {
         var report = report
         report.rooms = roomLines.count
-        report.bookings = builder.records.count
-        report.cancelled = builder.cancelledCount
+        report.bookings = builder.count { !$0.isBlock }
+        report.cancelled = builder.count { !$0.isBlock && $0.status == .cancelled }
+        report.blocks = builder.count { $0.isBlock }
         if complete < size {
             report.warnings.append(.init(
                 line: report.events + 1, offset: complete,

@@ -24,6 +24,8 @@ public struct VerificationReport: Sendable, Equatable {
     public var rooms = 0
     public var bookings = 0
     public var cancelled = 0
+    /// Rooms taken out of service (`hotel block`), ended or not.
+    public var blocks = 0
     /// The last complete line's position.
     public var lastPosition = Position.origin
 

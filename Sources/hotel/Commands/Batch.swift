@@ -2,14 +2,16 @@ import BookingCore
 
 extension Subcommand {
     /// The subcommands a batch line may name.
-    static let batchable: [Subcommand] = [.book, .cancel, .roomsAdd]
+    static let batchable: [Subcommand] = [
+        .roomsAdd, .book, .hold, .confirm, .release, .cancel, .change, .checkin, .checkout, .noshow, .block, .unblock,
+    ]
 
     /// `hotel batch`
     static let batch = Subcommand(
         spec: CommandSpec(
             name: "batch", abstract: "Run commands read from stdin, one a line, with one lock and one sync.",
             options: [],
-            discussion: "Each line is a 'book', 'cancel' or 'rooms add' command in the same words as on the command line (quote words with ' or \"; blank lines and lines starting with # are skipped). For each command, one line is printed: what the command prints (room names separated by tabs for 'rooms add'), or 'error: ' and the reason. Each command sees what the earlier ones did. Everything is written at the end and synced with one fsync, and nothing is printed before that: if any write or the sync fails, the log is cut back to what it was, nothing is recorded, nothing is printed on stdout, and the exit status says why. Exit status 0 if every command succeeded, 1 if any was refused."
+            discussion: "Each line is a write command ('rooms add', 'book', 'hold', 'confirm', 'release', 'cancel', 'change', 'checkin', 'checkout', 'noshow', 'block' or 'unblock') in the same words as on the command line (quote words with ' or \"; blank lines and lines starting with # are skipped). For each command, one line is printed: what the command prints (room names separated by tabs for 'rooms add'), or 'error: ' and the reason. Each command sees what the earlier ones did. Everything is written at the end and synced with one fsync, and nothing is printed before that: if any write or the sync fails, the log is cut back to what it was, nothing is recorded, nothing is printed on stdout, and the exit status says why. Exit status 0 if every command succeeded, 1 if any was refused."
         ),
         run: { (_, context) throws(CommandLineError) in
             // Bring the read-model cache up to date first (a refresh holds the whole hotel in memory for a
@@ -100,19 +102,14 @@ enum BatchLine {
         return words
     }
 
-    /// Runs the words of one line as `book`, `cancel` or `rooms add`.
+    /// Runs the words of one line as one of ``Subcommand/batchable``.
     static func run(_ words: [String], in context: Context) throws(CommandLineError) {
         var rest = words[...]
-        let name = rest.popFirst() ?? ""
-        let subcommand: Subcommand
-        switch name {
-        case "book": subcommand = .book
-        case "cancel": subcommand = .cancel
-        case "rooms" where rest.first == "add":
-            rest.removeFirst()
-            subcommand = .roomsAdd
-        default:
-            throw .usage("'\(words.joined(separator: " "))' is not a command a batch runs (book, cancel, rooms add)", help: "batch")
+        var name = rest.popFirst() ?? ""
+        if name == "rooms", rest.first == "add" { name += " " + rest.removeFirst() }
+        guard let subcommand = Subcommand.batchable.first(where: { $0.spec.name == name }) else {
+            let names = Subcommand.batchable.map(\.spec.name).joined(separator: ", ")
+            throw .usage("'\(InvalidValue.shown(words.joined(separator: " ")))' is not a command a batch runs (\(names))", help: "batch")
         }
         if rest.contains(where: { $0 == "--store" || $0.hasPrefix("--store=") || $0 == "--json" || $0 == "--help" || $0 == "-h" }) {
             throw .usage("--store, --json and --help are not taken in a batch line", help: "batch")

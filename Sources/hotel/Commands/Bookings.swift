@@ -1,43 +1,87 @@
 import BookingCore
 
 extension Subcommand {
-    /// `hotel bookings [--client ID] [--room NAME] [--from DAY] [--to DAY]`
+    /// `hotel bookings [--client ID] [--room NAME] [--type TYPE] [--from DAY] [--to DAY] [--status S]...`
     static let bookings = Subcommand(
         spec: CommandSpec(
-            name: "bookings", abstract: "List bookings, active and cancelled, one a line.",
+            name: "bookings", abstract: "List bookings and holds, whatever their status, one a line.",
             options: [
                 .value("--client", "id", "Only this client's bookings."),
                 .value("--room", "name", "Only bookings of this room."),
+                .value("--type", "type", "Only bookings of rooms of this type."),
                 .value("--from", "day", "Only bookings with a night on or after this day."),
                 .value("--to", "day", "Only bookings with a night before this day."),
+                .repeatable("--status", "status", "Only bookings with this status; repeat for several."),
                 .json,
             ],
-            discussion: "Each line has six tab-separated fields: id, client, room, arrival, departure, status (active or cancelled), ordered by arrival, then room, then id. With --json: {\"bookings\":[{...}]}."
+            discussion: "Each line has six tab-separated fields: id, client ('-' for a hold made without one), room, arrival, departure, status, ordered by arrival, then room, then id. A status is one of held, expired (a hold past its expiry), released, active, checked-in, checked-out, cancelled, no-show. Blocks are listed by 'hotel blocks'. With --json: {\"bookings\":[{...}]}."
         ),
         run: { (arguments, context) throws(CommandLineError) in
-            var filter = BookingFilter()
-            if let text = arguments.values["--client"] { filter.client = try arguments.parse(text, ClientID.init(_:)) }
-            if let text = arguments.values["--room"] { filter.room = try arguments.parse(text, RoomName.init(_:)) }
-            if let text = arguments.values["--from"] { filter.from = try arguments.parse(text, Day.init(_:)) }
-            if let text = arguments.values["--to"] { filter.to = try arguments.parse(text, Day.init(_:)) }
+            var filter = BookingFilter(now: context.now)
+            filter.client = try arguments.optional("--client", ClientID.init(_:))
+            filter.room = try arguments.optional("--room", RoomName.init(_:))
+            filter.from = try arguments.optional("--from", Day.init(_:))
+            filter.to = try arguments.optional("--to", Day.init(_:))
             if let from = filter.from, let to = filter.to, from >= to {
                 throw .usage("--from \(from) must be before --to \(to)", help: arguments.spec.name)
             }
-            try context.requireStore()
-            // Streamed: a million bookings are never all in memory, in text or in JSON.
-            let json = arguments.has("--json")
-            var first = true
-            if json { context.append(#"{"bookings":["#) }
-            try context.query { (desk) throws(HotelError) in
-                try desk.forEachBooking(matching: filter) { booking in
-                    if json {
-                        context.append((first ? "" : ",") + JSONWriter.string(booking.json))
-                        first = false
-                    } else {
-                        context.line(booking.line)
+            if let statuses = arguments.lists["--status"] {
+                var set = Set<Booking.Status>()
+                for text in statuses {
+                    guard let status = Booking.Status(rawValue: text) else {
+                        let names = Booking.Status.allCases.map(\.rawValue)
+                        throw .usage("unknown status '\(InvalidValue.shown(text))'\(EditDistanceHint.suggestion(for: text, among: names)); one of \(names.joined(separator: ", "))", help: arguments.spec.name)
                     }
+                    set.insert(status)
+                }
+                filter.statuses = set
+            }
+            let type = try arguments.optional("--type", RoomType.init(_:))
+            try context.requireStore()
+            if let type { filter.rooms = Set(try context.query { (desk) throws(HotelError) in try desk.rooms(ofType: type) }.map(\.name)) }
+            try context.list(matching: filter, json: arguments.has("--json"), key: "bookings")
+        })
+
+    /// `hotel arrivals|departures|in-house [--on DAY]`: the stays that happen on a day.
+    static func onDay(_ name: String, abstract: String, relation: String, _ narrow: @escaping @Sendable (inout BookingFilter, Day) -> Void) -> Subcommand {
+        Subcommand(
+            spec: CommandSpec(
+                name: name, abstract: abstract,
+                options: [.value("--on", "day", "The day, YYYY-MM-DD (default: today, in the local time zone)."), .json],
+                discussion: "The bookings \(relation) that day, in the format of 'hotel bookings': held (unexpired), active, checked-in and checked-out ones; not cancelled, released, expired or no-show ones. With --json: {\"bookings\":[{...}]}."),
+            run: { (arguments, context) throws(CommandLineError) in
+                let day = try arguments.day(on: "--on", today: context.now.localDay)
+                try context.requireStore()
+                var filter = BookingFilter(statuses: BookingFilter.stayStatuses, now: context.now)
+                narrow(&filter, day)
+                try context.list(matching: filter, json: arguments.has("--json"), key: "bookings")
+            })
+    }
+
+    static let arrivals = onDay("arrivals", abstract: "List the bookings arriving on a day (default today).", relation: "whose arrival is") { $0.arrival = $1 }
+    static let departures = onDay("departures", abstract: "List the bookings leaving on a day (default today).", relation: "whose departure is") { $0.departure = $1 }
+    static let inHouse = onDay("in-house", abstract: "List the bookings staying the night of a day (default today).", relation: "with a night on") {
+        $0.from = $1
+        $0.to = $1.adding(days: 1)
+    }
+}
+
+extension Context {
+    /// Prints the bookings `filter` includes, streamed: a million are never all in memory, as text or JSON.
+    func list(matching filter: BookingFilter, json: Bool, key: String) throws(CommandLineError) {
+        let now = filter.now
+        var first = true
+        if json { append("{\"\(key)\":[") }
+        try query { (desk) throws(HotelError) in
+            try desk.forEachBooking(matching: filter) { booking in
+                if json {
+                    append((first ? "" : ",") + JSONWriter.string(booking.json(at: now)))
+                    first = false
+                } else {
+                    line(booking.line(at: now))
                 }
             }
-            if json { context.line("]}") }
-        })
+        }
+        if json { line("]}") }
+    }
 }

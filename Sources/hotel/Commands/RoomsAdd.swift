@@ -1,12 +1,13 @@
 import BookingCore
 
 extension Subcommand {
-    /// `hotel rooms add NAME...`
+    /// `hotel rooms add NAME... [--type TYPE]`
     static let roomsAdd = Subcommand(
         spec: CommandSpec(
             name: "rooms add", abstract: "Register rooms so that they can be booked.",
             arguments: [("name", "Room names, such as Blue or 101: case-sensitive, no control characters.")],
-            positionalCount: 1...Int.max, options: [],
+            positionalCount: 1...Int.max,
+            options: [.value("--type", "type", "The rooms' type, such as double or suite (default: standard).")],
             discussion: "Adds all the rooms or, if any of them exists already, none. Prints the added names, one a line. Creates the store if there is none."
         ),
         run: { (arguments, context) throws(CommandLineError) in
@@ -16,7 +17,8 @@ extension Subcommand {
                 if names.contains(name) { throw .usage("room '\(name)' is named more than once", help: arguments.spec.name) }
                 names.append(name)
             }
-            try context.run { (desk) throws(HotelError) in try desk.addRooms(names) }
+            let type = try arguments.optional("--type", RoomType.init(_:)) ?? .standard
+            try context.run { (desk) throws(HotelError) in try desk.addRooms(names, type: type) }
             for name in names { context.line(name.rawValue) }
         })
 }

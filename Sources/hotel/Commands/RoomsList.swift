@@ -1,20 +1,21 @@
 import BookingCore
 
 extension Subcommand {
-    /// `hotel rooms` or `hotel rooms list`
+    /// `hotel rooms [--type TYPE]` or `hotel rooms list [--type TYPE]`
     static let roomsList = Subcommand(
         spec: CommandSpec(
             name: "rooms", abstract: "List the registered rooms, one a line, in byte order of their names.",
-            options: [.json],
-            discussion: "'hotel rooms list' is the same. With --json: {\"rooms\":[\"Blue\",...]}."
+            options: [.value("--type", "type", "Only rooms of this type."), .json],
+            discussion: "'hotel rooms list' is the same. With --json: {\"rooms\":[{\"room\":\"Blue\",\"type\":\"double\"},...]}."
         ),
         run: { (arguments, context) throws(CommandLineError) in
+            let type = try arguments.optional("--type", RoomType.init(_:))
             try context.requireStore()
-            let rooms = try context.query { (desk) throws(HotelError) in try desk.rooms() }
+            let rooms = try context.query { (desk) throws(HotelError) in try desk.rooms(ofType: type) }
             if arguments.has("--json") {
-                context.json(.object(["rooms": .array(rooms.map { .string($0.rawValue) })]))
+                context.json(.object(["rooms": .array(rooms.map { .object(["room": .string($0.name.rawValue), "type": .string($0.type.rawValue)]) })]))
             } else {
-                for room in rooms { context.line(room.rawValue) }
+                for room in rooms { context.line(room.name.rawValue) }
             }
         })
 }

@@ -44,18 +44,18 @@ struct BookRoomTests {
 
     @Test(arguments: cases)
     func decides(_ c: Case) {
-        let command = BookRoom(booking: bookingID("bkNEW"), client: client("7"), room: room("Blue"), stay: stay(c.from, c.to))
+        let command = bookRoom(booking: bookingID("bkNEW"), client: client("7"), room: room("Blue"), stay: stay(c.from, c.to))
         #expect(given(c.given, when: command) == c.then)
     }
 
     @Test func namesTheEarliestBookingInTheWay() {
         let history = [added("Blue"), booked("bkLate", "Blue", "2024-05-20", "2024-05-22"), booked("bkEarly", "Blue", "2024-05-02", "2024-05-04")]
-        let command = BookRoom(booking: bookingID("bkNEW"), client: client("7"), room: room("Blue"), stay: stay("2024-05-01", "2024-05-31"))
+        let command = bookRoom(booking: bookingID("bkNEW"), client: client("7"), room: room("Blue"), stay: stay("2024-05-01", "2024-05-31"))
         #expect(given(history, when: command) == .failure(.roomNotFree(room("Blue"), stay("2024-05-01", "2024-05-31"), blockedBy: bookingID("bkEarly"), blockingStay: stay("2024-05-02", "2024-05-04"))))
     }
 
     @Test func readsOnlyTheRoomAndTheNewIDAsItsConsistencyBoundary() {
-        let query = BookRoom(booking: bookingID("bkNEW"), client: client("7"), room: room("Blue"), stay: stay("2024-05-01", "2024-05-02")).query
+        let query = bookRoom(booking: bookingID("bkNEW"), client: client("7"), room: room("Blue"), stay: stay("2024-05-01", "2024-05-02")).query
         #expect(query.matches(added("Blue").storeEvent))
         #expect(query.matches(booked("bkX", "Blue", "2024-01-01", "2024-01-02").storeEvent))
         #expect(query.matches(cancelled("bkX", "Blue").storeEvent))

@@ -20,7 +20,7 @@ struct CancelBookingTests {
     @Test func cancelThenRebookTheSameRoomAndDates() throws {
         var events = history
         events += try given(events, when: CancelBooking(booking: bookingID("bkA"))).get()
-        let rebook = BookRoom(booking: bookingID("bkB"), client: client("43"), room: room("Blue"), stay: stay("2024-05-01", "2024-05-03"))
+        let rebook = bookRoom(booking: bookingID("bkB"), client: client("43"), room: room("Blue"), stay: stay("2024-05-01", "2024-05-03"))
         #expect(given(events, when: rebook) == .success([booked("bkB", "Blue", "2024-05-01", "2024-05-03", client: "43")]))
     }
 }

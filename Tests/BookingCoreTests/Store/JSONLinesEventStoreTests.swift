@@ -14,12 +14,13 @@ struct JSONLinesEventStoreTests {
 
     @Test func writesOneCompactEnvelopePerLine() throws {
         try store.append([added("Blue").storeEvent], condition: nil)
-        #expect(contents() == #"{"position":1,"type":"RoomAdded","tags":["room:Blue"],"data":{"room":"Blue"},"recordedAt":"2024-05-01T08:00:00Z"}"# + "\n")
+        #expect(contents() == #"{"position":1,"type":"RoomAdded","tags":["room:Blue"],"data":{"room":"Blue","type":"standard"},"recordedAt":"2024-05-01T08:00:00Z"}"# + "\n")
     }
 
     @Test func readsLinesWrittenByHandWithOtherKeyOrderAndExtraKeys() throws {
         write(#"{"type":"RoomAdded","data":{"room":"Blue"},"tags":["room:Blue"],"recordedAt":"x","position":1,"metadata":{"by":"jq"}}"# + "\n")
-        #expect(try store.read(.all).events.map(\.event) == [added("Blue").storeEvent])
+        // A RoomAdded without a type (as written before types existed) is a room of type standard.
+        #expect(try store.read(.all).events.map { try DomainEvent($0) } == [added("Blue")])
     }
 
     @Test func readersIgnoreAnUnterminatedLastLine() throws {

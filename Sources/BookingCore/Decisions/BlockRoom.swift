@@ -1,0 +1,26 @@
+/// Takes a room out of service for a stay's nights, under a new block id. Refused if the room is not
+/// registered or a held, active or checked-in stay (or another block) is in the way.
+public struct BlockRoom: Decision {
+    public var block: BookingID
+    public var room: RoomName
+    public var stay: Stay
+    public var reason: Reason?
+    public var now: Instant
+
+    public init(block: BookingID, room: RoomName, stay: Stay, reason: Reason?, now: Instant) {
+        self.block = block
+        self.room = room
+        self.stay = stay
+        self.reason = reason
+        self.now = now
+    }
+
+    public var query: Query { Query([QueryItem(types: [], tags: [.room(room)]), QueryItem(types: [], tags: [.block(block)])]) }
+
+    public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
+        if state.booking(block) != nil { throw .bookingIDTaken(block) }
+        guard state.hasRoom(room) else { throw .unknownRoom(room, suggestion: nil) }
+        if let holder = state.firstHolding(room: room, stay: stay, at: now, except: nil) { throw .taken(room, stay, by: holder) }
+        return [.roomBlocked(RoomBlocked(block: block, room: room, stay: stay, reason: reason))]
+    }
+}

@@ -1,0 +1,47 @@
+/// Moves a held, booked or checked-in stay to another room and/or other dates, as one event. A checked-in
+/// stay may change only its departure. Refused, naming what is in the way, if the new room is not free
+/// for the new nights (the stay's own nights do not count).
+public struct ChangeBooking: Decision {
+    public var booking: BookingID
+    /// The booking's room when the command started (the boundary covers it and the new room).
+    public var currentRoom: RoomName
+    public var room: RoomName?
+    public var arrival: Day?
+    public var departure: Day?
+    public var now: Instant
+
+    public init(booking: BookingID, currentRoom: RoomName, room: RoomName? = nil, arrival: Day? = nil, departure: Day? = nil, now: Instant) {
+        self.booking = booking
+        self.currentRoom = currentRoom
+        self.room = room
+        self.arrival = arrival
+        self.departure = departure
+        self.now = now
+    }
+
+    public var query: Query {
+        var items = [QueryItem(types: [], tags: [.booking(booking)]), QueryItem(types: [], tags: [.room(currentRoom)])]
+        if let room, room != currentRoom { items.append(QueryItem(types: [], tags: [.room(room)])) }
+        return Query(items)
+    }
+
+    public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
+        let booked = try state.existingBooking(booking)
+        try booked.require([.held, .active, .checkedIn], for: "change", describedAs: "held, active or checked-in bookings", at: now)
+        let newRoom = room ?? booked.room
+        let newStay: Stay
+        do throws(InvalidValue) {
+            newStay = try Stay(arrival: arrival ?? booked.stay.arrival, departure: departure ?? booked.stay.departure).checkedLength()
+        } catch {
+            throw .invalidStay(error)
+        }
+        if booked.status == .checkedIn, newRoom != booked.room || newStay.arrival != booked.stay.arrival {
+            throw .checkedInChangeNotAllowed(booking)
+        }
+        if newRoom == booked.room, newStay == booked.stay { return [] }
+        guard state.hasRoom(newRoom) else { throw .unknownRoom(newRoom, suggestion: nil) }
+        if let holder = state.firstHolding(room: newRoom, stay: newStay, at: now, except: booking) { throw .taken(newRoom, newStay, by: holder) }
+        return [.bookingChanged(BookingChanged(
+            booking: booking, client: booked.client, room: newRoom, stay: newStay, previousRoom: booked.room, previousStay: booked.stay))]
+    }
+}

@@ -1,0 +1,28 @@
+/// Turns an unexpired hold into a booking with the same id, for the hold's client or the one given.
+///
+/// Its boundary holds the hold and its room: a booking of the room recorded after the hold expired (by a
+/// process whose clock is ahead) makes it decide again, and refuse.
+public struct ConfirmHold: Decision {
+    public var booking: BookingID
+    /// The hold's room, read before deciding (the boundary covers it).
+    public var room: RoomName
+    public var client: ClientID?
+    public var now: Instant
+
+    public init(booking: BookingID, room: RoomName, client: ClientID?, now: Instant) {
+        self.booking = booking
+        self.room = room
+        self.client = client
+        self.now = now
+    }
+
+    public var query: Query { Query([QueryItem(types: [], tags: [.booking(booking)]), QueryItem(types: [], tags: [.room(room)])]) }
+
+    public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
+        let hold = try state.existingBooking(booking)
+        try hold.require([.held], for: "confirm", describedAs: "unexpired holds", at: now)
+        guard let client = client ?? hold.client else { throw .clientRequired(booking) }
+        if let holder = state.firstHolding(room: hold.room, stay: hold.stay, at: now, except: booking) { throw .taken(hold.room, hold.stay, by: holder) }
+        return [.holdConfirmed(HoldConfirmed(booking: booking, client: client, room: hold.room))]
+    }
+}

@@ -1,0 +1,18 @@
+/// Ends an unexpired hold at once; its room is free again.
+public struct ReleaseHold: Decision {
+    public var booking: BookingID
+    public var now: Instant
+
+    public init(booking: BookingID, now: Instant) {
+        self.booking = booking
+        self.now = now
+    }
+
+    public var query: Query { Query([QueryItem(types: [], tags: [.booking(booking)])]) }
+
+    public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
+        let hold = try state.existingBooking(booking)
+        try hold.require([.held], for: "release", describedAs: "unexpired holds", at: now)
+        return [.holdReleased(HoldReleased(booking: booking, client: hold.client, room: hold.room))]
+    }
+}

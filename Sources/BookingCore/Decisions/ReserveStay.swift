@@ -1,0 +1,86 @@
+/// Books or holds a room for a stay, under a new id: `hotel book` and `hotel hold`, by room or by type.
+///
+/// Rejected if the room (or every room of the type) is not registered or is held for a night of the stay
+/// (by a booking, an unexpired hold or a block), or if the id is already used in the store (the handler
+/// then draws another). With an idempotency key the id is derived from the key: if it is already used by
+/// the same request, nothing new is recorded; by another request, it is refused.
+public struct ReserveStay: Decision {
+    /// Which room: a named one, or the best free one of a type (``RoomChoice``).
+    public enum Target: Sendable, Equatable {
+        case room(RoomName)
+        /// A type and its registered rooms when the command started (the consistency boundary).
+        case type(RoomType, rooms: [RoomName])
+    }
+
+    public var booking: BookingID
+    public var client: ClientID?
+    public var target: Target
+    public var stay: Stay
+    /// nil for a booking; the expiry for a hold.
+    public var holdUntil: Instant?
+    public var idempotencyKey: IdempotencyKey?
+    /// The clock's reading: holds that expired by then no longer hold their rooms.
+    public var now: Instant
+
+    public init(
+        booking: BookingID, client: ClientID?, target: Target, stay: Stay, holdUntil: Instant? = nil,
+        idempotencyKey: IdempotencyKey? = nil, now: Instant
+    ) {
+        self.booking = booking
+        self.client = client
+        self.target = target
+        self.stay = stay
+        self.holdUntil = holdUntil
+        self.idempotencyKey = idempotencyKey
+        self.now = now
+    }
+
+    /// The rooms it may take.
+    var candidates: [RoomName] {
+        switch target {
+        case .room(let room): return [room]
+        case .type(_, let rooms): return rooms
+        }
+    }
+
+    /// Everything about the candidate rooms, and any event of the new id.
+    public var query: Query {
+        Query(candidates.map { QueryItem(types: [], tags: [.room($0)]) } + [QueryItem(types: [], tags: [.booking(booking)])])
+    }
+
+    public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
+        if let existing = state.booking(booking) {
+            guard let idempotencyKey else { throw .bookingIDTaken(booking) }
+            guard isRepeat(of: existing, in: state) else { throw .idempotencyKeyReused(idempotencyKey, existing: booking) }
+            return []
+        }
+        let room: RoomName
+        switch target {
+        case .room(let named):
+            guard state.hasRoom(named) else { throw .unknownRoom(named, suggestion: nil) }
+            if let holder = state.firstHolding(room: named, stay: stay, at: now, except: nil) { throw .taken(named, stay, by: holder) }
+            room = named
+        case .type(let type, let rooms):
+            let ofType = rooms.filter { state.roomType($0) == type }
+            guard !ofType.isEmpty else { throw .unknownRoomType(type, suggestion: nil) }
+            guard let best = RoomChoice.best(among: ofType, for: stay, in: state, at: now) else { throw .noRoomOfTypeFree(type, stay) }
+            room = best
+        }
+        if let holdUntil {
+            return [.roomHeld(RoomHeld(booking: booking, client: client, room: room, stay: stay, expiresAt: holdUntil, idempotencyKey: idempotencyKey))]
+        }
+        return [.roomBooked(RoomBooked(booking: booking, client: client!, room: room, stay: stay, idempotencyKey: idempotencyKey))]
+    }
+
+    /// Whether `existing` is what this request made: the same command (hold or book), client, stay and
+    /// room (or a room of the type). A booking changed since no longer matches its first request.
+    private func isRepeat(of existing: Booking, in state: some HotelReadModel) -> Bool {
+        guard existing.kind == .booking, existing.beganAsHold == (holdUntil != nil), existing.stay == stay else { return false }
+        if let client, existing.client != client { return false }
+        if client == nil, holdUntil != nil, existing.status == .held, existing.client != nil { return false }
+        switch target {
+        case .room(let room): return existing.room == room
+        case .type(let type, _): return state.roomType(existing.room) == type
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// Which free room of a type `hotel book --type` and `hotel hold --type` take: the one that keeps the
+/// calendar tightest.
+///
+/// For each free room, look at the night just before the stay and the night just after it:
+/// 1. fewest single empty nights left (a free night between the stay and another stay, which is hard to
+///    sell), then
+/// 2. most sides that touch another stay (the stay fills a gap exactly, or extends a run), then
+/// 3. the room's name in byte order.
+public enum RoomChoice {
+    /// The best of `rooms` free for `stay` at `now`, or nil if none is free.
+    public static func best(among rooms: [RoomName], for stay: Stay, in state: some HotelReadModel, at now: Instant) -> RoomName? {
+        var best: (score: (Int, Int), room: RoomName)?
+        for room in rooms where state.firstHolding(room: room, stay: stay, at: now, except: nil) == nil {
+            func taken(_ night: Day) -> Bool {
+                state.firstHolding(room: room, stay: try! Stay(arrival: night, departure: night.adding(days: 1)), at: now, except: nil) != nil
+            }
+            var singles = 0, touching = 0
+            if taken(stay.arrival.adding(days: -1)) { touching += 1 } else if taken(stay.arrival.adding(days: -2)) { singles += 1 }
+            if taken(stay.departure) { touching += 1 } else if taken(stay.departure.adding(days: 1)) { singles += 1 }
+            let score = (singles, -touching)
+            if best == nil || score < best!.score || (score == best!.score && room < best!.room) { best = (score, room) }
+        }
+        return best?.room
+    }
+}

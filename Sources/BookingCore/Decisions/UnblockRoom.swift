@@ -1,0 +1,15 @@
+/// Ends a block: the room is back in service for its nights.
+public struct UnblockRoom: Decision {
+    public var block: BookingID
+
+    public init(block: BookingID) { self.block = block }
+
+    public var query: Query { Query([QueryItem(types: [], tags: [.block(block)])]) }
+
+    public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
+        guard let found = state.booking(block) else { throw .unknownBlock(block) }
+        guard found.kind == .block else { throw .notABlock(block) }
+        guard found.status == .active else { throw .wrongStatus(block, status: "ended", command: "unblock", allowed: "active blocks") }
+        return [.roomUnblocked(RoomUnblocked(block: block, room: found.room))]
+    }
+}

@@ -1,0 +1,40 @@
+/// A caller's name for one request (`--idempotency-key`), so that a retry of `book` or `hold` records
+/// nothing new and prints the same id.
+///
+/// A key follows the rules of room names: 1 to 64 characters, no control characters, no leading or
+/// trailing white space. The booking id of a request with a key is derived from the key
+/// (``BookingID/derived(from:)``), so a retry finds the booking without any index of keys.
+public struct IdempotencyKey: Sendable, Hashable, CustomStringConvertible {
+    /// The longest key accepted, in characters.
+    public static let maximumLength = 64
+
+    public let rawValue: String
+
+    /// Validates a key.
+    ///
+    /// - Throws: ``InvalidValue/text(option:_:reason:)`` saying what is wrong with it.
+    public init(_ rawValue: String) throws(InvalidValue) {
+        if let problem = TextRules.problem(with: rawValue, maximumLength: Self.maximumLength) {
+            throw .text(option: "idempotency key", rawValue, reason: problem)
+        }
+        self.rawValue = rawValue
+    }
+
+    public var description: String { rawValue }
+}
+
+extension BookingID {
+    /// The id of the booking or hold made with `key`: `bk` and ten characters of Crockford's base 32 from a
+    /// 64-bit FNV-1a hash of the key. Random ids have eight, so the two never meet; two keys share an id
+    /// with a chance of about one in 2^50.
+    public static func derived(from key: IdempotencyKey) -> BookingID {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in key.rawValue.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01B3
+        }
+        var id = "bk"
+        for i in 0..<10 { id.append(BookingIDGenerator.alphabet[Int(hash >> (5 * UInt64(i)) & 31)]) }
+        return BookingID(unchecked: id)
+    }
+}

@@ -1,0 +1,48 @@
+/// A held, booked or checked-in stay moved to another room and/or other dates, as one fact. Tags:
+/// `booking:<id>`, `room:<new room>`, `room:<previous room>` (when it differs), and `client:<id>` if it has
+/// one: both rooms' consistency boundaries see it. Data:
+/// `{"bookingId":"bk7q2mxa3d","client":"42","room":"Green","arrival":"2024-05-01","departure":"2024-05-04","previousRoom":"Blue","previousArrival":"2024-05-01","previousDeparture":"2024-05-03"}`.
+public struct BookingChanged: Sendable, Equatable {
+    /// The event type in the log.
+    public static let type = "BookingChanged"
+
+    public var booking: BookingID
+    public var client: ClientID?
+    public var room: RoomName
+    public var stay: Stay
+    public var previousRoom: RoomName
+    public var previousStay: Stay
+
+    public init(booking: BookingID, client: ClientID?, room: RoomName, stay: Stay, previousRoom: RoomName, previousStay: Stay) {
+        self.booking = booking
+        self.client = client
+        self.room = room
+        self.stay = stay
+        self.previousRoom = previousRoom
+        self.previousStay = previousStay
+    }
+
+    var tags: [Tag] {
+        var tags: [Tag] = [.booking(booking), .room(room)]
+        if previousRoom != room { tags.append(.room(previousRoom)) }
+        if let client { tags.append(.client(client)) }
+        return tags
+    }
+
+    var data: JSONObject {
+        var data = JSONObject.of(booking: booking, client: client, room: room)
+        data.add(stay)
+        data["previousRoom"] = .string(previousRoom.rawValue)
+        data.add(previousStay, prefix: "previous")
+        return data
+    }
+
+    init(_ fields: EventFields) throws(EventDataError) {
+        booking = try fields.value("bookingId", BookingID.init(_:))
+        client = try fields.optionalValue("client", ClientID.init(_:))
+        room = try fields.value("room", RoomName.init(_:))
+        stay = try fields.stay()
+        previousRoom = try fields.value("previousRoom", RoomName.init(_:))
+        previousStay = try fields.stay(prefix: "previous")
+    }
+}

@@ -1,0 +1,44 @@
+extension DomainEvent {
+    /// What the event does to the hotel: the one place each event type's meaning is written. Every read
+    /// model (``HotelProjection``, the cached model's tail, the snapshot builder, the verifier's replay)
+    /// folds events through this.
+    ///
+    /// - A checked-out stay is recorded as ending on the check-out day when that is before its departure
+    ///   (and after its arrival): an early departure. Checked-out, cancelled, released and no-show stays hold
+    ///   no nights, so every night not stayed is free.
+    /// - Expiry is not recorded: a held stay stops holding its room when the clock passes `expiresAt`.
+    func apply(to hotel: inout some HotelLedger) {
+        switch self {
+        case .roomAdded(let e):
+            hotel.addRoom(e.room, type: e.roomType)
+        case .roomBooked(let e):
+            hotel.put(Booking(id: e.booking, client: e.client, room: e.room, stay: e.stay, status: .active))
+        case .roomHeld(let e):
+            hotel.put(Booking(id: e.booking, client: e.client, room: e.room, stay: e.stay, status: .held, expiresAt: e.expiresAt, beganAsHold: true))
+        case .holdConfirmed(let e):
+            hotel.update(e.booking) { $0.status = .active; $0.client = e.client }
+        case .holdReleased(let e):
+            hotel.update(e.booking) { $0.status = .released }
+        case .bookingCancelled(let e):
+            hotel.update(e.booking) { $0.status = .cancelled; $0.reason = e.reason?.rawValue }
+        case .bookingChanged(let e):
+            hotel.update(e.booking) { $0.room = e.room; $0.stay = e.stay }
+        case .stayMilestone(let e):
+            hotel.update(e.booking) { booking in
+                switch e.kind {
+                case .checkedIn: booking.status = .checkedIn
+                case .noShow: booking.status = .noShow
+                case .checkedOut:
+                    booking.status = .checkedOut
+                    if e.day < booking.stay.departure, e.day > booking.stay.arrival {
+                        booking.stay = try! Stay(arrival: booking.stay.arrival, departure: e.day)
+                    }
+                }
+            }
+        case .roomBlocked(let e):
+            hotel.put(Booking(id: e.block, kind: .block, client: nil, room: e.room, stay: e.stay, status: .active, reason: e.reason?.rawValue))
+        case .roomUnblocked(let e):
+            hotel.update(e.block) { $0.status = .cancelled }
+        }
+    }
+}

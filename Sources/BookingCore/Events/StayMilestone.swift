@@ -1,0 +1,41 @@
+/// A guest arrived, left, or did not come: one of `GuestCheckedIn`, `GuestCheckedOut`, `NoShowRecorded`,
+/// recorded on the front desk's `day`. Tags: `booking:<id>`, `room:<name>`, `client:<id>`.
+/// Data: `{"bookingId":"bk7q2mxa3d","client":"42","room":"Blue","day":"2024-05-01"}`.
+public struct StayMilestone: Sendable, Equatable {
+    /// Which of the three facts it is; the raw value is the event type in the log.
+    public enum Kind: String, Sendable, CaseIterable {
+        case checkedIn = "GuestCheckedIn"
+        case checkedOut = "GuestCheckedOut"
+        case noShow = "NoShowRecorded"
+    }
+
+    public var kind: Kind
+    public var booking: BookingID
+    public var client: ClientID
+    public var room: RoomName
+    /// The local day at the front desk when it was recorded.
+    public var day: Day
+
+    public init(_ kind: Kind, booking: BookingID, client: ClientID, room: RoomName, day: Day) {
+        self.kind = kind
+        self.booking = booking
+        self.client = client
+        self.room = room
+        self.day = day
+    }
+
+    var tags: [Tag] { Tag.of(booking: booking, room: room, client: client) }
+    var data: JSONObject {
+        var data = JSONObject.of(booking: booking, client: client, room: room)
+        data["day"] = .string(day.description)
+        return data
+    }
+
+    init(_ kind: Kind, _ fields: EventFields) throws(EventDataError) {
+        self.kind = kind
+        booking = try fields.value("bookingId", BookingID.init(_:))
+        client = try fields.value("client", ClientID.init(_:))
+        room = try fields.value("room", RoomName.init(_:))
+        day = try fields.value("day", Day.init(_:))
+    }
+}

@@ -1,0 +1,130 @@
+/// The rules a sound log keeps, checked one event at a time on replay (`hotel verify`): what the decisions
+/// guarantee when they record an event, judged on the hotel as the log stood before it and at the time it
+/// was recorded.
+///
+/// How an event changes the hotel is not here: that is ``DomainEvent/apply(to:)``. This says only whether
+/// the change was allowed.
+enum StoreRules {
+    /// What is wrong with one event, and whether it must not be folded in at all (it would replace a room
+    /// or a booking that is already there, or it names one that is not).
+    struct Finding {
+        var problems: [String] = []
+        var skip = false
+    }
+
+    /// Where rooms and records were first recorded, for messages.
+    struct Lines {
+        var room: (RoomName) -> Int?
+        var record: (UInt32) -> Int
+    }
+
+    static func check(_ event: DomainEvent, in hotel: HotelProjection, at now: Instant, lines: Lines) -> Finding {
+        var finding = Finding()
+        func problem(_ text: String) { finding.problems.append(text) }
+
+        /// A new booking, hold or block: a new id, a registered room, free nights.
+        func checkNew(_ noun: String, _ id: BookingID, _ room: RoomName, _ stay: Stay) {
+            if let earlier = hotel.index(of: BookingKey(id)) {
+                problem("\(noun) id \(id) is used again (first on line \(lines.record(earlier)))")
+                finding.skip = true
+                return
+            }
+            if !hotel.hasRoom(room) { problem("\(noun) \(id) is of room '\(room)', which is not registered") }
+            checkFree(noun, id, room, stay, except: nil)
+        }
+
+        func checkFree(_ noun: String, _ id: BookingID, _ room: RoomName, _ stay: Stay, except: BookingID?) {
+            if let holder = hotel.firstHolding(room: room, stay: stay, at: now, except: except) {
+                let what = holder.kind == .block ? "block" : "\(holder.status(at: now).rawValue) booking"
+                problem("\(noun) \(id) of room '\(room)' for \(stay) overlaps \(what) \(holder.id) for \(holder.stay)")
+            }
+        }
+
+        /// An event about an existing booking (or block): it must exist, be of the right kind and status,
+        /// and name its room.
+        func existing(_ verb: String, _ id: BookingID, kind: Booking.Kind, room: RoomName?, allowed: Set<Booking.Status>) -> Booking? {
+            let noun = kind == .block ? "block" : "booking"
+            guard let index = hotel.index(of: BookingKey(id)) else {
+                problem("\(verb) \(noun) \(id), which does not exist")
+                finding.skip = true
+                return nil
+            }
+            let booking = hotel.booking(at: index)
+            guard booking.kind == kind else {
+                problem("\(verb) \(noun) \(id), which is a \(booking.kind == .block ? "block" : "booking")")
+                return booking
+            }
+            let status = booking.status(at: now)
+            if !allowed.contains(status) {
+                switch status {
+                case .expired: problem("\(verb) \(noun) \(id), which expired at \(booking.expiresAt!)")
+                case .held where allowed.contains(.checkedIn) || allowed == [.active]: problem("\(verb) \(noun) \(id), which was never confirmed")
+                case .cancelled: problem("\(verb) \(noun) \(id), which is already \(kind == .block ? "ended" : "cancelled")")
+                default: problem("\(verb) \(noun) \(id), which is \(status.rawValue)")
+                }
+            }
+            if let room, room != booking.room {
+                problem("\(verb) \(noun) \(id) with room '\(room)', but it is of room '\(booking.room)' (line \(lines.record(index)))")
+            }
+            return booking
+        }
+
+        switch event {
+        case .roomAdded(let e):
+            if let first = lines.room(e.room) {
+                problem("room '\(e.room)' is added again (first on line \(first))")
+                finding.skip = true
+            }
+        case .roomBooked(let e):
+            checkNew("booking", e.booking, e.room, e.stay)
+        case .roomHeld(let e):
+            checkNew("hold", e.booking, e.room, e.stay)
+        case .roomBlocked(let e):
+            checkNew("block", e.block, e.room, e.stay)
+        case .bookingCancelled(let e):
+            // The room and client must be the booking's: the tags put the event in their boundaries.
+            guard let index = hotel.index(of: BookingKey(e.booking)) else {
+                problem("cancels booking \(e.booking), which does not exist")
+                finding.skip = true
+                break
+            }
+            let b = hotel.booking(at: index)
+            if b.status == .cancelled {
+                problem("cancels booking \(e.booking), which is already cancelled")
+                finding.skip = true
+                break
+            }
+            _ = existing("cancels", e.booking, kind: .booking, room: nil, allowed: [.held, .active])
+            if b.room != e.room || b.client != e.client {
+                func name(_ client: ClientID?) -> String { client.map { "'\($0)'" } ?? "none" }
+                problem("cancels booking \(e.booking) with room '\(e.room)' and client \(name(e.client)), but it was booked (line \(lines.record(index))) with room '\(b.room)' and client \(name(b.client))")
+            }
+        case .holdConfirmed(let e):
+            _ = existing("confirms", e.booking, kind: .booking, room: e.room, allowed: [.held])
+        case .holdReleased(let e):
+            _ = existing("releases", e.booking, kind: .booking, room: e.room, allowed: [.held])
+        case .bookingChanged(let e):
+            guard let b = existing("changes", e.booking, kind: .booking, room: e.previousRoom, allowed: [.held, .active, .checkedIn]) else { break }
+            if b.stay != e.previousStay { problem("changes booking \(e.booking) from \(e.previousStay), but its stay is \(b.stay)") }
+            if b.status == .checkedIn, e.room != b.room || e.stay.arrival != b.stay.arrival {
+                problem("changes checked-in booking \(e.booking) other than by its departure")
+            }
+            if !hotel.hasRoom(e.room) { problem("changes booking \(e.booking) to room '\(e.room)', which is not registered") }
+            checkFree("booking", e.booking, e.room, e.stay, except: e.booking)
+        case .stayMilestone(let e):
+            switch e.kind {
+            case .checkedIn:
+                guard let b = existing("checks in", e.booking, kind: .booking, room: e.room, allowed: [.active]) else { break }
+                if e.day < b.stay.arrival || e.day >= b.stay.departure { problem("checks in booking \(e.booking) on \(e.day), outside its stay \(b.stay)") }
+            case .checkedOut:
+                _ = existing("checks out", e.booking, kind: .booking, room: e.room, allowed: [.checkedIn])
+            case .noShow:
+                guard let b = existing("records a no-show of", e.booking, kind: .booking, room: e.room, allowed: [.active]) else { break }
+                if e.day < b.stay.arrival { problem("records a no-show of booking \(e.booking) on \(e.day), before its arrival \(b.stay.arrival)") }
+            }
+        case .roomUnblocked(let e):
+            _ = existing("unblocks", e.block, kind: .block, room: e.room, allowed: [.active])
+        }
+        return finding
+    }
+}

@@ -21,14 +21,11 @@ struct BookingKey: Hashable, Sendable {
         self.count = count
     }
 
-    /// The id (already validated when it was made from one).
+    /// The id (already validated when it was made from one). No heap allocation: ids fit a small string.
     var id: BookingID {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(count))
-        for i in 0..<Int(count) {
-            bytes.append(i < 8 ? UInt8(truncatingIfNeeded: low >> (8 * UInt64(i))) : UInt8(truncatingIfNeeded: high >> (8 * UInt32(i - 8))))
-        }
-        return BookingID(unchecked: String(decoding: bytes, as: UTF8.self))
+        var bytes = (low.littleEndian, high.littleEndian)
+        let text = withUnsafeBytes(of: &bytes) { String(decoding: $0.prefix(Int(count)), as: UTF8.self) }
+        return BookingID(unchecked: text)
     }
 
     /// Whether this id comes before `other` in byte order (as their strings compare).

@@ -36,6 +36,13 @@ struct CachedHotelModel: HotelReadModel, HotelLedger {
 
     mutating func put(_ booking: Booking) { tail.put(booking) }
 
+    mutating func update(_ id: BookingID, _ change: (inout Booking) -> Void) {
+        if tail.booking(id) != nil { return tail.update(id, change) }
+        guard var booking = booking(id) else { return }
+        change(&booking)
+        tail.put(booking)
+    }
+
     // MARK: Snapshot records
 
     /// Whether the tail has its own state of this id, which then replaces the snapshot's record.

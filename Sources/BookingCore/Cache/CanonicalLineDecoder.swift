@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A fast decoder for event lines in exactly the form ``EventLine/encode(_:into:)`` writes:
 /// `{"position":N,"type":"T","tags":[...],"data":{...},"recordedAt":"..."}` where every data value is a
 /// string, and every string printable ASCII with no escapes.
@@ -34,7 +40,7 @@ enum CanonicalLineDecoder {
     }
 
     static func decodeFull(_ line: UnsafeBufferPointer<UInt8>) -> Decoded? {
-        withUnsafeTemporaryAllocation(of: EventFields.CanonicalMember.self, capacity: maximumMembers) { members in
+        withUnsafeTemporaryAllocation(of: CanonicalEventFields.Member.self, capacity: maximumMembers) { members in
             var s = Cursor(bytes: line)
             var count = 0
             guard s.literal(#"{"position":"#), let position = s.positiveInteger(), s.literal(#","type":"#),
@@ -47,7 +53,7 @@ enum CanonicalLineDecoder {
             if !s.literal("}") {
                 while true {
                     guard count < maximumMembers, let key = s.plainString(), s.literal(":"), let value = s.plainString() else { return nil }
-                    members[count] = EventFields.CanonicalMember(key: key, value: value)
+                    members[count] = CanonicalEventFields.Member(key: key, value: value)
                     count += 1
                     if s.literal("}") { break }
                     guard s.literal(",") else { return nil }
@@ -56,9 +62,12 @@ enum CanonicalLineDecoder {
             guard s.literal(#","recordedAt":"#), let recordedAt = s.plainString(), s.literal("}"), s.atEnd else { return nil }
             // A repeated key is refused by the strict parser: leave such a line to it.
             for i in 0..<count {
-                for j in 0..<i where line[members[i].key].elementsEqual(line[members[j].key]) { return nil }
+                for j in 0..<i where members[i].key.count == members[j].key.count
+                    && line[members[i].key.lowerBound] == line[members[j].key.lowerBound] && memcmp(line.baseAddress! + members[i].key.lowerBound, line.baseAddress! + members[j].key.lowerBound, members[i].key.count) == 0 {
+                    return nil
+                }
             }
-            let fields = EventFields(line: line, position: Position(position), type: type, members: UnsafeBufferPointer(rebasing: members[0..<count]))
+            let fields = CanonicalEventFields(position: Position(position), line: line, typeRange: type, members: UnsafeBufferPointer(rebasing: members[0..<count]))
             guard let event = try? DomainEvent(fields) else { return nil }
             return Decoded(event: event, position: Position(position), tags: tagsStart..<tagsEnd, recordedAt: recordedAt)
         }

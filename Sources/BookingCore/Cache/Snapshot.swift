@@ -338,7 +338,3 @@ final class Snapshot: @unchecked Sendable {
         return (0..<count).map { u32(start(section) + (first + $0) * 4) }.filter { $0 < recordCount }
     }
 }
-
-extension ClientID {
-    init(unchecked rawValue: String) { self.rawValue = rawValue }
-}

@@ -50,9 +50,10 @@ struct SnapshotRecord: Sendable {
         }
     }
 
-    /// Flag bits: a block (not a booking); began as a hold.
+    /// Flag bits: a block (not a booking); began as a hold; has ``Extras``.
     static let blockFlag: UInt8 = 1
     static let beganAsHoldFlag: UInt8 = 2
+    static let extrasFlag: UInt8 = 4
     /// The client index of a record with no client (a hold made without one, a block).
     static let noClient = UInt32.max
 

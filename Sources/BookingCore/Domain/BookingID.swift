@@ -15,13 +15,14 @@ public struct BookingID: Sendable, Hashable, Comparable, CustomStringConvertible
     /// - Throws: ``InvalidValue/bookingID(_:)`` when it is not of the accepted form.
     public init(_ rawValue: String) throws(InvalidValue) {
         let utf8 = rawValue.utf8
-        guard (1...Self.maximumLength).contains(utf8.count),
-              utf8.allSatisfy({ b in
-                  (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
-                      || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")
-              })
-        else { throw .bookingID(rawValue) }
+        guard (1...Self.maximumLength).contains(utf8.count), utf8.allSatisfy(Self.isAllowed) else { throw .bookingID(rawValue) }
         self.rawValue = rawValue
+    }
+
+    /// Whether a byte may stand in an id: an ASCII letter or digit, `-` or `_`.
+    static func isAllowed(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+            || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")
     }
 
     public var description: String { rawValue }

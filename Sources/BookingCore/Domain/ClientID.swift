@@ -20,4 +20,6 @@ public struct ClientID: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { rawValue }
+
+    init(unchecked rawValue: String) { self.rawValue = rawValue }
 }

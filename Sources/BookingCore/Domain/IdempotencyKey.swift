@@ -21,6 +21,8 @@ public struct IdempotencyKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { rawValue }
+
+    init(unchecked rawValue: String) { self.rawValue = rawValue }
 }
 
 extension BookingID {

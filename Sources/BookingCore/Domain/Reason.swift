@@ -18,4 +18,6 @@ public struct Reason: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { rawValue }
+
+    init(unchecked rawValue: String) { self.rawValue = rawValue }
 }

@@ -37,12 +37,12 @@ public struct BookingChanged: Sendable, Equatable {
         return data
     }
 
-    init(_ fields: EventFields) throws(EventDataError) {
+    init(_ fields: some EventFields) throws(EventDataError) {
         booking = try fields.value("bookingId", BookingID.init(_:))
         client = try fields.optionalValue("client", ClientID.init(_:))
         room = try fields.value("room", RoomName.init(_:))
         stay = try fields.stay()
         previousRoom = try fields.value("previousRoom", RoomName.init(_:))
-        previousStay = try fields.stay(prefix: "previous")
+        previousStay = try fields.stay("previousArrival", "previousDeparture")
     }
 }

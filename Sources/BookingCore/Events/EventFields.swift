@@ -1,92 +1,121 @@
-/// Reads typed fields from an event's data, reporting which field is wrong.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where an event's typed fields are read from, reporting which field is wrong.
 ///
-/// The data comes either as a parsed ``JSONObject`` (the strict path) or as byte ranges of a line in the
-/// form `hotel` writes (``CanonicalLineDecoder``, whose values are plain ASCII strings with no escapes).
-/// Each event type decodes itself from these fields once, whichever path read the line.
-struct EventFields {
-    let position: Position
-    private let source: Source
-
-    private enum Source {
-        case object(type: String, data: JSONObject)
-        case line(UnsafeBufferPointer<UInt8>, type: Range<Int>, members: UnsafeBufferPointer<CanonicalMember>)
-    }
-
-    /// A member of a canonical data object: the ranges of its key and of its string value, in the line.
-    struct CanonicalMember {
-        var key: Range<Int>
-        var value: Range<Int>
-    }
-
-    init(_ recorded: SequencedEvent) {
-        position = recorded.position
-        source = .object(type: recorded.event.type, data: recorded.event.data)
-    }
-
-    init(line: UnsafeBufferPointer<UInt8>, position: Position, type: Range<Int>, members: UnsafeBufferPointer<CanonicalMember>) {
-        self.position = position
-        source = .line(line, type: type, members: members)
-    }
-
+/// Two sources: a parsed ``JSONObject`` (the strict path, ``JSONEventFields``) and the byte ranges of a
+/// line in the form `hotel` writes (``CanonicalEventFields``, whose values are plain ASCII strings with no
+/// escapes). Each event type decodes itself once, generically over the source, whichever path read the line.
+protocol EventFields {
+    /// The event's position, for error messages.
+    var position: Position { get }
     /// The event's type.
-    var type: String {
-        switch source {
-        case .object(let type, _): return type
-        case .line(let line, let type, _): return String(decoding: UnsafeBufferPointer(rebasing: line[type]), as: UTF8.self)
-        }
-    }
-
+    var type: String { get }
     /// Whether the event's type is `name`.
-    func isType(_ name: String) -> Bool {
-        switch source {
-        case .object(let type, _): return type == name
-        case .line(let line, let type, _): return name.utf8.elementsEqual(UnsafeBufferPointer(rebasing: line[type]))
-        }
-    }
-
+    func isType(_ name: StaticString) -> Bool
     /// The string value of `key`; nil if there is no such member.
     ///
     /// - Throws: if the member is there but not a string.
-    func optionalString(_ key: String) throws(EventDataError) -> String? {
-        switch source {
-        case .object(_, let data):
-            guard let value = data[key] else { return nil }
-            guard let text = value.stringValue else { throw failure("\"\(key)\" must be a string") }
-            return text
-        case .line(let line, _, let members):
-            for member in members where key.utf8.elementsEqual(UnsafeBufferPointer(rebasing: line[member.key])) {
-                return String(decoding: UnsafeBufferPointer(rebasing: line[member.value]), as: UTF8.self)
-            }
-            return nil
-        }
-    }
+    func optionalString(_ key: StaticString) throws(EventDataError) -> String?
+    /// The value of `key`, or nil if there is no such member.
+    func optionalValue<T: FieldValue>(_ key: StaticString, _ make: (String) throws(InvalidValue) -> T) throws(EventDataError) -> T?
+}
 
-    func string(_ key: String) throws(EventDataError) -> String {
+extension EventFields {
+    func string(_ key: StaticString) throws(EventDataError) -> String {
         guard let value = try optionalString(key) else { throw failure("\"\(key)\" must be a string") }
         return value
     }
 
-    func value<T>(_ key: String, _ make: (String) throws(InvalidValue) -> T) throws(EventDataError) -> T {
-        let text = try string(key)
-        do { return try make(text) } catch { throw failure("\"\(key)\": \(error)") }
+    func value<T: FieldValue>(_ key: StaticString, _ make: (String) throws(InvalidValue) -> T) throws(EventDataError) -> T {
+        guard let value = try optionalValue(key, make) else { throw failure("\"\(key)\" must be a string") }
+        return value
     }
 
-    /// The value of `key` made by `make`, or nil if there is no such member.
-    func optionalValue<T>(_ key: String, _ make: (String) throws(InvalidValue) -> T) throws(EventDataError) -> T? {
-        guard let text = try optionalString(key) else { return nil }
-        do { return try make(text) } catch { throw failure("\"\(key)\": \(error)") }
-    }
-
-    /// The stay in `arrival` and `departure` (or `previousArrival` and `previousDeparture`).
-    func stay(prefix: String = "") throws(EventDataError) -> Stay {
-        let names = prefix.isEmpty ? ("arrival", "departure") : (prefix + "Arrival", prefix + "Departure")
-        let arrival = try value(names.0, Day.init(_:))
-        let departure = try value(names.1, Day.init(_:))
+    /// The stay in `arrival` and `departure` (or two other members).
+    func stay(_ arrivalKey: StaticString = "arrival", _ departureKey: StaticString = "departure") throws(EventDataError) -> Stay {
+        let arrival = try value(arrivalKey, Day.init(_:))
+        let departure = try value(departureKey, Day.init(_:))
         do { return try Stay(arrival: arrival, departure: departure) } catch { throw failure("\(error)") }
     }
 
     func failure(_ reason: String) -> EventDataError {
         EventDataError(position: position, type: type, reason: reason)
+    }
+
+    /// Makes a value from the string of `key`, saying which field is wrong if it cannot be made.
+    func made<T: FieldValue>(_ key: StaticString, _ text: String?) throws(EventDataError) -> T? {
+        guard let text else { return nil }
+        do { return try T(text) } catch { throw failure("\"\(key)\": \(error)") }
+    }
+}
+
+/// An event's fields from a parsed JSON object: the strict path.
+struct JSONEventFields: EventFields {
+    let position: Position
+    let type: String
+    let data: JSONObject
+
+    init(_ recorded: SequencedEvent) {
+        position = recorded.position
+        type = recorded.event.type
+        data = recorded.event.data
+    }
+
+    func isType(_ name: StaticString) -> Bool { type == name.description }
+
+    func optionalString(_ key: StaticString) throws(EventDataError) -> String? {
+        guard let value = data[key.description] else { return nil }
+        guard let text = value.stringValue else { throw failure("\"\(key)\" must be a string") }
+        return text
+    }
+
+    func optionalValue<T: FieldValue>(_ key: StaticString, _ make: (String) throws(InvalidValue) -> T) throws(EventDataError) -> T? {
+        try made(key, try optionalString(key))
+    }
+}
+
+/// An event's fields as byte ranges of a canonical line (see ``CanonicalLineDecoder``): no copies, no
+/// strings but the values made.
+struct CanonicalEventFields: EventFields {
+    /// A member of the data object: the ranges of its key and of its string value, in the line.
+    struct Member {
+        var key: Range<Int>
+        var value: Range<Int>
+    }
+
+    let position: Position
+    let line: UnsafeBufferPointer<UInt8>
+    let typeRange: Range<Int>
+    let members: UnsafeBufferPointer<Member>
+
+    var type: String { String(decoding: UnsafeBufferPointer(rebasing: line[typeRange]), as: UTF8.self) }
+
+    func isType(_ name: StaticString) -> Bool { equal(name, typeRange) }
+
+    /// Whether `line[range]` is the bytes of `text`.
+    private func equal(_ text: StaticString, _ range: Range<Int>) -> Bool {
+        range.count == text.utf8CodeUnitCount && line[range.lowerBound] == text.utf8Start.pointee
+            && memcmp(text.utf8Start, line.baseAddress! + range.lowerBound, range.count) == 0
+    }
+
+    private func member(_ key: StaticString) -> Member? {
+        for member in members where equal(key, member.key) { return member }
+        return nil
+    }
+
+    func optionalString(_ key: StaticString) throws(EventDataError) -> String? {
+        member(key).map { String(decoding: UnsafeBufferPointer(rebasing: line[$0.value]), as: UTF8.self) }
+    }
+
+    func optionalValue<T: FieldValue>(_ key: StaticString, _ make: (String) throws(InvalidValue) -> T) throws(EventDataError) -> T? {
+        guard let member = member(key) else { return nil }
+        let bytes = UnsafeBufferPointer(rebasing: line[member.value])
+        if let value = T(plainASCII: bytes) { return value }
+        return try made(key, String(decoding: bytes, as: UTF8.self))
     }
 }
 

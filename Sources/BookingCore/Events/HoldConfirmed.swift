@@ -17,7 +17,7 @@ public struct HoldConfirmed: Sendable, Equatable {
     var tags: [Tag] { Tag.of(booking: booking, room: room, client: client) }
     var data: JSONObject { JSONObject.of(booking: booking, client: client, room: room) }
 
-    init(_ fields: EventFields) throws(EventDataError) {
+    init(_ fields: some EventFields) throws(EventDataError) {
         booking = try fields.value("bookingId", BookingID.init(_:))
         client = try fields.value("client", ClientID.init(_:))
         room = try fields.value("room", RoomName.init(_:))

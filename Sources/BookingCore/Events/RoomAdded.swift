@@ -16,7 +16,7 @@ public struct RoomAdded: Sendable, Equatable {
     var tags: [Tag] { [.room(room)] }
     var data: JSONObject { ["room": .string(room.rawValue), "type": .string(roomType.rawValue)] }
 
-    init(_ fields: EventFields) throws(EventDataError) {
+    init(_ fields: some EventFields) throws(EventDataError) {
         room = try fields.value("room", RoomName.init(_:))
         roomType = try fields.optionalValue("type", RoomType.init(_:)) ?? .standard
     }

@@ -25,7 +25,7 @@ public struct RoomBlocked: Sendable, Equatable {
         return data
     }
 
-    init(_ fields: EventFields) throws(EventDataError) {
+    init(_ fields: some EventFields) throws(EventDataError) {
         block = try fields.value("blockId", BookingID.init(_:))
         room = try fields.value("room", RoomName.init(_:))
         stay = try fields.stay()

@@ -27,7 +27,7 @@ public struct RoomBooked: Sendable, Equatable {
         return data
     }
 
-    init(_ fields: EventFields) throws(EventDataError) {
+    init(_ fields: some EventFields) throws(EventDataError) {
         booking = try fields.value("bookingId", BookingID.init(_:))
         client = try fields.value("client", ClientID.init(_:))
         room = try fields.value("room", RoomName.init(_:))

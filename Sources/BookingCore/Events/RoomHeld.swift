@@ -33,7 +33,7 @@ public struct RoomHeld: Sendable, Equatable {
         return data
     }
 
-    init(_ fields: EventFields) throws(EventDataError) {
+    init(_ fields: some EventFields) throws(EventDataError) {
         booking = try fields.value("bookingId", BookingID.init(_:))
         client = try fields.optionalValue("client", ClientID.init(_:))
         room = try fields.value("room", RoomName.init(_:))

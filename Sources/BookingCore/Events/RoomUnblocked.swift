@@ -15,7 +15,7 @@ public struct RoomUnblocked: Sendable, Equatable {
     var tags: [Tag] { [.block(block), .room(room)] }
     var data: JSONObject { ["blockId": .string(block.rawValue), "room": .string(room.rawValue)] }
 
-    init(_ fields: EventFields) throws(EventDataError) {
+    init(_ fields: some EventFields) throws(EventDataError) {
         block = try fields.value("blockId", BookingID.init(_:))
         room = try fields.value("room", RoomName.init(_:))
     }

@@ -31,7 +31,7 @@ public struct StayMilestone: Sendable, Equatable {
         return data
     }
 
-    init(_ kind: Kind, _ fields: EventFields) throws(EventDataError) {
+    init(_ kind: Kind, _ fields: some EventFields) throws(EventDataError) {
         self.kind = kind
         booking = try fields.value("bookingId", BookingID.init(_:))
         client = try fields.value("client", ClientID.init(_:))

@@ -10,10 +10,12 @@ protocol HotelLedger {
     func booking(_ id: BookingID) -> Booking?
     /// Records `booking` as it now stands, replacing any booking with its id.
     mutating func put(_ booking: Booking)
+    /// Changes the booking `id` with `change`, if there is one (in a store `verify` passes, there is): the
+    /// same as ``booking(_:)``, then `change`, then ``put(_:)``, which a model may do in one look-up.
+    mutating func update(_ id: BookingID, _ change: (inout Booking) -> Void)
 }
 
 extension HotelLedger {
-    /// Changes the booking `id` with `change`, if there is one (in a store `verify` passes, there is).
     mutating func update(_ id: BookingID, _ change: (inout Booking) -> Void) {
         guard var booking = booking(id) else { return }
         change(&booking)

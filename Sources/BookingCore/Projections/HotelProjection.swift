@@ -107,8 +107,10 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
 
     /// The booking a record holds.
     func booking(at index: UInt32) -> Booking {
-        records[Int(index)].booking(
-            room: rooms[Int(records[Int(index)].room)], client: { clientNames[Int($0)] }, extras: extras[index])
+        let record = records[Int(index)]
+        return record.booking(
+            room: rooms[Int(record.room)], client: { clientNames[Int($0)] },
+            extras: record.flags & SnapshotRecord.extrasFlag == 0 ? nil : extras[index])
     }
 
     /// Each room's calendar (by record), for comparing with a snapshot.
@@ -166,7 +168,7 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
 
     /// Whether a calendar record holds its nights at `now` (a hold only until it expires).
     private func holds(_ index: UInt32, at now: Instant) -> Bool {
-        guard records[Int(index)].status == .held else { return true }
+        guard records[Int(index)].status == .held, records[Int(index)].flags & SnapshotRecord.extrasFlag != 0 else { return true }
         guard let expiry = extras[index]?.expiresAt else { return true }
         return now.secondsSince1970 < expiry
     }
@@ -221,12 +223,36 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
 
     mutating func put(_ booking: Booking) {
         let key = BookingKey(booking.id)
-        let record = SnapshotRecord(
+        put(booking, key: key, at: ids.find(key, records: records))
+    }
+
+    mutating func update(_ id: BookingID, _ change: (inout Booking) -> Void) {
+        let key = BookingKey(id)
+        guard let index = ids.find(key, records: records) else { return }
+        var booking = booking(at: index)
+        change(&booking)
+        put(booking, key: key, at: index)
+    }
+
+    /// ``put(_:)`` for a booking whose key and record (if it has one) are known.
+    private mutating func put(_ booking: Booking, key: BookingKey, at existing: UInt32?) {
+        let previous = existing.map { records[Int($0)] }
+        // A change of status keeps the room and client: reuse their indexes rather than look the names up.
+        let roomIndex = previous.flatMap { rooms[Int($0.room)] == booking.room.rawValue ? $0.room : nil } ?? room(booking.room.rawValue)
+        let clientIndex: UInt32
+        if let client = booking.client {
+            clientIndex = previous.flatMap { $0.client != SnapshotRecord.noClient && clientNames[Int($0.client)] == client.rawValue ? $0.client : nil }
+                ?? self.client(client.rawValue)
+        } else {
+            clientIndex = SnapshotRecord.noClient
+        }
+        let extra = SnapshotRecord.Extras(booking)
+        var record = SnapshotRecord(
             key: key, status: SnapshotRecord.Status(booking.status), flags: SnapshotRecord.flags(of: booking),
-            room: room(booking.room.rawValue), client: booking.client.map { client($0.rawValue) } ?? SnapshotRecord.noClient,
-            arrival: Int32(booking.stay.arrival.ordinal), departure: Int32(booking.stay.departure.ordinal))
+            room: roomIndex, client: clientIndex, arrival: Int32(booking.stay.arrival.ordinal), departure: Int32(booking.stay.departure.ordinal))
+        if extra != nil { record.flags |= SnapshotRecord.extrasFlag }
         let index: UInt32
-        if let existing = ids.find(key, records: records) {
+        if let existing {
             index = existing
             removeFromCalendar(index)
             records[Int(index)] = record
@@ -235,7 +261,8 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
             records.append(record)
             ids.insert(key, index, records: records)
         }
-        extras[index] = SnapshotRecord.Extras(booking)
+        // Most records have no extras: leave the table alone unless this one has or had some.
+        if extra != nil || (previous.map { $0.flags & SnapshotRecord.extrasFlag != 0 } ?? false) { extras[index] = extra }
         if booking.occupiesCalendar { insertIntoCalendar(index) }
     }
 

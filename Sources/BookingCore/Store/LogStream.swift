@@ -30,11 +30,15 @@ struct LogStream {
         }
     }
 
+    /// Ranges at least this long are decoded on a second thread (``DecodingPipeline``).
+    static let pipelineThreshold = 8 << 20
+
     /// Calls `visit` with each complete line's event in `start..<end` (a line that does not end by `end` is
     /// not visited), its position, and the offset just after its line.
     ///
     /// Lines in the form `hotel` writes take ``CanonicalLineDecoder``'s fast path; any other line is decoded
-    /// by the strict path, which accepts it or reports it as corrupt with its line and byte offset.
+    /// by the strict path, which accepts it or reports it as corrupt with its line and byte offset. A long
+    /// range is decoded on a second thread while `visit` runs on this one.
     ///
     /// - Parameter after: The position of the event before `start`.
     /// - Throws: ``EventStoreError`` for a corrupt line, ``EventDataError`` for an event it cannot understand.
@@ -42,20 +46,32 @@ struct LogStream {
         in file: borrowing POSIXFile, from start: Int, to end: Int, after: Position,
         _ visit: (DomainEvent, Position, _ lineEnd: Int) -> Void
     ) throws {
+        if end - start >= Self.pipelineThreshold {
+            do throws(DecodingPipeline.Failure) {
+                return try DecodingPipeline.forEachEvent(self, descriptor: file.descriptor, range: start..<end, after: after, visit)
+            } catch {
+                switch error {
+                case .store(let error): throw error
+                case .data(let error): throw error
+                }
+            }
+        }
         var head = after
         try forEachLine(in: file, from: start, to: end) { (line, _, offset) throws in
-            let lineEnd = offset + line.count + 1
-            if let (event, position) = CanonicalLineDecoder.decode(line), position == head.next {
-                head = position
-                visit(event, position, lineEnd)
-                return
-            }
-            // The strict path: decode, or report the line as corrupt.
-            var recorded: SequencedEvent?
-            head = try LogScanner(path: path).scan(Array(line) + [UInt8(ascii: "\n")], after: head, baseOffset: offset) { event, _ in
-                recorded = event
-            }
-            visit(try DomainEvent(recorded!), head, lineEnd)
+            let (event, position) = try decode(line, at: offset, after: head)
+            head = position
+            visit(event, position, offset + line.count + 1)
         }
+    }
+
+    /// Decodes one line at `offset` that must hold the event after `head`: the fast path, else the strict
+    /// path, which reports the line as corrupt.
+    func decode(_ line: UnsafeBufferPointer<UInt8>, at offset: Int, after head: Position) throws -> (DomainEvent, Position) {
+        if let (event, position) = CanonicalLineDecoder.decode(line), position == head.next { return (event, position) }
+        var recorded: SequencedEvent?
+        let position = try LogScanner(path: path).scan(Array(line) + [UInt8(ascii: "\n")], after: head, baseOffset: offset) { event, _ in
+            recorded = event
+        }
+        return (try DomainEvent(recorded!), position)
     }
 }

@@ -1,0 +1,72 @@
+/// A value an event's data holds as a string: made from that string, or, on the fast path, straight from
+/// the bytes of a line in the form `hotel` writes (plain printable ASCII, no escapes).
+///
+/// ``init(plainASCII:)`` must accept exactly what ``init(_:)`` accepts for such bytes; for anything else it
+/// returns nil and the value is made from a string, which says what is wrong.
+protocol FieldValue {
+    init(_ text: String) throws(InvalidValue)
+    init?(plainASCII bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension FieldValue {
+    /// A name by ``TextRules`` for printable ASCII: 1 to `maximumLength` bytes, no space at either end.
+    static func isPlainName(_ bytes: UnsafeBufferPointer<UInt8>, maximumLength: Int) -> Bool {
+        (1...maximumLength).contains(bytes.count) && bytes.first != 0x20 && bytes.last != 0x20
+    }
+}
+
+extension RoomName: FieldValue {
+    init?(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
+        guard Self.isPlainName(bytes, maximumLength: Self.maximumLength) else { return nil }
+        self.init(unchecked: String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+extension ClientID: FieldValue {
+    init?(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
+        guard Self.isPlainName(bytes, maximumLength: Self.maximumLength) else { return nil }
+        self.init(unchecked: String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+extension RoomType: FieldValue {
+    init?(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
+        guard Self.isPlainName(bytes, maximumLength: Self.maximumLength) else { return nil }
+        self.init(unchecked: String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+extension IdempotencyKey: FieldValue {
+    init?(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
+        guard Self.isPlainName(bytes, maximumLength: Self.maximumLength) else { return nil }
+        self.init(unchecked: String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+extension Reason: FieldValue {
+    init?(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
+        guard Self.isPlainName(bytes, maximumLength: Self.maximumLength) else { return nil }
+        self.init(unchecked: String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+extension BookingID: FieldValue {
+    init?(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
+        guard (1...Self.maximumLength).contains(bytes.count), bytes.allSatisfy(Self.isAllowed) else { return nil }
+        self.init(unchecked: String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+extension Day: FieldValue {
+    init?(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
+        guard let day = Self.parse(bytes) else { return nil }
+        self = day
+    }
+}
+
+extension Instant: FieldValue {
+    init?(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
+        guard let instant = Self.parse(bytes) else { return nil }
+        self = instant
+    }
+}

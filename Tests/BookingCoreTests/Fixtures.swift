@@ -37,3 +37,35 @@ extension HotelReadModel {
     /// What holds `room` for a night of `stay` at ``t0``.
     func firstActiveOverlap(room: RoomName, stay: Stay) -> Booking? { firstHolding(room: room, stay: stay, at: t0, except: nil) }
 }
+
+func instant(_ text: String) -> Instant { try! Instant(text) }
+
+func added(_ name: String, type: String) -> DomainEvent { .roomAdded(RoomAdded(room: room(name), type: try! RoomType(type))) }
+
+func held(_ id: String, _ roomName: String, _ from: String, _ to: String, until: String, client clientID: String? = nil) -> DomainEvent {
+    .roomHeld(RoomHeld(booking: bookingID(id), client: clientID.map(client), room: room(roomName), stay: stay(from, to), expiresAt: instant(until)))
+}
+
+func confirmed(_ id: String, _ roomName: String, client clientID: String = "42") -> DomainEvent {
+    .holdConfirmed(HoldConfirmed(booking: bookingID(id), client: client(clientID), room: room(roomName)))
+}
+
+func released(_ id: String, _ roomName: String, client clientID: String? = nil) -> DomainEvent {
+    .holdReleased(HoldReleased(booking: bookingID(id), client: clientID.map(client), room: room(roomName)))
+}
+
+func changed(_ id: String, from previous: (String, String, String), to next: (String, String, String), client clientID: String? = "42") -> DomainEvent {
+    .bookingChanged(BookingChanged(
+        booking: bookingID(id), client: clientID.map(client), room: room(next.0), stay: stay(next.1, next.2),
+        previousRoom: room(previous.0), previousStay: stay(previous.1, previous.2)))
+}
+
+func milestone(_ kind: StayMilestone.Kind, _ id: String, _ roomName: String, on dayText: String, client clientID: String = "42") -> DomainEvent {
+    .stayMilestone(StayMilestone(kind, booking: bookingID(id), client: client(clientID), room: room(roomName), day: day(dayText)))
+}
+
+func blocked(_ id: String, _ roomName: String, _ from: String, _ to: String, reason: String? = nil) -> DomainEvent {
+    .roomBlocked(RoomBlocked(block: bookingID(id), room: room(roomName), stay: stay(from, to), reason: reason.map { try! Reason($0) }))
+}
+
+func unblocked(_ id: String, _ roomName: String) -> DomainEvent { .roomUnblocked(RoomUnblocked(block: bookingID(id), room: room(roomName))) }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HotelTestSupport
 import Testing
 @testable import BookingCore
@@ -11,11 +12,16 @@ struct CacheHonestyTests {
     struct Answers: Equatable {
         var head: Position
         var rooms: [RoomName]
+        var types: [RoomType?]
         var free: [[RoomName]]
+        var freeDoubles: [[RoomName]]
         var all: [Booking]
+        var blocks: [Booking]
         var byClient: [[Booking]]
         var byRoom: [[Booking]]
         var byDates: [Booking]
+        var byDay: [[Booking]]
+        var byStatus: [Booking]
         var lookups: [Booking?]
         var overlaps: [Booking?]
         var streamed: [[Booking]]
@@ -24,17 +30,31 @@ struct CacheHonestyTests {
     static let rooms = ["101", "102", "Blue", "Grün", "Suite 7"].map(room)
     static let clients = ["1", "2", "42"].map(client)
     static let stays: [Stay] = [("2024-05-01", "2024-05-03"), ("2024-05-02", "2024-05-06"), ("2024-04-28", "2024-05-01"), ("2024-05-05", "2024-05-20"), ("2024-12-30", "2025-01-02")].map { stay($0.0, $0.1) }
+    static let double = try! RoomType("double")
 
-    static func answers(_ model: any HotelReadModel, ids: [BookingID]) -> Answers {
-        Answers(
-            head: model.head, rooms: model.roomNames(), free: stays.map(model.freeRooms(for:)),
-            all: model.bookings(matching: BookingFilter()),
-            byClient: clients.map { model.bookings(matching: BookingFilter(client: $0)) },
-            byRoom: rooms.map { model.bookings(matching: BookingFilter(room: $0)) },
-            byDates: model.bookings(matching: BookingFilter(from: day("2024-05-02"), to: day("2024-05-05"))),
+    static func answers(_ model: any HotelReadModel, ids: [BookingID], now: Instant) -> Answers {
+        var blocks = BookingFilter(now: now)
+        blocks.kind = .block
+        let days = ["2024-05-01", "2024-05-02", "2024-05-05"].map(day)
+        return Answers(
+            head: model.head, rooms: model.roomNames(), types: rooms.map(model.roomType),
+            free: stays.map { model.freeRooms(for: $0, at: now, ofType: nil) }, freeDoubles: stays.map { model.freeRooms(for: $0, at: now, ofType: double) },
+            all: model.bookings(matching: BookingFilter(now: now)), blocks: model.bookings(matching: blocks),
+            byClient: clients.map { model.bookings(matching: BookingFilter(client: $0, now: now)) },
+            byRoom: rooms.map { model.bookings(matching: BookingFilter(room: $0, now: now)) },
+            byDates: model.bookings(matching: BookingFilter(from: day("2024-05-02"), to: day("2024-05-05"), now: now)),
+            byDay: days.flatMap { d -> [[Booking]] in
+                var arriving = BookingFilter(statuses: BookingFilter.stayStatuses, now: now), leaving = arriving, staying = arriving
+                arriving.arrival = d
+                leaving.departure = d
+                staying.from = d
+                staying.to = d.adding(days: 1)
+                return [arriving, leaving, staying].map(model.bookings(matching:))
+            },
+            byStatus: model.bookings(matching: BookingFilter(statuses: [.held, .expired, .checkedIn], now: now)),
             lookups: (ids + [bookingID("bkNone")]).map(model.booking),
-            overlaps: rooms.flatMap { r in stays.map { model.firstActiveOverlap(room: r, stay: $0) } },
-            streamed: [BookingFilter(), BookingFilter(from: day("2024-05-02"), to: day("2024-05-05")), BookingFilter(to: day("2024-05-02")), BookingFilter(client: clients[2])].map { filter in
+            overlaps: rooms.flatMap { r in stays.map { model.firstHolding(room: r, stay: $0, at: now, except: nil) } },
+            streamed: [BookingFilter(now: now), BookingFilter(from: day("2024-05-02"), to: day("2024-05-05"), now: now), BookingFilter(to: day("2024-05-02"), now: now), BookingFilter(client: clients[2], now: now)].map { filter in
                 var seen: [Booking] = []
                 model.forEachBooking(matching: filter) { seen.append($0) }
                 return seen
@@ -48,17 +68,44 @@ struct CacheHonestyTests {
             #expect(results.allSatisfy { $0 == results[0] }, "\(results)")
             return results[0]
         }
-        switch random.next() % 10 {
+        func pick<T>(_ list: [T]) -> T { list[Int(random.next() % UInt64(list.count))] }
+        let id = ids.isEmpty ? bookingID("bkNone") : pick(ids)
+        switch random.next() % 20 {
         case 0, 1:
-            let pick = [rooms[Int(random.next() % 5)]]
-            _ = same { desk in Result { () throws(HotelError) in try desk.addRooms(pick) }.map { 0 } }
-        case 2, 3, 4, 5, 6, 7:
-            let r = rooms[Int(random.next() % 5)], c = clients[Int(random.next() % 3)], s = stays[Int(random.next() % 5)]
+            let rooms = [pick(rooms)], type = random.next() % 2 == 0 ? RoomType.standard : double
+            _ = same { desk in Result { () throws(HotelError) in try desk.addRooms(rooms, type: type) }.map { 0 } }
+        case 2, 3, 4, 5, 6:
+            let r = pick(rooms), c = pick(clients), s = pick(stays)
             if case .success(let id) = same({ desk in Result { () throws(HotelError) in try desk.book(client: c, room: r, stay: s) } }) { ids.append(id) }
+        case 7:
+            let request = StayRequest(client: pick(clients), target: .type(double), stay: pick(stays))
+            if case .success(let booking) = same({ desk in Result { () throws(HotelError) in try desk.reserve(request) } }) { ids.append(booking.id) }
+        case 8, 9:
+            let target: StayRequest.Target = random.next() % 3 == 0 ? .type(double) : .room(pick(rooms))
+            let request = StayRequest(client: random.next() % 2 == 0 ? nil : pick(clients), target: target, stay: pick(stays), hold: pick([try HoldDuration("30m"), try HoldDuration("3h")]))
+            if case .success(let booking) = same({ desk in Result { () throws(HotelError) in try desk.reserve(request) } }) { ids.append(booking.id) }
+        case 10:
+            let c: ClientID? = random.next() % 2 == 0 ? nil : pick(clients)
+            _ = same { desk in Result { () throws(HotelError) in try desk.confirm(id, client: c) } }
+        case 11:
+            _ = same { desk in Result { () throws(HotelError) in try desk.release(id) } }
+        case 12, 13:
+            let r: RoomName? = random.next() % 2 == 0 ? nil : pick(rooms), s = pick(stays)
+            let from: Day? = random.next() % 3 == 0 ? nil : s.arrival, to: Day? = random.next() % 3 == 0 ? nil : s.departure
+            _ = same { desk in Result { () throws(HotelError) in try desk.change(id, room: r, arrival: from, departure: to) } }
+        case 14:
+            _ = same { desk in Result { () throws(HotelError) in try desk.record(.checkedIn, id) } }
+        case 15:
+            let kind = pick([StayMilestone.Kind.checkedOut, .noShow])
+            _ = same { desk in Result { () throws(HotelError) in try desk.record(kind, id) } }
+        case 16:
+            let r = pick(rooms), s = pick(stays), reason: Reason? = random.next() % 2 == 0 ? nil : try Reason("paint")
+            if case .success(let block) = same({ desk in Result { () throws(HotelError) in try desk.block(room: r, stay: s, reason: reason) } }) { ids.append(block) }
+        case 17:
+            _ = same { desk in Result { () throws(HotelError) in try desk.unblock(id) } }
         default:
-            guard !ids.isEmpty else { return }
-            let id = ids[Int(random.next() % UInt64(ids.count))]
-            _ = same { desk in Result { () throws(HotelError) in try desk.cancel(id) } }
+            let reason: Reason? = random.next() % 2 == 0 ? nil : try Reason("asked")
+            _ = same { desk in Result { () throws(HotelError) in try desk.cancel(id, reason: reason) } }
         }
     }
 
@@ -66,21 +113,29 @@ struct CacheHonestyTests {
     func everyCacheStateGivesTheSameAnswers(seed: UInt64) throws {
         let directory = TemporaryDirectory()
         let path = directory.file("events.jsonl")
-        let file = JSONLinesEventStore(path: path, cacheThreshold: 0)
+        // A clock both desks read, moved by the test: holds expire and days pass between commands.
+        let time = Mutex(try Instant("2024-04-30T06:00:00Z").secondsSince1970)
+        let clock = WallClock { time.withLock { $0 } }
+        let file = JSONLinesEventStore(path: path, clock: clock, cacheThreshold: 0)
         let memory = InMemoryEventStore()
         // Both desks draw the same ids.
-        let desks = [FrontDesk(store: file, newBookingID: .incrementing()), FrontDesk(store: memory, newBookingID: .incrementing())]
+        let desks = [
+            FrontDesk(store: file, newBookingID: .incrementing(), clock: clock), FrontDesk(store: memory, newBookingID: .incrementing(), clock: clock),
+        ]
         var random = SplitMix(seed: seed)
         var ids: [BookingID] = []
         var staleCache: Data?
-        for i in 0..<60 {
+        for i in 0..<120 {
             try Self.step(&random, desks, &ids)
-            if i == 25 { staleCache = try? Data(contentsOf: URL(fileURLWithPath: file.cachePath)) }
+            time.withLock { $0 += Int(random.next() % 4 * 3600) }
+            if i == 50 { staleCache = try? Data(contentsOf: URL(fileURLWithPath: file.cachePath)) }
         }
-        let expected = Self.answers(try desks[1].model(), ids: ids)
+        let now = Instant(secondsSince1970: time.withLock { $0 })
+        let expected = Self.answers(try desks[1].model(), ids: ids, now: now)
         #expect(expected.all.count > 5)
+        #expect(Set(expected.all.map(\.status)).count >= 3, "\(Set(expected.all.map(\.status)))")
 
-        func answers(_ store: JSONLinesEventStore) throws -> Answers { Self.answers(try store.currentModel().model, ids: ids) }
+        func answers(_ store: JSONLinesEventStore) throws -> Answers { Self.answers(try store.currentModel().model, ids: ids, now: now) }
         // A current cache.
         #expect(try answers(file) == expected)
         #expect(FileManager.default.fileExists(atPath: file.cachePath))

@@ -23,6 +23,16 @@ struct CanonicalLineDecoderTests {
     let events: [DomainEvent] = [
         added("Blue"), added("Suite 7"), booked("bk7q2mxa3d", "Blue", "2024-05-01", "2024-05-03", client: "42"),
         booked("B-1_x", "101", "2024-12-31", "2025-01-01", client: "c"), cancelled("bk7q2mxa3d", "Blue", client: "42"),
+        // Every event type of the stay's lifecycle, with and without their optional fields.
+        added("D1", type: "double"), held("bkH", "Blue", "2024-05-01", "2024-05-03", until: "2024-04-20T09:15:00Z"),
+        held("bkI", "Blue", "2024-05-03", "2024-05-04", until: "2024-04-20T09:15:00Z", client: "9"), confirmed("bkH", "Blue"),
+        released("bkI", "Blue", client: "9"), changed("bkH", from: ("Blue", "2024-05-01", "2024-05-03"), to: ("D1", "2024-05-02", "2024-05-05")),
+        changed("bkI", from: ("Blue", "2024-05-01", "2024-05-03"), to: ("Blue", "2024-05-02", "2024-05-05"), client: nil),
+        milestone(.checkedIn, "bkH", "D1", on: "2024-05-02"), milestone(.checkedOut, "bkH", "D1", on: "2024-05-04"),
+        milestone(.noShow, "bkA", "Blue", on: "2024-05-02"), blocked("blX", "Blue", "2024-06-01", "2024-06-05"),
+        blocked("blY", "Blue", "2024-07-01", "2024-07-05", reason: "deep clean"), unblocked("blX", "Blue"),
+        .bookingCancelled(BookingCancelled(booking: bookingID("bkH"), client: nil, room: room("D1"), reason: try! Reason("no card"))),
+        .roomBooked(RoomBooked(booking: bookingID("bk0123456789"), client: client("5"), room: room("Blue"), stay: stay("2024-05-01", "2024-05-02"), idempotencyKey: try! IdempotencyKey("order-5"))),
     ]
 
     @Test func decodesHotelsOwnLinesLikeTheStrictPath() throws {

@@ -88,3 +88,53 @@ struct StoreVerifierTests {
         #expect(hotel.firstActiveOverlap(room: room("Blue"), stay: stay("2024-05-11", "2024-05-30"))?.id == bookingID("c"))
     }
 }
+
+/// The lifecycle's rules on replay: what `verify` reports about holds, changes, arrivals and blocks.
+struct LifecycleVerificationTests {
+    func log(_ events: [DomainEvent], at recordedAt: String = "2024-05-01T08:00:00Z") -> [UInt8] {
+        var bytes: [UInt8] = []
+        for (i, event) in events.enumerated() {
+            EventLine.encode(SequencedEvent(position: Position(i + 1), event: event.storeEvent, recordedAt: recordedAt), into: &bytes)
+        }
+        return bytes
+    }
+
+    static let base: [DomainEvent] = [added("Blue"), added("Green"), booked("bkA", "Blue", "2024-05-01", "2024-05-05")]
+
+    @Test func aWholeLifecycleIsSound() {
+        let events = Self.base + [
+            held("bkH", "Green", "2024-05-01", "2024-05-03", until: "2024-05-01T09:00:00Z"), confirmed("bkH", "Green", client: "7"),
+            changed("bkH", from: ("Green", "2024-05-01", "2024-05-03"), to: ("Green", "2024-05-01", "2024-05-04"), client: "7"),
+            milestone(.checkedIn, "bkA", "Blue", on: "2024-05-01"), milestone(.checkedOut, "bkA", "Blue", on: "2024-05-03"),
+            milestone(.noShow, "bkH", "Green", on: "2024-05-01", client: "7"), blocked("blX", "Blue", "2024-05-03", "2024-05-06"), unblocked("blX", "Blue"),
+            // A hold that expired (recorded 08:00, expiring 07:00) does not stand in the way of a booking.
+            held("bkE", "Blue", "2024-06-01", "2024-06-03", until: "2024-05-01T07:00:00Z"), booked("bkB", "Blue", "2024-06-01", "2024-06-02"),
+        ]
+        let report = StoreVerifier.verify(log(events))
+        #expect(report.problems == [])
+        #expect((report.bookings, report.blocks) == (4, 1))
+    }
+
+    @Test(arguments: [
+        ([held("bkH", "Blue", "2024-05-01", "2024-05-03", until: "2024-05-01T09:00:00Z", client: "4"), milestone(.checkedIn, "bkH", "Blue", on: "2024-05-01", client: "4")],
+         "checks in booking bkH, which was never confirmed"),
+        ([held("bkH", "Blue", "2024-06-01", "2024-06-03", until: "2024-05-01T07:00:00Z"), confirmed("bkH", "Blue")],
+         "confirms booking bkH, which expired at 2024-05-01T07:00:00Z"),
+        ([changed("bkA", from: ("Blue", "2024-05-01", "2024-05-05"), to: ("Green", "2024-05-01", "2024-05-05")), booked("bkG", "Green", "2024-05-02", "2024-05-03")],
+         "booking bkG of room 'Green' for 2024-05-02..2024-05-03 overlaps active booking bkA for 2024-05-01..2024-05-05"),
+        ([booked("bkG", "Green", "2024-05-02", "2024-05-03"), changed("bkA", from: ("Blue", "2024-05-01", "2024-05-05"), to: ("Green", "2024-05-01", "2024-05-05"))],
+         "booking bkA of room 'Green' for 2024-05-01..2024-05-05 overlaps active booking bkG for 2024-05-02..2024-05-03"),
+        ([held("bkH", "Blue", "2024-05-04", "2024-05-06", until: "2024-05-01T09:00:00Z")],
+         "hold bkH of room 'Blue' for 2024-05-04..2024-05-06 overlaps active booking bkA for 2024-05-01..2024-05-05"),
+        ([milestone(.checkedOut, "bkA", "Blue", on: "2024-05-03")], "checks out booking bkA, which is active"),
+        ([milestone(.checkedIn, "bkA", "Blue", on: "2024-05-07")], "checks in booking bkA on 2024-05-07, outside its stay 2024-05-01..2024-05-05"),
+        ([blocked("blX", "Blue", "2024-05-04", "2024-05-06")], "block blX of room 'Blue' for 2024-05-04..2024-05-06 overlaps active booking bkA for 2024-05-01..2024-05-05"),
+        ([unblocked("bkA", "Blue")], "unblocks block bkA, which is a booking"),
+        ([changed("bkA", from: ("Green", "2024-05-01", "2024-05-05"), to: ("Green", "2024-05-02", "2024-05-05"))],
+         "changes booking bkA with room 'Green', but it is of room 'Blue' (line 3)"),
+    ] as [([DomainEvent], String)])
+    func findsBrokenLifecycleRules(_ events: [DomainEvent], message: String) {
+        let report = StoreVerifier.verify(log(Self.base + events))
+        #expect(report.problems.map(\.message).contains(message), "\(report.problems.map(\.message))")
+    }
+}

@@ -1,0 +1,124 @@
+import Testing
+@testable import BookingCore
+
+/// Changes, arrivals, departures, no-shows and cancellations through the stay's lifecycle.
+struct StayLifecycleTests {
+    static let base: [DomainEvent] = [added("Blue"), added("Green"), booked("bkA", "Blue", "2024-05-01", "2024-05-05")]
+
+    func change(_ id: String = "bkA", room name: String? = nil, from: String? = nil, to: String? = nil, in current: String = "Blue") -> ChangeBooking {
+        ChangeBooking(booking: bookingID(id), currentRoom: room(current), room: name.map(room), arrival: from.map(day), departure: to.map(day), now: t0)
+    }
+
+    func record(_ kind: StayMilestone.Kind, _ id: String = "bkA", on today: String) -> RecordMilestone {
+        RecordMilestone(kind, booking: bookingID(id), today: day(today), now: t0)
+    }
+
+    // MARK: Changes
+
+    @Test func aChangeOntoTheBookingsOwnNightsIsAllowed() {
+        #expect(given(Self.base, when: change(from: "2024-05-02", to: "2024-05-06"))
+            == .success([changed("bkA", from: ("Blue", "2024-05-01", "2024-05-05"), to: ("Blue", "2024-05-02", "2024-05-06"))]))
+    }
+
+    @Test func aChangeToAnotherRoomMovesTheWholeStayAtomically() {
+        let history = Self.base + [booked("bkG", "Green", "2024-05-04", "2024-05-08")]
+        #expect(given(history, when: change(room: "Green"))
+            == .failure(.roomNotFree(room("Green"), stay("2024-05-01", "2024-05-05"), blockedBy: bookingID("bkG"), blockingStay: stay("2024-05-04", "2024-05-08"))))
+        #expect(given(history, when: change(room: "Green", to: "2024-05-04"))
+            == .success([changed("bkA", from: ("Blue", "2024-05-01", "2024-05-05"), to: ("Green", "2024-05-01", "2024-05-04"))]))
+    }
+
+    @Test func theOldNightsAreFreeAndTheNewOnesTakenAfterAChange() {
+        let after = HotelProjection(Self.base + [changed("bkA", from: ("Blue", "2024-05-01", "2024-05-05"), to: ("Green", "2024-05-01", "2024-05-03"))])
+        #expect(after.freeRooms(for: stay("2024-05-01", "2024-05-05")) == [room("Blue")])
+        #expect(after.freeRooms(for: stay("2024-05-03", "2024-05-05")) == [room("Blue"), room("Green")])
+    }
+
+    @Test func theChangesBoundaryCoversBothRooms() {
+        let query = change(room: "Green").query
+        #expect(query.matches(booked("bkX", "Blue", "2024-06-01", "2024-06-02").storeEvent))
+        #expect(query.matches(booked("bkX", "Green", "2024-06-01", "2024-06-02").storeEvent))
+        #expect(!query.matches(booked("bkX", "Red", "2024-06-01", "2024-06-02").storeEvent))
+    }
+
+    @Test func aChangeToWhatAlreadyIsRecordsNothing() {
+        #expect(given(Self.base, when: change(room: "Blue", to: "2024-05-05")) == .success([]))
+    }
+
+    @Test func aChangeThatEndsBeforeItStartsIsRefused() {
+        #expect(given(Self.base, when: change(to: "2024-04-30")) == .failure(.invalidStay(.stay(arrival: day("2024-05-01"), departure: day("2024-04-30")))))
+    }
+
+    @Test func aCheckedInBookingMayChangeOnlyItsDeparture() {
+        let history = Self.base + [milestone(.checkedIn, "bkA", "Blue", on: "2024-05-01")]
+        #expect(given(history, when: change(to: "2024-05-07"))
+            == .success([changed("bkA", from: ("Blue", "2024-05-01", "2024-05-05"), to: ("Blue", "2024-05-01", "2024-05-07"))]))
+        #expect(given(history, when: change(room: "Green")) == .failure(.checkedInChangeNotAllowed(bookingID("bkA"))))
+        #expect(given(history, when: change(from: "2024-05-02")) == .failure(.checkedInChangeNotAllowed(bookingID("bkA"))))
+    }
+
+    @Test func aCancelledBookingCannotChange() {
+        #expect(given(Self.base + [cancelled("bkA", "Blue")], when: change(to: "2024-05-07")) == .failure(.alreadyCancelled(bookingID("bkA"))))
+    }
+
+    // MARK: Arrivals, departures, no-shows
+
+    @Test(arguments: [("2024-04-30", false), ("2024-05-01", true), ("2024-05-04", true), ("2024-05-05", false)])
+    func checkInIsFromTheArrivalUpToTheDayBeforeDeparture(today: String, allowed: Bool) {
+        let result = given(Self.base, when: record(.checkedIn, on: today))
+        if allowed {
+            #expect(result == .success([milestone(.checkedIn, "bkA", "Blue", on: today)]))
+        } else {
+            #expect(result == .failure(.wrongDay(bookingID("bkA"), command: "checkin", today: day(today), allowed: "check-in is from the arrival day 2024-05-01 up to the day before the departure 2024-05-05")))
+        }
+    }
+
+    @Test func aHoldThatWasNeverConfirmedCannotCheckIn() {
+        let history = [added("Blue"), held("bkH", "Blue", "2024-05-01", "2024-05-03", until: "2024-05-01T12:00:00Z", client: "4")]
+        #expect(given(history, when: record(.checkedIn, "bkH", on: "2024-05-01"))
+            == .failure(.wrongStatus(bookingID("bkH"), status: "held", command: "checkin", allowed: "active bookings")))
+    }
+
+    @Test func checkOutNeedsACheckIn() {
+        #expect(given(Self.base, when: record(.checkedOut, on: "2024-05-05"))
+            == .failure(.wrongStatus(bookingID("bkA"), status: "active", command: "checkout", allowed: "checked-in bookings")))
+    }
+
+    @Test func anEarlyCheckOutFreesExactlyTheNightsNotStayed() {
+        var hotel = HotelProjection(Self.base + [milestone(.checkedIn, "bkA", "Blue", on: "2024-05-01")])
+        #expect(hotel.freeRooms(for: stay("2024-05-03", "2024-05-04")) == [room("Green")])
+        hotel.apply(milestone(.checkedOut, "bkA", "Blue", on: "2024-05-03"))
+        // The stay is recorded as ending on the check-out day; every night from then on is free.
+        #expect(hotel.booking(bookingID("bkA"))?.stay == stay("2024-05-01", "2024-05-03"))
+        #expect(hotel.booking(bookingID("bkA"))?.status == .checkedOut)
+        #expect(hotel.freeRooms(for: stay("2024-05-03", "2024-05-05")) == [room("Blue"), room("Green")])
+    }
+
+    @Test func aLateCheckOutKeepsTheStay() {
+        let hotel = HotelProjection(Self.base + [milestone(.checkedIn, "bkA", "Blue", on: "2024-05-01"), milestone(.checkedOut, "bkA", "Blue", on: "2024-05-06")])
+        #expect(hotel.booking(bookingID("bkA"))?.stay == stay("2024-05-01", "2024-05-05"))
+    }
+
+    @Test func aNoShowIsRecordedFromTheArrivalDayAndFreesTheRoom() {
+        #expect(given(Self.base, when: record(.noShow, on: "2024-04-30"))
+            == .failure(.wrongDay(bookingID("bkA"), command: "noshow", today: day("2024-04-30"), allowed: "a no-show can be recorded from the arrival day 2024-05-01 on")))
+        #expect(given(Self.base, when: record(.noShow, on: "2024-05-02")) == .success([milestone(.noShow, "bkA", "Blue", on: "2024-05-02")]))
+        let hotel = HotelProjection(Self.base + [milestone(.noShow, "bkA", "Blue", on: "2024-05-02")])
+        #expect(hotel.freeRooms(for: stay("2024-05-01", "2024-05-05")) == [room("Blue"), room("Green")])
+    }
+
+    @Test(arguments: [
+        (StayMilestone.Kind.checkedIn, "checked-in"), (.noShow, "no-show"),
+    ])
+    func cancelIsRefusedOnceTheGuestArrivedOrDidNotCome(kind: StayMilestone.Kind, status: String) {
+        let history = Self.base + [milestone(kind, "bkA", "Blue", on: "2024-05-01")]
+        #expect(given(history, when: CancelBooking(booking: bookingID("bkA"), now: t0))
+            == .failure(.wrongStatus(bookingID("bkA"), status: status, command: "cancel", allowed: "held or active bookings")))
+    }
+
+    @Test func aCancellationKeepsItsReason() {
+        let reason = try! Reason("guest asked")
+        let hotel = HotelProjection(Self.base + [.bookingCancelled(BookingCancelled(booking: bookingID("bkA"), client: client("42"), room: room("Blue"), reason: reason))])
+        #expect(hotel.booking(bookingID("bkA"))?.reason == "guest asked")
+    }
+}

@@ -50,6 +50,14 @@ public struct HotelProcess: Sendable {
         try launch(Self.binary, arguments)
     }
 
+    /// Runs `hotel` with `arguments` and `input` on its standard input, and waits for it.
+    public func run(_ arguments: [String], input: String) throws -> Result {
+        let file = directory + "/.stdin-\(UUID().uuidString)"
+        try Data(input.utf8).write(to: URL(fileURLWithPath: file))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        return try start(shell: "exec '\(Self.binary.path)' \(arguments.map { "'\($0)'" }.joined(separator: " ")) < '\(file)'").wait()
+    }
+
     /// Starts `/bin/sh -c script` without waiting.
     public func start(shell script: String) throws -> Running {
         try launch(URL(fileURLWithPath: "/bin/sh"), ["-c", script])

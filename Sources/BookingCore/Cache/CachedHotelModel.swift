@@ -109,8 +109,11 @@ struct CachedHotelModel: HotelReadModel, HotelLedger {
         var free: [RoomName] = []
         for r in 0..<snapshot.roomCount {
             let name = RoomName(unchecked: snapshot.roomName(r))
-            guard let roomType = tail.roomType(name)?.rawValue ?? snapshot.roomType(r), type == nil || roomType == type!.rawValue,
-                  !snapshot.hasActiveOverlap(room: r, arrival: arrival, departure: departure, counts: { snapshotHolds($0, at: now, skip: nil) }),
+            let tailType = tail.roomType(name)
+            guard tailType != nil || snapshot.isRegistered(r) else { continue }
+            // The type's name is read only when asked for.
+            if let type, (tailType?.rawValue ?? snapshot.roomType(r)) != type.rawValue { continue }
+            guard !snapshot.hasActiveOverlap(room: r, arrival: arrival, departure: departure, counts: { snapshotHolds($0, at: now, skip: nil) }),
                   tail.firstHolding(room: name, stay: stay, at: now, except: nil) == nil
             else { continue }
             free.append(name)

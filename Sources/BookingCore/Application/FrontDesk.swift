@@ -68,11 +68,6 @@ public struct FrontDesk: CommandRunner, Sendable {
         return totals.keys.sorted().map { ($0, free[$0] ?? 0, totals[$0]!) }
     }
 
-    /// The booking, hold or block with this id, as it stands.
-    public func booking(_ id: BookingID) throws(HotelError) -> Booking? {
-        try model(query: .all).booking(id)
-    }
-
     /// The bookings that `filter` includes, by arrival, then room, then id.
     public func bookings(matching filter: BookingFilter) throws(HotelError) -> [Booking] {
         try model(query: .all).bookings(matching: filter)

@@ -161,9 +161,13 @@ struct CachedHotelModel: HotelReadModel, HotelLedger {
             bookings(matching: filter).forEach(body)
             return
         }
-        let before = filter.dayBounds.arrivalBefore
-        // One cursor per room; rooms are numbered in name order, so (arrival, room, id) is list order.
-        var cursors = [Int](repeating: 0, count: snapshot.roomCount)
+        let (after, before) = filter.dayBounds
+        // One cursor per room, from the first booking that can reach the filter's days (a binary search:
+        // no stay of a room is longer than its longest); rooms are numbered in name order, so
+        // (arrival, room, id) is list order.
+        var cursors = (0..<snapshot.roomCount).map { r in
+            after.map { snapshot.roomListRange(r, arrivingFrom: $0 - Int32(clamping: snapshot.longestStay(room: r)), before: .max).lowerBound } ?? 0
+        }
         var heap = MergeHeap()
         func push(_ r: Int) {
             guard cursors[r] < snapshot.roomListCount(r) else { return }

@@ -181,8 +181,13 @@ final class Snapshot: @unchecked Sendable {
         return (UInt32(u32(at)), SnapshotRecord.Extras(expiresAt: expiry == .min ? nil : Int(expiry), reason: reason))
     }
 
-    /// Every record's extras, in record order.
-    func allExtras() -> [(UInt32, SnapshotRecord.Extras)] { (0..<extrasCount).map { extras(entry: $0) } }
+    /// Calls `body` with every record's extras, in record order.
+    func forEachExtras(_ body: (UInt32, SnapshotRecord.Extras) -> Void) {
+        for k in 0..<extrasCount {
+            let (index, extra) = extras(entry: k)
+            body(index, extra)
+        }
+    }
 
     /// Whether record `i` holds its nights at `now`: a hold only until its expiry.
     func holds(_ i: Int, _ record: SnapshotRecord, at now: Instant) -> Bool {

@@ -32,6 +32,15 @@ struct SnapshotRecord: Sendable {
         }
     }
 
+    /// A record's extras as ``HotelProjection`` keeps them: 12 bytes, the reason as an index into its
+    /// table of distinct reasons.
+    struct PackedExtras: Sendable {
+        /// Seconds since 1970, or `Int64.min` for none.
+        var expiresAt: Int64
+        /// An index into the reasons, or `UInt32.max` for none.
+        var reason: UInt32
+    }
+
     /// What few records have: a hold's expiry, a reason.
     struct Extras: Sendable, Equatable {
         var expiresAt: Int?

@@ -29,17 +29,10 @@ enum SnapshotWriter {
         for record in records {
             longestStay[Int(record.room)] = max(longestStay[Int(record.room)], UInt32(record.departure - record.arrival))
         }
-        // Extras by record index, with their reasons in the strings.
-        let extras = builder.extras.sorted { $0.key < $1.key }
-        var extrasTable: [UInt8] = []
-        for (index, extra) in extras {
-            extrasTable.append(littleEndian: index)
-            let span = extra.reason.map { append($0, to: &strings) } ?? (0, 0xFFFF_FFFF)
-            extrasTable.append(littleEndian: span.0)
-            extrasTable.append(littleEndian: span.1)
-            extrasTable.append(littleEndian: UInt32(0))
-            extrasTable.append(littleEndian: Int64(extra.expiresAt ?? Int(Int64.min)))
-        }
+        // Extras go by record index, written as the records are walked (no sorted copy); each distinct
+        // reason stands once in the strings.
+        let reasonSpans = builder.reasons.map { append($0, to: &strings) }
+        let extrasCount = builder.extras.count
 
         // Lists grouped by room and by client (counting sort): the bounds now, the items when written.
         let roomOf: (Int) -> UInt32 = { roomRank[Int(records[$0].room)] }
@@ -75,7 +68,7 @@ enum SnapshotWriter {
         // Section offsets.
         let sizes = [
             strings.count, roomTable.count, clientTable.count, records.count * SnapshotRecord.size, slots * 6,
-            activeTotal * SnapshotLayout.activeEntrySize, records.count * 4, records.count * 4, extrasTable.count,
+            activeTotal * SnapshotLayout.activeEntrySize, records.count * 4, records.count * 4, extrasCount * SnapshotLayout.extrasEntrySize,
         ]
         var offsets: [Int] = []
         var cursor = SnapshotLayout.headerSize
@@ -101,7 +94,7 @@ enum SnapshotWriter {
         header.append(littleEndian: UInt64(strings.count))
         header.append(littleEndian: UInt64(activeTotal))
         header.append(littleEndian: UInt64(total))
-        header.append(littleEndian: UInt64(extras.count))
+        header.append(littleEndian: UInt64(extrasCount))
 
         let temporary = path + ".tmp\(getpid())"
         guard let file = try POSIXFile.open(temporary, O_WRONLY | O_CREAT | O_TRUNC) else { throw .io(path: temporary, operation: "open", errno: ENOENT) }
@@ -155,7 +148,21 @@ enum SnapshotWriter {
                         return x.key.precedes(y.key)
                     })
                 }),
-                (8, { (o) throws(EventStoreError) in try o.write(extrasTable) }),
+                (8, { (o) throws(EventStoreError) in
+                    var chunk: [UInt8] = []
+                    chunk.reserveCapacity(1 << 16)
+                    for index in records.indices where records[index].flags & SnapshotRecord.extrasFlag != 0 {
+                        guard let extra = builder.extras[UInt32(index)] else { continue }
+                        let span = extra.reason == .max ? (0, 0xFFFF_FFFF) : reasonSpans[Int(extra.reason)]
+                        chunk.append(littleEndian: UInt32(index))
+                        chunk.append(littleEndian: span.0)
+                        chunk.append(littleEndian: span.1)
+                        chunk.append(littleEndian: UInt32(0))
+                        chunk.append(littleEndian: extra.expiresAt)
+                        if chunk.count >= 1 << 16 { try o.write(chunk); chunk.removeAll(keepingCapacity: true) }
+                    }
+                    try o.write(chunk)
+                }),
             ]
             for (index, body) in sections {
                 try out.pad(to: offsets[index])

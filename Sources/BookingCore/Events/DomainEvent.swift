@@ -70,22 +70,6 @@ public enum DomainEvent: Sendable, Equatable {
         else if f.isType("RoomUnblocked") { self = .roomUnblocked(try RoomUnblocked(f)) }
         else { throw f.failure("unknown event type; this store may have been written by a newer version of hotel") }
     }
-
-    /// The booking, hold or block the event is about; nil for `RoomAdded`.
-    public var subject: BookingID? {
-        switch self {
-        case .roomAdded: return nil
-        case .roomBooked(let e): return e.booking
-        case .bookingCancelled(let e): return e.booking
-        case .roomHeld(let e): return e.booking
-        case .holdConfirmed(let e): return e.booking
-        case .holdReleased(let e): return e.booking
-        case .bookingChanged(let e): return e.booking
-        case .stayMilestone(let e): return e.booking
-        case .roomBlocked(let e): return e.block
-        case .roomUnblocked(let e): return e.block
-        }
-    }
 }
 
 /// A recorded event whose type or data this version cannot understand.

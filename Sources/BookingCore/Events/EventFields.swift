@@ -25,11 +25,6 @@ protocol EventFields {
 }
 
 extension EventFields {
-    func string(_ key: StaticString) throws(EventDataError) -> String {
-        guard let value = try optionalString(key) else { throw failure("\"\(key)\" must be a string") }
-        return value
-    }
-
     func value<T: FieldValue>(_ key: StaticString, _ make: (String) throws(InvalidValue) -> T) throws(EventDataError) -> T {
         guard let value = try optionalValue(key, make) else { throw failure("\"\(key)\" must be a string") }
         return value

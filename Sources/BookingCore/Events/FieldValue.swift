@@ -8,47 +8,25 @@ protocol FieldValue {
     init?(plainASCII bytes: UnsafeBufferPointer<UInt8>)
 }
 
-extension FieldValue {
-    /// A name by ``TextRules`` for printable ASCII: 1 to `maximumLength` bytes, no space at either end.
-    static func isPlainName(_ bytes: UnsafeBufferPointer<UInt8>, maximumLength: Int) -> Bool {
-        (1...maximumLength).contains(bytes.count) && bytes.first != 0x20 && bytes.last != 0x20
-    }
+/// A name-like value (``TextRules``): for printable ASCII, 1 to ``maximumLength`` bytes with no space at
+/// either end.
+protocol PlainNameValue: FieldValue {
+    static var maximumLength: Int { get }
+    init(unchecked rawValue: String)
 }
 
-extension RoomName: FieldValue {
+extension PlainNameValue {
     init?(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
-        guard Self.isPlainName(bytes, maximumLength: Self.maximumLength) else { return nil }
+        guard (1...Self.maximumLength).contains(bytes.count), bytes.first != 0x20, bytes.last != 0x20 else { return nil }
         self.init(unchecked: String(decoding: bytes, as: UTF8.self))
     }
 }
 
-extension ClientID: FieldValue {
-    init?(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
-        guard Self.isPlainName(bytes, maximumLength: Self.maximumLength) else { return nil }
-        self.init(unchecked: String(decoding: bytes, as: UTF8.self))
-    }
-}
-
-extension RoomType: FieldValue {
-    init?(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
-        guard Self.isPlainName(bytes, maximumLength: Self.maximumLength) else { return nil }
-        self.init(unchecked: String(decoding: bytes, as: UTF8.self))
-    }
-}
-
-extension IdempotencyKey: FieldValue {
-    init?(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
-        guard Self.isPlainName(bytes, maximumLength: Self.maximumLength) else { return nil }
-        self.init(unchecked: String(decoding: bytes, as: UTF8.self))
-    }
-}
-
-extension Reason: FieldValue {
-    init?(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
-        guard Self.isPlainName(bytes, maximumLength: Self.maximumLength) else { return nil }
-        self.init(unchecked: String(decoding: bytes, as: UTF8.self))
-    }
-}
+extension RoomName: PlainNameValue {}
+extension ClientID: PlainNameValue {}
+extension RoomType: PlainNameValue {}
+extension IdempotencyKey: PlainNameValue {}
+extension Reason: PlainNameValue {}
 
 extension BookingID: FieldValue {
     init?(plainASCII bytes: UnsafeBufferPointer<UInt8>) {

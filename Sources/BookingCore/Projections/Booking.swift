@@ -70,11 +70,6 @@ public struct Booking: Sendable, Equatable {
         }
     }
 
-    /// Whether it keeps its room from being booked at `now`.
-    public func holdsRoom(at now: Instant) -> Bool {
-        occupiesCalendar && status(at: now) != .expired
-    }
-
     /// The status as `hotel` prints it: a block's `cancelled` is `ended`.
     public func statusText(at now: Instant) -> String {
         kind == .block && status == .cancelled ? "ended" : status(at: now).rawValue

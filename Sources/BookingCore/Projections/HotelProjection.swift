@@ -17,7 +17,10 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
     private var clientIndex: [String: UInt32] = [:]
     private(set) var records: [SnapshotRecord] = []
     /// Hold expiries and reasons, by record: few records have them.
-    private(set) var extras: [UInt32: SnapshotRecord.Extras] = [:]
+    private(set) var extras: [UInt32: SnapshotRecord.PackedExtras] = [:]
+    /// The distinct reasons, by index (a few phrases recur across many cancellations).
+    private(set) var reasons: [String] = []
+    private var reasonIndex: [String: UInt32] = [:]
     private(set) var ids = RecordTable()
     /// Each room's calendar: the records whose status holds nights (see ``Booking/occupiesCalendar``),
     /// sorted by arrival; they never overlap.
@@ -68,7 +71,7 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
             ids.insert(record.key, UInt32(i), records: records)
             if i % 32_768 == 32_767 { snapshot.releasePages() }
         }
-        for (index, extra) in snapshot.allExtras() { extras[index] = extra }
+        snapshot.forEachExtras { index, extra in extras[index] = pack(extra) }
         for r in 0..<snapshot.roomCount {
             calendars[r] = snapshot.activeEntries(room: r).map(\.record)
             lastDepartures[r] = calendars[r].last.map { records[Int($0)].departure } ?? .min
@@ -110,7 +113,29 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
         let record = records[Int(index)]
         return record.booking(
             room: rooms[Int(record.room)], client: { clientNames[Int($0)] },
-            extras: record.flags & SnapshotRecord.extrasFlag == 0 ? nil : extras[index])
+            extras: record.flags & SnapshotRecord.extrasFlag == 0 ? nil : extras(of: index))
+    }
+
+    /// A record's hold expiry and reason, if it has either.
+    func extras(of index: UInt32) -> SnapshotRecord.Extras? {
+        guard let packed = extras[index] else { return nil }
+        return SnapshotRecord.Extras(
+            expiresAt: packed.expiresAt == .min ? nil : Int(packed.expiresAt),
+            reason: packed.reason == .max ? nil : reasons[Int(packed.reason)])
+    }
+
+    private mutating func pack(_ extra: SnapshotRecord.Extras) -> SnapshotRecord.PackedExtras {
+        var reason = UInt32.max
+        if let text = extra.reason {
+            if let known = reasonIndex[text] {
+                reason = known
+            } else {
+                reason = UInt32(reasons.count)
+                reasons.append(text)
+                reasonIndex[text] = reason
+            }
+        }
+        return SnapshotRecord.PackedExtras(expiresAt: extra.expiresAt.map(Int64.init) ?? .min, reason: reason)
     }
 
     /// Each room's calendar (by record), for comparing with a snapshot.
@@ -169,8 +194,8 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
     /// Whether a calendar record holds its nights at `now` (a hold only until it expires).
     private func holds(_ index: UInt32, at now: Instant) -> Bool {
         guard records[Int(index)].status == .held, records[Int(index)].flags & SnapshotRecord.extrasFlag != 0 else { return true }
-        guard let expiry = extras[index]?.expiresAt else { return true }
-        return now.secondsSince1970 < expiry
+        guard let expiry = extras[index]?.expiresAt, expiry != .min else { return true }
+        return Int64(now.secondsSince1970) < expiry
     }
 
     public func bookings(matching filter: BookingFilter) -> [Booking] {
@@ -262,7 +287,11 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
             ids.insert(key, index, records: records)
         }
         // Most records have no extras: leave the table alone unless this one has or had some.
-        if extra != nil || (previous.map { $0.flags & SnapshotRecord.extrasFlag != 0 } ?? false) { extras[index] = extra }
+        if let extra {
+            extras[index] = pack(extra)
+        } else if previous.map({ $0.flags & SnapshotRecord.extrasFlag != 0 }) ?? false {
+            extras[index] = nil
+        }
         if booking.occupiesCalendar { insertIntoCalendar(index) }
     }
 

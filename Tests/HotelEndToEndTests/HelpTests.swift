@@ -5,7 +5,11 @@ import Testing
 struct HelpTests {
     let sandbox = Sandbox()
 
-    @Test(arguments: [["book"], ["free"], ["cancel"], ["bookings"], ["rooms"], ["rooms", "add"], ["verify"]])
+    @Test(arguments: [
+        ["book"], ["free"], ["cancel"], ["bookings"], ["rooms"], ["rooms", "add"], ["verify"], ["batch"], ["hold"], ["confirm"], ["release"],
+        ["change"], ["checkin"], ["checkout"], ["noshow"], ["availability"], ["arrivals"], ["departures"], ["in-house"], ["block"], ["unblock"],
+        ["blocks"],
+    ])
     func everySubcommandHasTheSameHelpThreeWays(_ command: [String]) throws {
         let long = try sandbox.hotel.run(command + ["--help"])
         #expect(long.status == 0)
@@ -31,7 +35,7 @@ struct HelpTests {
         let help = try sandbox.hotel.run(["--help"])
         #expect(help.status == 0)
         #expect(try sandbox.hotel.run(["help"]) == help)
-        for word in ["rooms add", "book", "free", "cancel", "bookings", "EXIT STATUS:", "64  usage error", "HOTEL_STORE"] {
+        for word in ["rooms add", "book", "hold", "confirm", "change", "checkin", "availability", "arrivals", "in-house", "blocks", "free", "cancel", "bookings", "EXIT STATUS:", "64  usage error", "HOTEL_STORE", "HOTEL_NOW"] {
             #expect(help.stdout.contains(word))
         }
     }

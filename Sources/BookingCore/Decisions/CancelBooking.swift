@@ -5,6 +5,8 @@ public struct CancelBooking: Decision {
     public var reason: Reason?
     public var now: Instant
 
+    /// - Parameter now: The clock's reading: a hold expired by then is refused. The default, 1970, takes
+    ///   every hold as unexpired (as a store written before holds needs no clock).
     public init(booking: BookingID, reason: Reason? = nil, now: Instant = Instant(secondsSince1970: 0)) {
         self.booking = booking
         self.reason = reason

@@ -19,7 +19,8 @@ public struct BookingFilter: Sendable, Equatable {
     public var departure: Day?
     /// Only bookings whose status at ``now`` is one of these.
     public var statuses: Set<Booking.Status>?
-    /// The clock's reading, for telling held from expired.
+    /// The clock's reading, for telling held from expired (and for ``statuses``). The default, 1970, sees
+    /// every hold as unexpired: pass the clock's reading whenever holds matter.
     public var now: Instant
 
     public init(

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// The event store in one JSON-lines file: one event per line, the only record of the hotel.
 ///
@@ -31,6 +32,9 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     private let clock: WallClock
     private let lockTimeout: Double
     private let cacheThreshold: Int
+    /// The model last loaded, and the version of the log it is of: a command that reads the hotel twice (to
+    /// know a booking's room before deciding, say) loads and checks it once, while the log is unchanged.
+    private let lastModel = Mutex<(version: [FileVersion?], model: CachedHotelModel, hint: AppendHint)?>(nil)
 
     /// The default time a writer waits for another process's lock before failing, in seconds.
     public static let defaultLockTimeout = 10.0
@@ -87,13 +91,26 @@ public final class JSONLinesEventStore: ModelProvidingStore {
         return (model, hint)
     }
 
-    /// The snapshot (checked, refreshed when the tail is long) with the tail folded onto it.
+    /// The snapshot (checked, refreshed when the tail is long) with the tail folded onto it; the one loaded
+    /// before if the log has not changed since.
     func loadModel() throws(HotelError) -> (CachedHotelModel, AppendHint) {
+        let opened: POSIXFile?
+        do { opened = try POSIXFile.open(path, O_RDONLY) } catch { throw .store(error) }
+        guard let file = opened else { return (CachedHotelModel(snapshot: nil), AppendHint(position: .origin, offset: 0)) }
+        let logVersion: FileVersion
+        do { logVersion = try file.version() } catch { throw .store(error) }
+        // The log's version and the cache file's: a cache deleted, damaged or replaced is read again.
+        let version = [logVersion, try? POSIXFile.open(cachePath, O_RDONLY)?.version()]
+        if let last = lastModel.withLock({ $0 }), last.version == version { return (last.model, last.hint) }
+        let loaded = try loadModel(from: file, size: logVersion.size)
+        // Remember it with the cache as it is now (a load may have written a new one).
+        let after = [logVersion, try? POSIXFile.open(cachePath, O_RDONLY)?.version()]
+        lastModel.withLock { $0 = (after, loaded.0, loaded.1) }
+        return loaded
+    }
+
+    private func loadModel(from file: borrowing POSIXFile, size: Int) throws(HotelError) -> (CachedHotelModel, AppendHint) {
         do {
-            guard let file = try POSIXFile.open(path, O_RDONLY) else {
-                return (CachedHotelModel(snapshot: nil), AppendHint(position: .origin, offset: 0))
-            }
-            let size = try file.status().size
             let snapshot = try validSnapshot(for: file, size: size)
             let start = snapshot?.coveredOffset ?? 0
             // The snapshot with the tail folded onto it in memory.
@@ -151,6 +168,8 @@ public final class JSONLinesEventStore: ModelProvidingStore {
                     failure = error
                     return
                 }
+                // The session changes its model: let it hold the only copy, so that changing it copies nothing.
+                lastModel.withLock { $0 = nil }
                 let session = BatchSession(model: loaded.0, recordedAt: clock.timestamp(), expectedCommands: expectedCommands)
                 result = body(session)
                 if !session.events.isEmpty { try appendLocked(after: loaded.1) { (write) throws(EventStoreError) in try session.writeLines(write) } }

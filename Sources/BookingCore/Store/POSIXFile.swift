@@ -91,9 +91,18 @@ struct POSIXFile: ~Copyable {
 
     /// The file's size, device and inode.
     func status() throws(EventStoreError) -> (size: Int, device: UInt64, inode: UInt64) {
+        let version = try self.version()
+        return (version.size, version.device, version.inode)
+    }
+
+    /// What tells this file's contents apart from any other's or its own at another moment: size, device,
+    /// inode and the time of its last change, to the nanosecond.
+    func version() throws(EventStoreError) -> FileVersion {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .io(path: path, operation: "stat", errno: errno) }
-        return (Int(info.st_size), UInt64(info.st_dev), UInt64(info.st_ino))
+        return FileVersion(
+            size: Int(info.st_size), device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+            modified: Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec))
     }
 
     /// Flushes the file's data and metadata to the disk.
@@ -122,4 +131,12 @@ struct POSIXFile: ~Copyable {
         }
         try dir.sync()
     }
+}
+
+/// See ``POSIXFile/version()``.
+struct FileVersion: Equatable, Sendable {
+    var size: Int
+    var device: UInt64
+    var inode: UInt64
+    var modified: Int
 }

@@ -22,8 +22,18 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD` from bytes; nil if they are not exactly a real date in that form.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+        /// The number written by the digits at `range`, or nil if one is not a digit.
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let d = bytes[i] &- UInt8(ascii: "0")
+                guard d < 10 else { return nil }
+                value = value * 10 + Int(d)
+            }
+            return value
+        }
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = digits(bytes[0..<4]), let month = digits(bytes[5..<7]), let day = digits(bytes[8..<10]),
+              let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10),
               year >= 1, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else { return nil }
         return Day(ordinal: ordinal(year: year, month: month, day: day))
@@ -57,15 +67,6 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     private func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
         return String(repeating: "0", count: max(0, width - s.count)) + s
-    }
-
-    private static func digits(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
-        var value = 0
-        for b in bytes {
-            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int(b - UInt8(ascii: "0"))
-        }
-        return value
     }
 
     static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }

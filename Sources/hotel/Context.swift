@@ -52,6 +52,9 @@ final class Context {
     /// Adds a `hotel: warning: ...` line to stderr.
     func warning(_ text: String) { warnings += "hotel: warning: \(text)\n" }
 
+    /// Adds a line to stderr as it is (a problem listed before the error line).
+    func warning(raw text: String) { warnings += text + "\n" }
+
     /// Adds a JSON document to stdout, on one line.
     func json(_ value: JSONValue) { line(JSONWriter.string(value)) }
 

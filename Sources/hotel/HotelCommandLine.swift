@@ -4,7 +4,8 @@ import BookingCore
 struct HotelCommandLine {
     static let subcommands: [Subcommand] = [
         .roomsAdd, .roomsList, .book, .hold, .confirm, .release, .cancel, .change, .checkin, .checkout, .noshow, .free,
-        .availability, .bookings, .arrivals, .departures, .inHouse, .block, .unblock, .blocks, .verify, .batch,
+        .availability, .bookings, .arrivals, .departures, .inHouse, .block, .unblock, .blocks, .history, .log, .importLog, .verify,
+        .batch,
     ]
 
     let arguments: [String]

@@ -19,15 +19,22 @@ func write(_ text: String, to fd: Int32) {
 ///
 /// - Throws: ``CommandLineError`` with exit status 74 if reading fails.
 func readStandardInput() throws(CommandLineError) -> [UInt8] {
+    try readAll(from: STDIN_FILENO, name: "stdin")
+}
+
+/// Reads all of an open file descriptor as bytes (sized up front when it is a regular file).
+///
+/// - Throws: ``CommandLineError`` with exit status 74 if reading fails.
+func readAll(from descriptor: Int32, name: String) throws(CommandLineError) -> [UInt8] {
     var bytes: [UInt8] = []
     var status = stat()
-    if fstat(STDIN_FILENO, &status) == 0, status.st_mode & S_IFMT == S_IFREG { bytes.reserveCapacity(Int(status.st_size) + 1) }
+    if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG { bytes.reserveCapacity(Int(status.st_size) + 1) }
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
-        let n = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress!, $0.count) }
+        let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
         if n < 0 && errno == EINTR { continue }
         if n < 0 {
-            throw CommandLineError(message: "cannot read stdin: \(String(cString: strerror(errno)))", status: .ioError)
+            throw CommandLineError(message: "cannot read \(name): \(String(cString: strerror(errno)))", status: .ioError)
         }
         if n == 0 { return bytes }
         bytes.append(contentsOf: chunk[..<n])

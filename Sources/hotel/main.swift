@@ -18,6 +18,10 @@ func environment() -> [String: String] {
     return result
 }
 
+// A reader that goes away (`hotel log | head`) makes writes fail with EPIPE, which commands handle, rather
+// than kill the process.
+signal(SIGPIPE, SIG_IGN)
+
 // Parse, dispatch to BookingCore, print. Everything else lives in BookingCore.
 let outcome = HotelCommandLine(
     arguments: Array(CommandLine.arguments.dropFirst()), environment: environment()

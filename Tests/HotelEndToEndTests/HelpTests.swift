@@ -8,7 +8,7 @@ struct HelpTests {
     @Test(arguments: [
         ["book"], ["free"], ["cancel"], ["bookings"], ["rooms"], ["rooms", "add"], ["verify"], ["batch"], ["hold"], ["confirm"], ["release"],
         ["change"], ["checkin"], ["checkout"], ["noshow"], ["availability"], ["arrivals"], ["departures"], ["in-house"], ["block"], ["unblock"],
-        ["blocks"],
+        ["blocks"], ["history"], ["log"], ["import"],
     ])
     func everySubcommandHasTheSameHelpThreeWays(_ command: [String]) throws {
         let long = try sandbox.hotel.run(command + ["--help"])

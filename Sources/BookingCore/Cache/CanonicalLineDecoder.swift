@@ -19,8 +19,27 @@ enum CanonicalLineDecoder {
     struct Decoded {
         var event: DomainEvent
         var position: Position
+        var type: Range<Int>
         var tags: Range<Int>
         var recordedAt: Range<Int>
+    }
+
+    /// The line's envelope as written (type and tags), if the line is in canonical form: for matching a
+    /// query against the line as it stands.
+    static func envelope(_ line: UnsafeBufferPointer<UInt8>) -> Event? {
+        guard let d = decodeFull(line) else { return nil }
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self) }
+        var tags: [Tag] = []
+        var i = d.tags.lowerBound
+        // Tags stand as "a","b","c": plain strings (no escapes) between quotes.
+        while i < d.tags.upperBound {
+            let start = i + 1
+            var end = start
+            while line[end] != UInt8(ascii: "\"") { end += 1 }
+            tags.append(Tag(unchecked: text(start..<end)))
+            i = end + 2
+        }
+        return Event(type: text(d.type), tags: tags, data: [:])
     }
 
     /// The most data members a canonical line may have.
@@ -72,7 +91,7 @@ enum CanonicalLineDecoder {
             }
             let fields = CanonicalEventFields(position: Position(position), line: line, typeRange: type, members: UnsafeBufferPointer(rebasing: members[0..<count]))
             guard let event = try? DomainEvent(fields) else { return nil }
-            return Decoded(event: event, position: Position(position), tags: tagsStart..<tagsEnd, recordedAt: recordedAt)
+            return Decoded(event: event, position: Position(position), type: type, tags: tagsStart..<tagsEnd, recordedAt: recordedAt)
         }
     }
 

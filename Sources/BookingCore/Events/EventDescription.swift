@@ -1,0 +1,34 @@
+extension DomainEvent {
+    /// What happened, in words, for `hotel history`: "booked Blue 2024-05-01..2024-05-03 for client 42",
+    /// "moved to Green 2024-05-01..2024-05-04", "checked in on 2024-05-01", ...
+    public var summary: String {
+        func reason(_ reason: Reason?) -> String { reason.map { ": \($0)" } ?? "" }
+        func client(_ client: ClientID?) -> String { client.map { " for client \($0)" } ?? "" }
+        switch self {
+        case .roomAdded(let e):
+            return "room \(e.room) added, type \(e.roomType)"
+        case .roomBooked(let e):
+            return "booked \(e.room) \(e.stay)\(client(e.client))"
+        case .roomHeld(let e):
+            return "held \(e.room) \(e.stay)\(client(e.client)) until \(e.expiresAt)"
+        case .holdConfirmed(let e):
+            return "confirmed\(client(e.client))"
+        case .holdReleased:
+            return "released"
+        case .bookingCancelled(let e):
+            return "cancelled\(reason(e.reason))"
+        case .bookingChanged(let e):
+            return e.room == e.previousRoom ? "changed to \(e.stay)" : "moved to \(e.room) \(e.stay)"
+        case .stayMilestone(let e):
+            switch e.kind {
+            case .checkedIn: return "checked in on \(e.day)"
+            case .checkedOut: return "checked out on \(e.day)"
+            case .noShow: return "no-show recorded on \(e.day)"
+            }
+        case .roomBlocked(let e):
+            return "blocked \(e.room) \(e.stay)\(reason(e.reason))"
+        case .roomUnblocked:
+            return "unblocked"
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import BookingCore
+
+extension Subcommand {
+    /// `hotel history ID`
+    static let history = Subcommand(
+        spec: CommandSpec(
+            name: "history", abstract: "Print every event of one booking, hold or block, oldest first.",
+            arguments: [("id", "A booking, hold or block id, such as bk7q2mxa3d.")], positionalCount: 1...1, options: [.json],
+            discussion: "One line per event, three tab-separated fields: position, recorded time (ISO 8601 UTC), and what happened in words ('booked Blue 2024-05-01..2024-05-03 for client 42', 'moved to Green 2024-05-01..2024-05-04', 'checked in on 2024-05-01', ...). With --json: {\"id\":...,\"events\":[{\"position\",\"recordedAt\",\"type\",\"summary\",\"data\"}]}."
+        ),
+        run: { (arguments, context) throws(CommandLineError) in
+            let id = try arguments.bookingID()
+            try context.requireStore()
+            var events: [(SequencedEvent, DomainEvent)] = []
+            var failure: EventDataError?
+            do throws(EventStoreError) {
+                try LogReader(path: context.storePath).forEachLine(
+                    from: .start, matching: Query([QueryItem(types: [], tags: [.booking(id)]), QueryItem(types: [], tags: [.block(id)])])
+                ) { line, _ in
+                    guard let recorded = try? EventLine.decode(UnsafeBufferPointer(rebasing: line.dropLast())) else { return false }
+                    do throws(EventDataError) { events.append((recorded, try DomainEvent(recorded))) } catch {
+                        failure = error
+                        return false
+                    }
+                    return true
+                }
+            } catch {
+                throw CommandLineError(.store(error))
+            }
+            if let failure { throw CommandLineError(.invalidEvent(failure)) }
+            guard !events.isEmpty else { throw CommandLineError(.rejected(.unknownBooking(id))) }
+            if arguments.has("--json") {
+                context.json(.object([
+                    "id": .string(id.rawValue),
+                    "events": .array(events.map { recorded, event in
+                        .object([
+                            "position": .integer(recorded.position.rawValue), "recordedAt": .string(recorded.recordedAt),
+                            "type": .string(recorded.event.type), "summary": .string(event.summary), "data": .object(recorded.event.data),
+                        ])
+                    }),
+                ]))
+            } else {
+                for (recorded, event) in events { context.line("\(recorded.position)\t\(recorded.recordedAt)\t\(event.summary)") }
+            }
+        })
+}

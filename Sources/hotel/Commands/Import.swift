@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BookingCore
+
+extension Subcommand {
+    /// `hotel import FILE|-`
+    static let importLog = Subcommand(
+        spec: CommandSpec(
+            name: "import", abstract: "Append a whole JSON-lines log to a new or empty store, exactly as it stands.",
+            arguments: [("file", "The log to import, or - for standard input (such as the output of 'hotel log').")],
+            positionalCount: 1...1, options: [],
+            discussion: "The input is checked whole as 'hotel verify' checks a store (and an unfinished last line is a problem here); if anything is wrong, every problem is listed on stderr as FILE:LINE: byte OFFSET: MESSAGE, nothing is written and the status is 65. The store must hold no event (status 1 otherwise). Positions and recorded times are kept: with 'hotel log' this is backup, restore and moving a hotel between stores, and a round trip gives a byte-identical log. Prints the number of events imported."
+        ),
+        run: { (arguments, context) throws(CommandLineError) in
+            let source = arguments.positionals[0]
+            let bytes: [UInt8]
+            if source == "-" {
+                bytes = try readStandardInput()
+            } else {
+                let file = open(source, O_RDONLY | O_CLOEXEC)
+                guard file >= 0 else {
+                    throw CommandLineError(message: "cannot open '\(source)': \(String(cString: strerror(errno)))", status: errno == ENOENT ? .noInput : .ioError)
+                }
+                defer { close(file) }
+                bytes = try readAll(from: file, name: source)
+            }
+            let name = source == "-" ? "stdin" : source
+            do throws(ImportError) {
+                let count = try context.store.importLog(bytes)
+                context.line("imported \(count) events")
+            } catch {
+                switch error {
+                case .notSound(let report):
+                    for problem in report.problems { context.warning(raw: "\(name):\(problem.line): byte \(problem.offset): \(problem.message)") }
+                    throw CommandLineError(message: error.description, status: .dataError)
+                case .empty: throw CommandLineError(message: error.description, status: .dataError)
+                case .storeNotEmpty: throw CommandLineError(message: error.description, status: .rejected)
+                case .store(let storeError): throw CommandLineError(.store(storeError))
+                }
+            }
+        })
+}

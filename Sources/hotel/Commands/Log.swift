@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BookingCore
+
+extension Subcommand {
+    /// `hotel log [--after POS] [--type TYPE]... [--tag TAG]... [--limit N] [--follow]`
+    static let log = Subcommand(
+        spec: CommandSpec(
+            name: "log", abstract: "Print the log's events as JSON lines, each exactly as it stands in the log.",
+            options: [
+                .value("--after", "position", "Only events after this position (default 0: from the first)."),
+                .repeatable("--type", "type", "Only events of this type; repeated, of any of them."),
+                .repeatable("--tag", "tag", "Only events with this tag, such as room:Blue; repeated, with all of them."),
+                .value("--limit", "n", "At most this many events."),
+                .flag("--follow", "Then keep printing events as they are appended, until interrupted."),
+            ],
+            discussion: "The output of an unfiltered 'hotel log' is a valid store: 'hotel --store other.jsonl import -' takes it back byte for byte. --type and --tag select as a DCB query item: one of the types, all of the tags. With --follow, events appended by other processes are printed within 200 ms of being synced, never a torn or unfinished line; with no new events it checks the log ten times a second and otherwise sleeps. It exits 0 quietly when its reader goes away (hotel log --follow | head -n 3)."
+        ),
+        run: { (arguments, context) throws(CommandLineError) in
+            let after = try arguments.optional("--after", Position.parse) ?? .origin
+            let limit = try arguments.optional("--limit", Int.parsePositive)
+            var item = QueryItem(types: arguments.lists["--type"] ?? [], tags: [])
+            for text in arguments.lists["--tag"] ?? [] {
+                guard let tag = Tag(text) else { throw .usage("invalid tag '\(InvalidValue.shown(text))': expected non-empty text without control characters, such as room:Blue", help: "log") }
+                item.tags.append(tag)
+            }
+            let query = item.types.isEmpty && item.tags.isEmpty ? nil : Query([item])
+            try context.requireStore()
+            let reader = LogReader(path: context.storePath)
+            var out = RawOutput()
+            var printed = 0
+            do throws(EventStoreError) {
+                var mark = try reader.mark(after: after)
+                while true {
+                    mark = try reader.forEachLine(from: mark, matching: query) { line, _ in
+                        printed += 1
+                        return out.write(line) && printed != limit
+                    }
+                    if !out.flush() || printed == limit || !arguments.has("--follow") { return }
+                    // Wait for more: a tenth of a second, or until the reader goes away.
+                    if out.readerIsGone(waitingMilliseconds: 100) { return }
+                }
+            } catch {
+                throw CommandLineError(.store(error))
+            }
+        })
+}
+
+extension Position {
+    /// A position typed by a person: a whole number, 0 or more.
+    static func parse(_ text: String) throws(InvalidValue) -> Position {
+        guard let value = Int(text), value >= 0, text.first != "+" else { throw .text(option: "position", text, reason: "expected a whole number, 0 or more") }
+        return Position(value)
+    }
+}
+
+extension Int {
+    /// A count typed by a person: a whole number, 1 or more.
+    static func parsePositive(_ text: String) throws(InvalidValue) -> Int {
+        guard let value = Int(text), value >= 1, text.first != "+" else { throw .text(option: "number", text, reason: "expected a whole number, 1 or more") }
+        return value
+    }
+}
+
+/// Bytes for stdout, written a megabyte at a time; it notices when the reader has gone (EPIPE).
+struct RawOutput {
+    private var buffer: [UInt8] = []
+    private(set) var readerGone = false
+
+    /// Adds bytes; false once the reader is gone.
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        buffer.append(contentsOf: bytes)
+        return buffer.count < 1 << 20 || flush()
+    }
+
+    /// Writes what is buffered; false if the reader is gone.
+    mutating func flush() -> Bool {
+        var written = 0
+        while written < buffer.count, !readerGone {
+            let n = buffer.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress! + written, $0.count - written) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { readerGone = true } else { written += n }
+        }
+        buffer.removeAll(keepingCapacity: true)
+        return !readerGone
+    }
+
+    /// Waits up to `milliseconds`; true if stdout's reader has gone meanwhile (a closed pipe).
+    mutating func readerIsGone(waitingMilliseconds milliseconds: Int32) -> Bool {
+        var watch = pollfd(fd: STDOUT_FILENO, events: 0, revents: 0)
+        if poll(&watch, 1, milliseconds) > 0, watch.revents & Int16(POLLERR | POLLHUP) != 0 { readerGone = true }
+        return readerGone
+    }
+}

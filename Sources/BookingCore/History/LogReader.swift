@@ -16,19 +16,9 @@ public struct LogReader {
 
     public init(path: String) { self.path = path }
 
-    /// Where the log stands: the byte offset just after the last complete line read, and its position.
-    public struct Mark: Sendable, Equatable {
-        public var offset: Int
-        public var position: Position
-
-        public init(offset: Int, position: Position) {
-            self.offset = offset
-            self.position = position
-        }
-
-        /// The start of the log.
-        public static let start = Mark(offset: 0, position: .origin)
-    }
+    /// Where the log stands: the position of the last complete line read, and the byte offset just after it
+    /// (the same fact an append's hint records).
+    public typealias Mark = AppendHint
 
     /// The mark just after the line of `position`, found by a binary search over the file (each line
     /// names its position, and positions count up by one); the end of the log if it has no such line yet.
@@ -46,7 +36,7 @@ public struct LogReader {
                 continue
             }
             if found.rawValue <= position.rawValue + 1 {
-                low = Mark(offset: start, position: Position(found.rawValue - 1))
+                low = Mark(position: Position(found.rawValue - 1), offset: start)
                 if found == position.next { return low }
             } else {
                 high = start
@@ -158,7 +148,7 @@ public struct LogReader {
                 guard position == mark.position.next else {
                     throw .corrupt(path: path, line: lineNumber, offset: base + offset, reason: "position \(position) out of sequence, expected \(mark.position.next)")
                 }
-                mark = Mark(offset: base + offset + line.count + 1, position: position)
+                mark = Mark(position: position, offset: base + offset + line.count + 1)
                 if let query {
                     if let needles, Self.surelyMisses(line, needles) { return }
                     let event: Event

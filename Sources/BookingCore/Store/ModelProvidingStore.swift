@@ -27,4 +27,7 @@ public struct AppendHint: Sendable, Equatable {
         self.position = position
         self.offset = offset
     }
+
+    /// The start of a log: no event, no byte.
+    public static let start = AppendHint(position: .origin, offset: 0)
 }

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes a ``CompactProjection``'s contents as a snapshot file: to a temporary file, synced, then renamed
+/// Writes a ``HotelProjection``'s contents as a snapshot file: to a temporary file, synced, then renamed
 /// into place, so a reader sees the old snapshot or the new one, never half of one.
 enum SnapshotWriter {
     /// Writes the snapshot of `builder` for the log described by `log` to `path`.

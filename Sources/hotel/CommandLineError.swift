@@ -20,7 +20,7 @@ struct CommandLineError: Error {
     init(_ error: HotelError) {
         message = error.description
         switch error {
-        case .rejected: status = .rejected
+        case .rejected, .history: status = .rejected
         case .invalidEvent: status = .dataError
         case .tooManyConflicts: status = .temporaryFailure
         case .store(let storeError):

@@ -24,6 +24,7 @@ struct OptionSpec: Sendable {
     }
 
     static let store = value("--store", "path", "The event log (default: $HOTEL_STORE, else ./events.jsonl).")
+    static let asOf = value("--as-of", "pos|time", "Answer as the hotel stood after this log position, or at this time (YYYY-MM-DD, or ISO 8601 such as 2024-05-01T12:00:00Z).")
     static let json = flag("--json", "Print one JSON document instead of lines.")
     static let help = flag("--help", "Show help information.")
 }

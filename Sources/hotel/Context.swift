@@ -9,7 +9,14 @@ import BookingCore
 final class Context {
     let storePath: String
     let store: JSONLinesEventStore
+    /// The front desk at the store's head.
     let frontDesk: FrontDesk
+    /// With `--as-of`, the desk that answers as of that point, made at the first query.
+    private var pastDesk: FrontDesk?
+    /// The `--as-of` point the queries answer at, if given.
+    private let asOf: HistoryPoint?
+    /// Where `--as-of` fell in the log, once ``requireStore()`` has found it.
+    private(set) var past: PastPoint?
     /// What commands run on: the front desk, or a batch's desk.
     let commands: any CommandRunner
     /// stdout not yet written: all of it for a batch line (whose output is captured), else at most 64 KiB,
@@ -20,8 +27,9 @@ final class Context {
     /// Warnings for stderr, written before any error line.
     private(set) var warnings = ""
 
-    init(storePath: String, lockTimeout: Double, cacheThreshold: Int, clock: WallClock) {
+    init(storePath: String, lockTimeout: Double, cacheThreshold: Int, clock: WallClock, asOf: HistoryPoint? = nil) {
         self.storePath = storePath
+        self.asOf = asOf
         self.store = JSONLinesEventStore(path: storePath, clock: clock, lockTimeout: lockTimeout, cacheThreshold: cacheThreshold)
         self.frontDesk = FrontDesk(store: store, clock: clock)
         self.commands = frontDesk
@@ -33,6 +41,7 @@ final class Context {
         storePath = parent.storePath
         store = parent.store
         frontDesk = parent.frontDesk
+        asOf = nil
         commands = desk
         streams = false
     }
@@ -58,13 +67,16 @@ final class Context {
     /// Adds a JSON document to stdout, on one line.
     func json(_ value: JSONValue) { line(JSONWriter.string(value)) }
 
-    /// Fails with exit 66 unless the store exists: queries never create one.
+    /// Fails with exit 66 unless the store exists: queries never create one. With `--as-of`, finds the point
+    /// in the log (exit 1 if it is not there), which queries then answer as of.
     func requireStore() throws(CommandLineError) {
         guard store.exists else { throw CommandLineError(.store(.notFound(path: storePath))) }
+        guard let asOf, past == nil else { return }
+        do { past = try frontDesk.locate(asOf) } catch { throw CommandLineError(error) }
     }
 
-    /// The clock's reading.
-    var now: Instant { frontDesk.now }
+    /// The clock's reading (with `--as-of`, the point's time, once ``requireStore()`` has found it).
+    var now: Instant { past?.now ?? frontDesk.now }
 
     /// Prints a booking as its id, or with `--json` as an object.
     func print(_ booking: Booking, json: Bool) {
@@ -78,7 +90,13 @@ final class Context {
 
     /// Runs a query on the ``FrontDesk``, turning its error into the command line's.
     func query<T>(_ body: (FrontDesk) throws(HotelError) -> T) throws(CommandLineError) -> T {
-        do { return try body(frontDesk) } catch { throw CommandLineError(error) }
+        do {
+            guard let past else { return try body(frontDesk) }
+            if pastDesk == nil { pastDesk = try frontDesk.asOf(past) }
+            return try body(pastDesk!)
+        } catch {
+            throw CommandLineError(error)
+        }
     }
 }
 
@@ -113,11 +131,6 @@ extension ParsedArguments {
     /// The booking id in the first positional argument.
     func bookingID() throws(CommandLineError) -> BookingID {
         try parse(positionals[0], BookingID.init(_:))
-    }
-
-    /// The day of `--on`, else today (the clock's local date).
-    func day(on option: String, today: Day) throws(CommandLineError) -> Day {
-        try optional(option, Day.init(_:)) ?? today
     }
 }
 

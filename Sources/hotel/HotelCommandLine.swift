@@ -56,7 +56,9 @@ struct HotelCommandLine {
             if parsed.values["--store"] != nil { throw .usage("option '--store' is given more than once") }
             parsed.values["--store"] = globalStore
         }
-        let context = Context(storePath: try storePath(parsed), lockTimeout: try lockTimeout(), cacheThreshold: try cacheThreshold(), clock: try clock())
+        let asOf = try parsed.optional("--as-of", HistoryPoint.init(_:))
+        let context = Context(
+            storePath: try storePath(parsed), lockTimeout: try lockTimeout(), cacheThreshold: try cacheThreshold(), clock: try clock(), asOf: asOf)
         do {
             try subcommand.run(parsed, context)
         } catch {

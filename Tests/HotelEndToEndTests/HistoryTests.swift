@@ -121,6 +121,60 @@ struct HistoryTests {
         #expect(try hotel.run(["history", "bknone"]) == .init(stdout: "", stderr: "hotel: error: unknown booking 'bknone'; 'hotel bookings' lists the bookings\n", status: 1))
     }
 
+    @Test func everyQueryAsOfAPointAnswersAsTheLogCutThereDoes() throws {
+        try useSample()
+        let sampleLines = lines(try String(contentsOf: Self.sample, encoding: .utf8))
+        func recordedAt(_ line: String) -> String { String(line.suffix(22).prefix(20)) }
+        let held = try #require(sampleLines.first { $0.contains(#""type":"RoomHeld""#) })
+        let heldID = String(held[try #require(held.range(of: #"bk[0-9a-z]{8}"#, options: .regularExpression))])
+        let queries: [[String]] = [
+            ["rooms"], ["rooms", "--type", "double", "--json"], ["free", "--from", "2024-05-08", "--to", "2024-05-10"],
+            ["availability", "--from", "2024-05-02", "--to", "2024-05-04"], ["bookings"], ["bookings", "--json", "--status", "held", "--status", "expired"],
+            ["arrivals", "--on", "2024-05-01"], ["departures", "--on", "2024-05-03"], ["in-house", "--on", "2024-05-02"], ["arrivals"],
+            ["blocks"], ["history", heldID],
+        ]
+        // Positions (the first, in the middle, at a hold's recording, the last) and times (a day's start, a
+        // moment between events, an event's own time).
+        let heldAt = sampleLines.firstIndex(of: held)! + 1
+        var points = [1, 40, heldAt, heldAt + 1, sampleLines.count].map { ($0.description, $0, recordedAt(sampleLines[$0 - 1])) }
+        for time in ["2024-04-10", "2024-04-12T13:00:00Z", recordedAt(sampleLines[60])] {
+            let instant = time.count == 10 ? time + "T00:00:00Z" : time
+            let count = sampleLines.lastIndex { recordedAt($0) <= instant }! + 1
+            points.append((time, count, instant))
+        }
+        for (point, count, now) in points {
+            let cut = sandbox.path + "/cut-\(count).jsonl"
+            try (sampleLines.prefix(count).joined(separator: "\n") + "\n").write(toFile: cut, atomically: false, encoding: .utf8)
+            var then = hotel
+            then.environment["HOTEL_NOW"] = now
+            for query in queries {
+                let expected = try then.run(["--store", cut] + query)
+                let asOf = try hotel.run(query + ["--as-of", point])
+                #expect(asOf == expected, "--as-of \(point): \(query)")
+            }
+        }
+        // The answers differ with the point: the hotel really is seen as it was.
+        #expect(try hotel.run(["bookings", "--as-of", "40"]).stdout != hotel.run(["bookings"]).stdout)
+        #expect(try hotel.run(["rooms", "--as-of", "1"]).stdout == "101\n")
+        // The log and its cache are left as they were.
+        #expect(sandbox.hotel.storeBytes() == FileManager.default.contents(atPath: Self.sample.path))
+
+        for (arguments, message, status) in [
+            (["rooms", "--as-of", "112"], "--as-of 112 is past the end of the log, whose last position is 111", Int32(1)),
+            (["free", "--from", "2024-05-08", "--to", "2024-05-10", "--as-of", "2024-03-01"], "--as-of 2024-03-01T00:00:00Z is before the log's first event, recorded at 2024-04-01T08:00:00Z", 1),
+            (["history", heldID, "--as-of", "9999"], "--as-of 9999 is past the end of the log, whose last position is 111", 1),
+            (["bookings", "--as-of", "0"], "invalid --as-of '0': expected a log position (a whole number from 1), a day as YYYY-MM-DD or a time such as 2024-05-01T12:00:00Z; see 'hotel bookings --help'", 64),
+            (["arrivals", "--as-of", "last tuesday"], "invalid --as-of 'last tuesday': expected a log position (a whole number from 1), a day as YYYY-MM-DD or a time such as 2024-05-01T12:00:00Z; see 'hotel arrivals --help'", 64),
+        ] {
+            #expect(try hotel.run(arguments) == .init(stdout: "", stderr: "hotel: error: \(message)\n", status: status), "\(arguments)")
+        }
+        // A booking not yet made at that point is unknown then.
+        let lastBooking = try #require(sampleLines.last { $0.contains(#""type":"RoomBooked""#) })
+        let lateID = String(lastBooking[try #require(lastBooking.range(of: #"bk[0-9a-z]{8}"#, options: .regularExpression))])
+        #expect(try hotel.run(["history", lateID, "--as-of", "20"]).status == 1)
+        #expect(try hotel.run(["--store", "missing.jsonl", "rooms", "--as-of", "3"]).status == 66)
+    }
+
     @Test func followPrintsEveryAppendOnceInOrderAcrossATornTailRepairAndExitsWhenTheReaderGoes() throws {
         try hotel.run(["rooms", "add"] + (1...10).map { "R\($0)" })
         let follower = try sandbox.hotel.start(["log", "--follow"])

@@ -13,12 +13,25 @@ public struct FrontDesk: CommandRunner, Sendable {
     public let clock: WallClock
     /// How many times a command reads and decides before giving up on conflicts.
     public let maximumAttempts: Int
+    /// The hotel at a past point, for a desk made by ``asOf(_:)``: queries answer from it, commands stop.
+    /// (Never mutated: a value, or a read-only mapped snapshot, so sharing it across threads is safe.)
+    nonisolated(unsafe) private let pinned: (any HotelReadModel)?
 
     public init(store: any EventStore, newBookingID: BookingIDGenerator = .random, clock: WallClock = .system, maximumAttempts: Int = 25) {
         self.store = store
         self.newBookingID = newBookingID
         self.clock = clock
         self.maximumAttempts = maximumAttempts
+        self.pinned = nil
+    }
+
+    /// A desk whose queries answer from `model` at the time `now` (see ``asOf(_:)``).
+    init(pinned model: any HotelReadModel, store: any EventStore, newBookingID: BookingIDGenerator, now: Instant) {
+        self.store = store
+        self.newBookingID = newBookingID
+        self.clock = .fixed(secondsSince1970: now.secondsSince1970)
+        self.maximumAttempts = 0
+        self.pinned = model
     }
 
     // MARK: Commands
@@ -41,6 +54,7 @@ public struct FrontDesk: CommandRunner, Sendable {
     ///
     /// - Parameter expectedCommands: About how many commands `body` will run (sizes the write buffer).
     public func batch<R>(expectedCommands: Int = 0, _ body: (any CommandRunner) -> R) throws(HotelError) -> R {
+        precondition(pinned == nil, "a desk as of a past point records nothing")
         guard let store = store.modelProvider else { return body(self) }
         return try store.batch(expectedCommands: expectedCommands) { session in body(BatchDesk(session: session, newBookingID: newBookingID, clock: clock)) }
     }
@@ -83,6 +97,7 @@ public struct FrontDesk: CommandRunner, Sendable {
     /// ``HotelProjection``. (`query` says what the caller needs; a booking's events can carry other tags
     /// than the ones it asks for, such as a change's previous room, so the whole log is folded.)
     public func model(query: Query = .all) throws(HotelError) -> any HotelReadModel {
+        if let pinned { return pinned }
         if let store = store.modelProvider { return try store.currentModel().model }
         let result: ReadResult
         do { result = try store.read(.all) } catch { throw .store(error) }
@@ -102,6 +117,7 @@ public struct FrontDesk: CommandRunner, Sendable {
 
     /// ``execute(_:)``, also returning the state the recorded events were decided on.
     private func decideAndAppend(_ decision: some Decision) throws(HotelError) -> (events: [DomainEvent], state: any HotelReadModel) {
+        precondition(pinned == nil, "a desk as of a past point records nothing")
         let query = decision.query
         for _ in 0..<maximumAttempts {
             let recorded: Bool

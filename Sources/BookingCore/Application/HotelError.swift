@@ -8,12 +8,15 @@ public enum HotelError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidEvent(EventDataError)
     /// Other writers kept changing the same events; nothing was recorded (exit 75).
     case tooManyConflicts(attempts: Int)
+    /// A query was asked as of a point outside the log's history (exit 1).
+    case history(HistoryError)
 
     public var description: String {
         switch self {
         case .rejected(let e): return e.description
         case .store(let e): return e.description
         case .invalidEvent(let e): return e.description + "; nothing was written (run 'hotel verify')"
+        case .history(let e): return e.description
         case .tooManyConflicts(let attempts):
             return "other hotel processes kept changing the same room or booking (\(attempts) attempts); nothing was recorded, try again"
         }

@@ -18,6 +18,8 @@ public enum InvalidValue: Error, Sendable, Equatable, CustomStringConvertible {
     case stayTooLong(Stay)
     /// A free-text value (a reason, an idempotency key) that is empty, too long or has control characters.
     case text(option: String, String, reason: String)
+    /// Not a log position or a time, as `--as-of` takes.
+    case historyPoint(String)
 
     public var description: String {
         switch self {
@@ -43,6 +45,8 @@ public enum InvalidValue: Error, Sendable, Equatable, CustomStringConvertible {
             return "the stay \(stay) has \(stay.nights) nights, more than the \(Stay.maximumNights) a stay may have; check the year"
         case .text(let option, let text, let reason):
             return "invalid \(option) '\(Self.shown(text))': \(reason)"
+        case .historyPoint(let text):
+            return "invalid --as-of '\(Self.shown(text))': expected a log position (a whole number from 1), a day as YYYY-MM-DD or a time such as 2024-05-01T12:00:00Z"
         }
     }
 

@@ -148,7 +148,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     }
 
     /// The snapshot beside the log, if it describes a prefix of this log.
-    private func validSnapshot(for file: borrowing POSIXFile, size: Int) throws(EventStoreError) -> Snapshot? {
+    func validSnapshot(for file: borrowing POSIXFile, size: Int) throws(EventStoreError) -> Snapshot? {
         guard let snapshot = Snapshot(path: cachePath), snapshot.coveredOffset <= size else { return nil }
         let identity = try LogIdentity(of: file, length: snapshot.coveredOffset)
         guard identity.fingerprint == snapshot.fingerprint else { return nil }

@@ -16,6 +16,12 @@ public protocol ModelProvidingStore: EventStore {
     /// log is cut back and nothing is recorded.
     /// `expectedCommands` sizes the session's buffer.
     func batch<R>(expectedCommands: Int, _ body: (BatchSession) -> R) throws(HotelError) -> R
+
+    /// Where a point of the log's history falls (see ``FrontDesk/asOf(_:)``).
+    func locate(_ point: HistoryPoint) throws(HotelError) -> PastPoint
+
+    /// The hotel just after a point of its history, without changing the store or its cache.
+    func model(at past: PastPoint) throws(HotelError) -> any HotelReadModel
 }
 
 /// Where a position ends in a store: for the JSON-lines store, the byte offset just after its line.

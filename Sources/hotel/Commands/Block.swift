@@ -30,15 +30,17 @@ extension Subcommand {
             options: [
                 .value("--from", "day", "Only blocks with a night on or after this day."),
                 .value("--to", "day", "Only blocks with a night before this day."),
+                .asOf,
                 .json,
             ],
             discussion: "Each line has six tab-separated fields: id, room, first night, day back in service, status (active or ended), reason (empty if none), ordered by the first night, then room, then id. With --json: {\"blocks\":[{...}]}."
         ),
         run: { (arguments, context) throws(CommandLineError) in
-            var filter = BookingFilter(from: try arguments.optional("--from", Day.init(_:)), to: try arguments.optional("--to", Day.init(_:)), now: context.now)
+            var filter = BookingFilter(from: try arguments.optional("--from", Day.init(_:)), to: try arguments.optional("--to", Day.init(_:)))
             if let from = filter.from, let to = filter.to, from >= to { throw .usage("--from \(from) must be before --to \(to)", help: "blocks") }
             filter.kind = .block
             try context.requireStore()
+            filter.now = context.now
             try context.list(matching: filter, json: arguments.has("--json"), key: "blocks")
         })
 }

@@ -12,12 +12,13 @@ extension Subcommand {
                 .value("--from", "day", "Only bookings with a night on or after this day."),
                 .value("--to", "day", "Only bookings with a night before this day."),
                 .repeatable("--status", "status", "Only bookings with this status; repeat for several."),
+                .asOf,
                 .json,
             ],
             discussion: "Each line has six tab-separated fields: id, client ('-' for a hold made without one), room, arrival, departure, status, ordered by arrival, then room, then id. A status is one of held, expired (a hold past its expiry), released, active, checked-in, checked-out, cancelled, no-show. Blocks are listed by 'hotel blocks'. With --json: {\"bookings\":[{...}]}."
         ),
         run: { (arguments, context) throws(CommandLineError) in
-            var filter = BookingFilter(now: context.now)
+            var filter = BookingFilter()
             filter.client = try arguments.optional("--client", ClientID.init(_:))
             filter.room = try arguments.optional("--room", RoomName.init(_:))
             filter.from = try arguments.optional("--from", Day.init(_:))
@@ -38,6 +39,7 @@ extension Subcommand {
             }
             let type = try arguments.optional("--type", RoomType.init(_:))
             try context.requireStore()
+            filter.now = context.now
             if let type { filter.rooms = Set(try context.query { (desk) throws(HotelError) in try desk.rooms(ofType: type) }.map(\.name)) }
             try context.list(matching: filter, json: arguments.has("--json"), key: "bookings")
         })
@@ -47,11 +49,12 @@ extension Subcommand {
         Subcommand(
             spec: CommandSpec(
                 name: name, abstract: abstract,
-                options: [.value("--on", "day", "The day, YYYY-MM-DD (default: today, in the local time zone)."), .json],
+                options: [.value("--on", "day", "The day, YYYY-MM-DD (default: today, in the local time zone)."), .asOf, .json],
                 discussion: "The bookings \(relation) that day, in the format of 'hotel bookings': held (unexpired), active, checked-in and checked-out ones; not cancelled, released, expired or no-show ones. With --json: {\"bookings\":[{...}]}."),
             run: { (arguments, context) throws(CommandLineError) in
-                let day = try arguments.day(on: "--on", today: context.now.localDay)
+                let on = try arguments.optional("--on", Day.init(_:))
                 try context.requireStore()
+                let day = on ?? context.now.localDay
                 var filter = BookingFilter(statuses: BookingFilter.stayStatuses, now: context.now)
                 narrow(&filter, day)
                 try context.list(matching: filter, json: arguments.has("--json"), key: "bookings")

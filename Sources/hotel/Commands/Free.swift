@@ -9,6 +9,7 @@ extension Subcommand {
                 .value("--from", "day", "The arrival day, YYYY-MM-DD.", required: true),
                 .value("--to", "day", "The departure day, YYYY-MM-DD.", required: true),
                 .value("--type", "type", "Only rooms of this type."),
+                .asOf,
                 .json,
             ],
             discussion: "A room is free when no active or checked-in booking, unexpired hold or block holds it for a night of the stay. With --json: {\"from\":...,\"to\":...,\"rooms\":[...]}."
@@ -35,6 +36,7 @@ extension Subcommand {
             options: [
                 .value("--from", "day", "The arrival day, YYYY-MM-DD.", required: true),
                 .value("--to", "day", "The departure day, YYYY-MM-DD.", required: true),
+                .asOf,
                 .json,
             ],
             discussion: "One line per type, in byte order of the type: TYPE, FREE and TOTAL separated by tabs. With --json: {\"from\":...,\"to\":...,\"types\":[{\"type\":...,\"free\":...,\"total\":...}]}."

@@ -5,18 +5,20 @@ extension Subcommand {
     static let history = Subcommand(
         spec: CommandSpec(
             name: "history", abstract: "Print every event of one booking, hold or block, oldest first.",
-            arguments: [("id", "A booking, hold or block id, such as bk7q2mxa3d.")], positionalCount: 1...1, options: [.json],
+            arguments: [("id", "A booking, hold or block id, such as bk7q2mxa3d.")], positionalCount: 1...1, options: [.asOf, .json],
             discussion: "One line per event, three tab-separated fields: position, recorded time (ISO 8601 UTC), and what happened in words ('booked Blue 2024-05-01..2024-05-03 for client 42', 'moved to Green 2024-05-01..2024-05-04', 'checked in on 2024-05-01', ...). With --json: {\"id\":...,\"events\":[{\"position\",\"recordedAt\",\"type\",\"summary\",\"data\"}]}."
         ),
         run: { (arguments, context) throws(CommandLineError) in
             let id = try arguments.bookingID()
             try context.requireStore()
+            let last = context.past?.position
             var events: [(SequencedEvent, DomainEvent)] = []
             var failure: EventDataError?
             do throws(EventStoreError) {
                 try LogReader(path: context.storePath).forEachLine(
                     from: .start, matching: Query([QueryItem(types: [], tags: [.booking(id)]), QueryItem(types: [], tags: [.block(id)])])
-                ) { line, _ in
+                ) { line, after in
+                    if let last, after.position > last { return false }
                     guard let recorded = try? EventLine.decode(UnsafeBufferPointer(rebasing: line.dropLast())) else { return false }
                     do throws(EventDataError) { events.append((recorded, try DomainEvent(recorded))) } catch {
                         failure = error

@@ -5,7 +5,7 @@ extension Subcommand {
     static let roomsList = Subcommand(
         spec: CommandSpec(
             name: "rooms", abstract: "List the registered rooms, one a line, in byte order of their names.",
-            options: [.value("--type", "type", "Only rooms of this type."), .json],
+            options: [.value("--type", "type", "Only rooms of this type."), .asOf, .json],
             discussion: "'hotel rooms list' is the same. With --json: {\"rooms\":[{\"room\":\"Blue\",\"type\":\"double\"},...]}."
         ),
         run: { (arguments, context) throws(CommandLineError) in

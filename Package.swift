@@ -12,7 +12,9 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
-        .target(name: "BookingCore"),
+        .target(name: "BookingCore", dependencies: ["CSystem"]),
+        // C library functions Swift's Glibc module does not show (memmem).
+        .target(name: "CSystem"),
         .executableTarget(name: "hotel", dependencies: ["BookingCore"]),
         .testTarget(name: "BookingCoreTests", dependencies: ["BookingCore", "HotelTestSupport"]),
         // Runs the built `hotel` as a subprocess; shared by the end-to-end and reliability tests.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CSystem
 
 /// Reads the log's lines as they stand in the file, from a position on: for `hotel log`, `hotel history`
 /// and `hotel import`'s round trip.
@@ -137,6 +138,7 @@ public struct LogReader {
         var mark = current
         let needles = query.flatMap(Self.needles(of:))
         try bytes.withUnsafeBufferPointer { (buffer) throws(EventStoreError) in
+            var tags = needles.map { TagFinder(buffer, $0) }
             try LogScanner.forEachLine(in: buffer, upTo: end) { (line, number, offset) throws(EventStoreError) in
                 guard !stop else { return }
                 // In a sound log, line k holds position k.
@@ -150,7 +152,7 @@ public struct LogReader {
                 }
                 mark = Mark(position: position, offset: base + offset + line.count + 1)
                 if let query {
-                    if let needles, Self.surelyMisses(line, needles) { return }
+                    if tags?.surelyMisses(line, at: offset) == true { return }
                     let event: Event
                     do throws(EventLine.Problem) { event = try Self.envelope(of: line) } catch {
                         throw .corrupt(path: path, line: lineNumber, offset: base + offset + error.offset, reason: error.reason)
@@ -175,27 +177,53 @@ public struct LogReader {
         return needles
     }
 
-    /// Whether a line cannot match: it has no escapes (so every tag it carries stands in it as written) and
-    /// for every item lacks one of its tags. Lines that might match are decoded and matched properly.
-    static func surelyMisses(_ line: UnsafeBufferPointer<UInt8>, _ needles: [[[UInt8]]]) -> Bool {
-        guard CanonicalLineDecoder.isPlainASCII(line), let base = line.baseAddress else { return false }
-        return needles.allSatisfy { item in
-            item.contains { needle in !contains(UnsafeRawPointer(base), line.count, needle) }
-        }
-    }
+    /// Finds a query's tags in a piece of the log, each with one `memmem` run over the whole piece rather
+    /// than a search per line: a line that holds none of an item's hits cannot match it.
+    struct TagFinder {
+        let buffer: UnsafeBufferPointer<UInt8>
+        let needles: [[[UInt8]]]
+        /// For each item's each tag, where it next stands at or after the last line asked about (nil: nowhere
+        /// further; -1: not searched yet). A search runs again only for a line past its hit.
+        var next: [[Int?]]
 
-    /// Whether `needle` stands in the `count` bytes at `base`: memchr for its first byte, then memcmp.
-    static func contains(_ base: UnsafeRawPointer, _ count: Int, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= count else { return needle.isEmpty }
-        var at = 0
-        let last = count - needle.count
-        return needle.withUnsafeBytes { wanted in
-            while at <= last, let found = memchr(base + at, Int32(first), last - at + 1) {
-                let offset = base.distance(to: UnsafeRawPointer(found))
-                if memcmp(base + offset, wanted.baseAddress!, needle.count) == 0 { return true }
-                at = offset + 1
+        init(_ buffer: UnsafeBufferPointer<UInt8>, _ needles: [[[UInt8]]]) {
+            self.buffer = buffer
+            self.needles = needles
+            next = needles.map { $0.map { _ in -1 } }
+        }
+
+        /// Whether the line at `offset` cannot match: it has no escapes (so every tag it carries stands in it
+        /// as written) and for every item lacks one of its tags. Lines that might match are decoded and
+        /// matched properly.
+        mutating func surelyMisses(_ line: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+            let end = offset + line.count
+            for item in needles.indices {
+                var lacksOne = false
+                for tag in needles[item].indices where !contains(item, tag, in: offset..<end) {
+                    lacksOne = true
+                    break
+                }
+                if !lacksOne { return false }
             }
-            return false
+            return CanonicalLineDecoder.isPlainASCII(line)
+        }
+
+        /// Whether tag `tag` of item `item` stands within `range` of the buffer.
+        private mutating func contains(_ item: Int, _ tag: Int, in range: Range<Int>) -> Bool {
+            if let hit = next[item][tag], hit < range.lowerBound {
+                next[item][tag] = find(needles[item][tag], from: range.lowerBound)
+            }
+            guard let hit = next[item][tag] else { return false }
+            return hit < range.upperBound
+        }
+
+        /// The offset of `needle`'s first occurrence at or after `start`, nil if none.
+        private func find(_ needle: [UInt8], from start: Int) -> Int? {
+            guard let base = buffer.baseAddress, start < buffer.count else { return nil }
+            return needle.withUnsafeBytes { wanted -> Int? in
+                guard let found = hotel_memmem(base + start, buffer.count - start, wanted.baseAddress!, wanted.count) else { return nil }
+                return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            }
         }
     }
 

@@ -105,7 +105,7 @@ struct AsOfTests {
         let memory = FrontDesk(store: InMemoryEventStore(clock: clock), clock: clock)
         // No log at all is no store, as for any query; an empty log has no history.
         #expect(throws: HotelError.store(.notFound(path: path))) { try file.asOf(.position(Position(1))) }
-        FileManager.default.createFile(atPath: path, contents: Data())
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
         for desk in [file, memory] {
             #expect(throws: HotelError.history(.pastHead(Position(1), head: .origin))) { try desk.asOf(.position(Position(1))) }
             try desk.addRooms([room("Blue"), room("Green")])

@@ -28,7 +28,11 @@ struct CommandLineError: Error {
             case .corrupt: status = .dataError
             case .notFound: status = .noInput
             case .io: status = .ioError
-            case .lockTimeout, .conflict: status = .temporaryFailure
+            case .lockTimeout, .conflict, .unavailable: status = .temporaryFailure
+            case .authentication: status = .permissionDenied
+            case .unsupportedFormat: status = .dataError
+            case .notBuiltIn, .invalidLocation: status = .usage
+            case .server: status = .ioError
             }
         }
     }

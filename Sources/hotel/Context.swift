@@ -7,8 +7,8 @@ import BookingCore
 
 /// What a command runs against: the store, the front desk over it, and the text to print on stdout.
 final class Context {
-    let storePath: String
-    let store: JSONLinesEventStore
+    /// The store: a JSON-lines file or a PostgreSQL database.
+    let store: any HotelStore
     /// The front desk at the store's head.
     let frontDesk: FrontDesk
     /// With `--as-of`, the desk that answers as of that point, made at the first query.
@@ -27,10 +27,9 @@ final class Context {
     /// Warnings for stderr, written before any error line.
     private(set) var warnings = ""
 
-    init(storePath: String, lockTimeout: Double, cacheThreshold: Int, clock: WallClock, asOf: HistoryPoint? = nil) {
-        self.storePath = storePath
+    init(store: any HotelStore, clock: WallClock, asOf: HistoryPoint? = nil) {
         self.asOf = asOf
-        self.store = JSONLinesEventStore(path: storePath, clock: clock, lockTimeout: lockTimeout, cacheThreshold: cacheThreshold)
+        self.store = store
         self.frontDesk = FrontDesk(store: store, clock: clock)
         self.commands = frontDesk
         self.streams = true
@@ -38,7 +37,6 @@ final class Context {
 
     /// A context for one line of a batch: the same store, commands run on `desk`, its own output.
     init(batchLineOf parent: Context, desk: any CommandRunner) {
-        storePath = parent.storePath
         store = parent.store
         frontDesk = parent.frontDesk
         asOf = nil
@@ -70,7 +68,11 @@ final class Context {
     /// Fails with exit 66 unless the store exists: queries never create one. With `--as-of`, finds the point
     /// in the log (exit 1 if it is not there), which queries then answer as of.
     func requireStore() throws(CommandLineError) {
-        guard store.exists else { throw CommandLineError(.store(.notFound(path: storePath))) }
+        do throws(EventStoreError) {
+            guard try store.hasStore() else { throw .notFound(path: store.name) }
+        } catch {
+            throw CommandLineError(.store(error))
+        }
         guard let asOf, past == nil else { return }
         do { past = try frontDesk.locate(asOf) } catch { throw CommandLineError(error) }
     }

@@ -12,6 +12,8 @@ enum ExitStatus: Int32 {
     case noInput = 66
     /// An I/O error (EX_IOERR).
     case ioError = 74
+    /// The store's server refused the credentials (EX_NOPERM).
+    case permissionDenied = 77
     /// A temporary failure, such as a lock timeout or conflicts after all retries: try again (EX_TEMPFAIL).
     case temporaryFailure = 75
 }

@@ -57,8 +57,14 @@ struct HotelCommandLine {
             parsed.values["--store"] = globalStore
         }
         let asOf = try parsed.optional("--as-of", HistoryPoint.init(_:))
-        let context = Context(
-            storePath: try storePath(parsed), lockTimeout: try lockTimeout(), cacheThreshold: try cacheThreshold(), clock: try clock(), asOf: asOf)
+        let clock = try clock()
+        let settings = StoreOpener.Settings(
+            clock: clock, lockTimeout: try seconds("HOTEL_LOCK_TIMEOUT", default: JSONLinesEventStore.defaultLockTimeout),
+            cacheThreshold: try cacheThreshold(), connectTimeout: try seconds("HOTEL_CONNECT_TIMEOUT", default: 10), cacheDirectory: cacheDirectory())
+        let store: any HotelStore
+        let address = try storePath(parsed)
+        do throws(EventStoreError) { store = try StoreOpener.open(address, settings: settings) } catch { throw CommandLineError(.store(error)) }
+        let context = Context(store: store, clock: clock, asOf: asOf)
         do {
             try subcommand.run(parsed, context)
         } catch {
@@ -119,12 +125,21 @@ struct HotelCommandLine {
         return bytes
     }
 
-    /// `HOTEL_LOCK_TIMEOUT` in seconds, else the store's default.
-    private func lockTimeout() throws(CommandLineError) -> Double {
-        guard let text = environment["HOTEL_LOCK_TIMEOUT"] else { return JSONLinesEventStore.defaultLockTimeout }
+    /// A number of seconds from the environment variable `name` (`HOTEL_LOCK_TIMEOUT`, `HOTEL_CONNECT_TIMEOUT`),
+    /// else `default`.
+    private func seconds(_ name: String, default: Double) throws(CommandLineError) -> Double {
+        guard let text = environment[name] else { return `default` }
         guard let seconds = Double(text), seconds >= 0, seconds.isFinite else {
-            throw .usage("HOTEL_LOCK_TIMEOUT='\(text)' is not a number of seconds")
+            throw .usage("\(name)='\(text)' is not a number of seconds")
         }
         return seconds
+    }
+
+    /// Where a database store keeps its local read-model cache: `HOTEL_CACHE_DIR`, else `$XDG_CACHE_HOME/hotel`,
+    /// else `~/.cache/hotel`.
+    private func cacheDirectory() -> String {
+        if let directory = environment["HOTEL_CACHE_DIR"], !directory.isEmpty { return directory }
+        if let base = environment["XDG_CACHE_HOME"], !base.isEmpty { return base + "/hotel" }
+        return (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp") + "/.cache/hotel"
     }
 }

@@ -10,6 +10,19 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
     case io(path: String, operation: String, errno: Int32)
     /// Another process held the store's lock for longer than the timeout.
     case lockTimeout(path: String, seconds: Double)
+    /// A store server could not be reached (down, restarting, refusing connections) within the wait, or the
+    /// connection broke; `outcome` says what became of a write that was under way.
+    case unavailable(store: String, reason: String, outcome: String)
+    /// The store server refused the credentials.
+    case authentication(store: String, reason: String)
+    /// The store was made by a newer `hotel` (or is not a hotel store): nothing is read or written.
+    case unsupportedFormat(store: String, reason: String)
+    /// The store's address cannot be understood.
+    case invalidLocation(store: String, reason: String)
+    /// The store's server failed a request for a reason other than the above.
+    case server(store: String, reason: String)
+    /// This `hotel` was built without support for the kind of store named.
+    case notBuiltIn(store: String, howToBuild: String)
 
     public var description: String {
         switch self {
@@ -21,6 +34,18 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
             return "no store at '\(path)': create one with 'hotel --store \(path) rooms add NAME...', or point --store or HOTEL_STORE at an existing log"
         case .io(let path, let operation, let errno):
             return "\(operation) '\(path)' failed: \(SystemError.message(errno))"
+        case .unavailable(let store, let reason, let outcome):
+            return "cannot reach the store '\(store)': \(reason); \(outcome)"
+        case .authentication(let store, let reason):
+            return "the store '\(store)' refused the credentials: \(reason); check the user and password (or ~/.pgpass)"
+        case .unsupportedFormat(let store, let reason):
+            return "the store '\(store)' \(reason); nothing was read or written"
+        case .invalidLocation(let store, let reason):
+            return "invalid store address '\(store)': \(reason)"
+        case .server(let store, let reason):
+            return "the store '\(store)' failed: \(reason)"
+        case .notBuiltIn(let store, let howToBuild):
+            return "this hotel cannot open '\(store)': it was built without PostgreSQL support; \(howToBuild)"
         case .lockTimeout(let path, let seconds):
             return "timed out after \(Self.seconds(seconds)) s waiting for the lock on '\(path)' held by another hotel process; try again"
         }

@@ -13,7 +13,12 @@
 public enum StoreVerifier {
     /// Verifies the bytes of a log.
     public static func verify(_ bytes: [UInt8]) -> VerificationReport {
-        var audit = Audit(snapshot: nil)
+        verify(bytes, snapshot: nil)
+    }
+
+    /// Verifies a whole log held in memory, and `snapshot` (a read-model cache of a prefix of it) against it.
+    static func verify(_ bytes: [UInt8], snapshot: Snapshot?) -> VerificationReport {
+        var audit = Audit(snapshot: snapshot, expectedBytes: bytes.count)
         let end = LogScanner.completeLength(of: bytes)
         bytes.withUnsafeBufferPointer { buffer in
             LogScanner.forEachLine(in: buffer, upTo: end) { line, number, offset in

@@ -29,13 +29,12 @@ extension Subcommand {
             }
             let query = item.types.isEmpty && item.tags.isEmpty ? nil : Query([item])
             try context.requireStore()
-            let reader = LogReader(path: context.storePath)
             var out = RawOutput()
             var printed = 0
             do throws(EventStoreError) {
-                var mark = try reader.mark(after: after)
+                var position = after
                 while true {
-                    mark = try reader.forEachLine(from: mark, matching: query) { line, _ in
+                    position = try context.store.forEachLine(after: position, matching: query) { line, _ in
                         printed += 1
                         return out.write(line) && printed != limit
                     }

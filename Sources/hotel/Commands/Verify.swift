@@ -12,7 +12,7 @@ extension Subcommand {
             try context.requireStore()
             let report: VerificationReport
             do throws(EventStoreError) { report = try context.store.verify() } catch { throw CommandLineError(.store(error)) }
-            let path = context.storePath
+            let path = context.store.name
             if arguments.has("--json") {
                 func findings(_ list: [VerificationReport.Finding]) -> JSONValue {
                     .array(list.map { .object(["line": .integer($0.line), "offset": .integer($0.offset), "message": .string($0.message)]) })

@@ -1,0 +1,427 @@
+#if PostgreSQL
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// The event store in a PostgreSQL database (see ``PostgresSchema`` for what it creates there): the same
+/// events, lines and guarantees as the JSON-lines file, for a hotel that runs on several machines.
+///
+/// - An append is one call of `hotel_append`: the condition is checked and the events inserted under a
+///   table lock, in one transaction; it is all or nothing, and positions are gap-free in commit order.
+/// - Decisions are made on the same read model as the file store's: a snapshot kept in a local cache file
+///   (`HOTEL_CACHE_DIR`, else `$XDG_CACHE_HOME/hotel`, else `~/.cache/hotel`, named by the store's id), plus
+///   the events after it, read in one query. The snapshot is checked against the database before use (the
+///   line of the position it covers must be the one it was made from) and ignored on any doubt.
+public final class PostgresEventStore: HotelStore, @unchecked Sendable {
+    public let location: PostgresLocation
+    private let clock: WallClock
+    private let wait: Double
+    private let cacheDirectory: String
+    private let cacheThreshold: Int
+    /// The connection, opened at the first use (a command is one thread; the lock only guards the handle).
+    private let connection = Mutex<PostgresConnection?>(nil)
+    /// The store's id and whether its tables exist, once read.
+    private let identity = Mutex<String?>(nil)
+
+    /// The default seconds to keep trying to connect to a server that is down or restarting.
+    public static let defaultConnectTimeout = 10.0
+
+    /// - Parameters:
+    ///   - wait: How long to keep trying to connect, in seconds.
+    ///   - cacheDirectory: Where the read-model snapshot is kept.
+    ///   - cacheThreshold: Bytes of events after the snapshot above which a new one is written (0: always).
+    public init(location: PostgresLocation, clock: WallClock = .system, wait: Double = PostgresEventStore.defaultConnectTimeout,
+                cacheDirectory: String, cacheThreshold: Int = JSONLinesEventStore.defaultCacheThreshold) {
+        self.location = location
+        self.clock = clock
+        self.wait = wait
+        self.cacheDirectory = cacheDirectory
+        self.cacheThreshold = cacheThreshold
+    }
+
+    public var name: String { location.description }
+
+    /// Runs `body` on the open connection, opening it first.
+    private func withConnection<R>(_ body: (PostgresConnection) throws(EventStoreError) -> R) throws(EventStoreError) -> R {
+        try connection.withLock { (open) throws(EventStoreError) -> R in
+            if open == nil { open = try PostgresConnection(location, wait: wait) }
+            return try body(open!)
+        }
+    }
+
+    /// The store's id, checking the schema's version; nil if hotel's tables are not there.
+    private func storeID() throws(EventStoreError) -> String? {
+        if let known = identity.withLock({ $0 }) { return known }
+        let rows: [[String?]]
+        do { rows = try withConnection { (c) throws(EventStoreError) in try c.execute(PostgresSchema.identify) } } catch .notFound { return nil }
+        guard let row = rows.first, let version = row[0].flatMap({ Int($0) }), let id = row[1] else { return nil }
+        guard version <= PostgresSchema.version else {
+            throw .unsupportedFormat(store: name, reason: "was made by a newer hotel (schema version \(version); this hotel knows \(PostgresSchema.version)): upgrade hotel")
+        }
+        identity.withLock { $0 = id }
+        return id
+    }
+
+    /// Creates hotel's tables unless they exist.
+    private func createTables() throws(EventStoreError) {
+        if try storeID() != nil { return }
+        try withConnection { (c) throws(EventStoreError) in
+            try c.execute("BEGIN", writing: true)
+            do throws(EventStoreError) {
+                for statement in PostgresSchema.create { try c.execute(statement, writing: true) }
+                try c.execute("COMMIT", writing: true)
+            } catch {
+                _ = try? c.execute("ROLLBACK")
+                throw error
+            }
+        }
+        guard try storeID() != nil else { throw .server(store: name, reason: "hotel's tables could not be created") }
+    }
+
+    public func hasStore() throws(EventStoreError) -> Bool { try storeID() != nil }
+
+    // MARK: Reading
+
+    public func read(_ query: Query) throws(EventStoreError) -> ReadResult {
+        guard try storeID() != nil else { return ReadResult(events: [], head: .origin) }
+        var events: [SequencedEvent] = []
+        var head = Position.origin
+        try forEachRecordedLine(after: .origin) { (line, position) throws(EventStoreError) in
+            head = position
+            let recorded: SequencedEvent
+            do throws(EventLine.Problem) { recorded = try EventLine.decode(line) } catch {
+                throw .corrupt(path: name, line: position.rawValue, offset: error.offset, reason: error.reason)
+            }
+            if query.matches(recorded.event) { events.append(recorded) }
+        }
+        return ReadResult(events: events, head: head)
+    }
+
+    /// Calls `body` with each event's line (without `\n`) and position after `after`, in order, from one
+    /// snapshot of the database.
+    private func forEachRecordedLine(after: Position, tag: Tag? = nil, _ body: (UnsafeBufferPointer<UInt8>, Position) throws(EventStoreError) -> Void) throws(EventStoreError) {
+        let sql = tag == nil
+            ? "SELECT position, line FROM hotel_events WHERE position > $1 ORDER BY position"
+            : "SELECT e.position, e.line FROM hotel_event_tags t JOIN hotel_events e ON e.position = t.position WHERE t.tag = $2 AND t.position > $1 ORDER BY t.position"
+        try withConnection { (c) throws(EventStoreError) in
+            try c.forEachRow(sql, [String(after.rawValue)] + (tag.map { [$0.rawValue] } ?? [])) { (row) throws(EventStoreError) in
+                let position = Position(row.integer(0))
+                try row.withBytes(1) { (line) throws(EventStoreError) in try body(line, position) }
+            }
+        }
+    }
+
+    @discardableResult
+    public func forEachLine(after: Position, matching query: Query?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) -> Position {
+        guard try storeID() != nil else { throw .notFound(path: name) }
+        var last = after
+        var stopped = false
+        // A query of one item with tags reads only that tag's events (through the tag index).
+        let tag = query.flatMap { $0.items.count == 1 ? $0.items[0].tags.first : nil }
+        var buffer: [UInt8] = []
+        try forEachRecordedLine(after: after, tag: tag) { (line, position) throws(EventStoreError) in
+            guard !stopped else { return }
+            if tag == nil { last = position }
+            if let query {
+                guard let event = CanonicalLineDecoder.envelope(line) ?? (try? EventLine.decode(line).event) else {
+                    throw .corrupt(path: name, line: position.rawValue, offset: 0, reason: "not an event line")
+                }
+                if !query.matches(event) { return }
+            }
+            buffer.removeAll(keepingCapacity: true)
+            buffer.append(contentsOf: line)
+            buffer.append(UInt8(ascii: "\n"))
+            last = position
+            if !buffer.withUnsafeBufferPointer({ body($0, position) }) { stopped = true }
+        }
+        if tag != nil && !stopped { last = max(last, try head()) }
+        return last
+    }
+
+    /// The last position recorded.
+    private func head() throws(EventStoreError) -> Position {
+        let rows = try withConnection { (c) throws(EventStoreError) in try c.execute("SELECT coalesce(max(position), 0) FROM hotel_events") }
+        return Position(Int(rows.first?.first??.description ?? "0") ?? 0)
+    }
+
+    // MARK: Appending
+
+    @discardableResult
+    public func append(_ events: [Event], condition: AppendCondition?) throws(EventStoreError) -> Position {
+        try createTables()
+        let recordedAt = clock.timestamp()
+        var types: [String] = [], tagLists: [String] = [], rests: [String] = []
+        for event in events {
+            var line: [UInt8] = []
+            EventLine.encode(SequencedEvent(position: .origin, event: event, recordedAt: recordedAt), into: &line)
+            // The line without `{"position":0` (the function puts the position in) and its `\n`.
+            rests.append(String(decoding: line[#"{"position":0"#.utf8.count..<(line.count - 1)], as: UTF8.self))
+            types.append(event.type)
+            tagLists.append(event.tags.map(\.rawValue).joined(separator: "\n"))
+        }
+        let conditionJSON = condition.map { condition in
+            JSONWriter.string(.array(condition.query.items.map { item in
+                .object(["types": .array(item.types.map(JSONValue.string)), "tags": .array(item.tags.map { .string($0.rawValue) })])
+            }))
+        }
+        let after = condition?.after ?? .origin
+        let rows = try withConnection { (c) throws(EventStoreError) in
+            try c.execute(
+                "SELECT hotel_append($1::json, $2, $3, $4::text[], $5::text[], $6::text[])",
+                [conditionJSON, String(after.rawValue), recordedAt, Self.arrayLiteral(types), Self.arrayLiteral(tagLists), Self.arrayLiteral(rests)],
+                writing: true)
+        }
+        guard let text = rows.first?.first ?? nil, let position = Int(text) else { throw .server(store: name, reason: "hotel_append returned nothing") }
+        if position < 0 { throw .conflict }
+        return Position(position)
+    }
+
+    @discardableResult
+    public func append(_ events: [Event], condition: AppendCondition, hint: AppendHint) throws(EventStoreError) -> Position {
+        try append(events, condition: condition)
+    }
+
+    /// A PostgreSQL array literal of texts: `{"a","b\"c"}`.
+    static func arrayLiteral(_ values: [String]) -> String {
+        var out = "{"
+        for (i, value) in values.enumerated() {
+            if i > 0 { out += "," }
+            out += "\""
+            for character in value.unicodeScalars {
+                if character == "\"" || character == "\\" { out += "\\" }
+                out.unicodeScalars.append(character)
+            }
+            out += "\""
+        }
+        return out + "}"
+    }
+
+    // MARK: The read model
+
+    public var modelProvider: (any ModelProvidingStore)? { self }
+
+    /// The local snapshot's path for this store.
+    private func cachePath(id: String) -> String { cacheDirectory + "/postgresql-" + id + ".cache" }
+
+    /// What a snapshot records of the event it ends with: the store's id and that event's line.
+    private static func identity(id: String, line: UnsafeBufferPointer<UInt8>) -> LogIdentity {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in Array(id.utf8) + [0] + Array(line) {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return LogIdentity(fingerprint: hash, device: 0, inode: 0)
+    }
+
+    public func currentModel() throws(HotelError) -> (model: any HotelReadModel, hint: AppendHint) {
+        let (model, hint) = try loadModel()
+        return (model, hint)
+    }
+
+    /// The snapshot (checked, refreshed when the tail is long) with the events after it folded on.
+    func loadModel() throws(HotelError) -> (CachedHotelModel, AppendHint) {
+        do {
+            guard let id = try storeID() else { return (CachedHotelModel(snapshot: nil), .start) }
+            let path = cachePath(id: id)
+            if let snapshot = Snapshot(path: path) {
+                // Read from the event the snapshot ends with: it must be the one the snapshot was made from.
+                var valid: Bool?
+                var model = CachedHotelModel(snapshot: snapshot)
+                var tailBytes = 0
+                var failure: Error?
+                try forEachRecordedLine(after: Position(snapshot.coveredPosition.rawValue - 1)) { (line, position) throws(EventStoreError) in
+                    guard let isValid = valid else {
+                        valid = position == snapshot.coveredPosition && Self.identity(id: id, line: line).fingerprint == snapshot.fingerprint
+                        return
+                    }
+                    guard isValid, failure == nil else { return }
+                    do {
+                        let (event, decoded) = try LogStream(path: name).decode(line, at: 0, after: model.head)
+                        model.apply(event, at: decoded)
+                    } catch {
+                        failure = error
+                    }
+                    tailBytes += line.count + 1
+                }
+                if valid == true {
+                    if let failure { throw failure }
+                    if tailBytes > 0 && (cacheThreshold == 0 || tailBytes > cacheThreshold) { return try rebuild(id: id, path: path, from: snapshot) }
+                    return (model, AppendHint(position: model.head, offset: snapshot.coveredOffset + tailBytes))
+                }
+            }
+            // No snapshot, or one that is not of this store's history: replay from the start.
+            return try rebuild(id: id, path: path)
+        } catch let error as EventDataError {
+            throw .invalidEvent(error)
+        } catch let error as EventStoreError {
+            throw .store(error)
+        } catch {
+            fatalError("unexpected \(error)")
+        }
+    }
+
+    /// Folds the events after `snapshot` (or all of them) into a new snapshot, writes it, and answers from it.
+    private func rebuild(id: String, path: String, from snapshot: Snapshot? = nil) throws -> (CachedHotelModel, AppendHint) {
+        let expectedBytes = snapshot == nil ? try head().rawValue * 240 : 0
+        var builder = snapshot.map { HotelProjection($0, tailBytes: 1 << 20) } ?? HotelProjection(expectedBytes: expectedBytes)
+        var offset = snapshot?.coveredOffset ?? 0
+        var lastLine: [UInt8] = []
+        var failure: Error?
+        try forEachRecordedLine(after: snapshot?.coveredPosition ?? .origin) { (line, _) throws(EventStoreError) in
+            guard failure == nil else { return }
+            do {
+                let (event, position) = try LogStream(path: name).decode(line, at: offset, after: builder.position)
+                offset += line.count + 1
+                builder.apply(event, position: position, offset: offset)
+                lastLine = Array(line)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        if builder.position == .origin { return (CachedHotelModel(folded: builder), .start) }
+        if lastLine.isEmpty, let snapshot { return (CachedHotelModel(snapshot: snapshot), AppendHint(position: snapshot.coveredPosition, offset: snapshot.coveredOffset)) }
+        let identity = lastLine.withUnsafeBufferPointer { Self.identity(id: id, line: $0) }
+        mkdirs(cacheDirectory)
+        if (try? SnapshotWriter.write(builder, log: identity, to: path)) != nil, let written = Snapshot(path: path), written.coveredPosition == builder.position {
+            return (CachedHotelModel(snapshot: written), AppendHint(position: written.coveredPosition, offset: written.coveredOffset))
+        }
+        return (CachedHotelModel(folded: builder), AppendHint(position: builder.position, offset: builder.offset))
+    }
+
+    /// Creates `path` and its parents, as `mkdir -p`; failures are left for the snapshot's write to meet.
+    private func mkdirs(_ path: String) {
+        var current = ""
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            current += (current.isEmpty && path.hasPrefix("/") ? "" : "/") + part
+            if current == "/" || part.isEmpty { continue }
+            mkdir(current, 0o755)
+        }
+    }
+
+    public func batch<R>(expectedCommands: Int, _ body: (BatchSession) -> R) throws(HotelError) -> R {
+        // Decided on the model at the head, recorded with the condition that nothing at all came after it:
+        // another writer in between fails the batch, which records nothing.
+        do throws(EventStoreError) { try createTables() } catch { throw .store(error) }
+        let (model, _) = try loadModel()
+        let session = BatchSession(model: model, recordedAt: clock.timestamp(), expectedCommands: expectedCommands)
+        let result = body(session)
+        if session.events.isEmpty { return result }
+        do {
+            try append(session.events.map(\.storeEvent), condition: AppendCondition(failIfEventsMatch: .all, after: model.head))
+        } catch .conflict {
+            throw .tooManyConflicts(attempts: 1)
+        } catch {
+            throw .store(error)
+        }
+        return result
+    }
+
+    // MARK: History
+
+    public func locate(_ point: HistoryPoint) throws(HotelError) -> PastPoint {
+        var resolver = HistoryPointResolver(point)
+        do throws(EventStoreError) {
+            guard try storeID() != nil else { throw .notFound(path: name) }
+            var stop = false
+            try forEachRecordedLine(after: .origin) { (line, position) throws(EventStoreError) in
+                guard !stop else { return }
+                var withNewline = Array(line)
+                withNewline.append(UInt8(ascii: "\n"))
+                let recordedAt = withNewline.withUnsafeBufferPointer { LogReader.recordedAt(of: $0) }
+                if !resolver.see(position: position, recordedAt: recordedAt, end: AppendHint(position: position, offset: 0)) { stop = true }
+            }
+        } catch {
+            throw .store(error)
+        }
+        do { return try resolver.result() } catch { throw .history(error) }
+    }
+
+    public func model(at past: PastPoint) throws(HotelError) -> any HotelReadModel {
+        do {
+            var builder = HotelProjection()
+            var failure: Error?
+            try forEachRecordedLine(after: .origin) { (line, position) throws(EventStoreError) in
+                guard failure == nil, position <= past.position else { return }
+                do {
+                    let (event, decoded) = try LogStream(path: name).decode(line, at: 0, after: builder.position)
+                    builder.apply(event, position: decoded, offset: 0)
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure { throw failure }
+            return CachedHotelModel(folded: builder)
+        } catch let error as EventDataError {
+            throw .invalidEvent(error)
+        } catch let error as EventStoreError {
+            throw .store(error)
+        } catch {
+            fatalError("unexpected \(error)")
+        }
+    }
+
+    // MARK: Verify and import
+
+    public func verify() throws(EventStoreError) -> VerificationReport {
+        guard let id = try storeID() else { throw .notFound(path: name) }
+        var bytes: [UInt8] = []
+        try forEachRecordedLine(after: .origin) { (line, _) throws(EventStoreError) in
+            bytes.append(contentsOf: line)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        // The local snapshot is compared with the replay too, if it is of this store.
+        return StoreVerifier.verify(bytes, snapshot: Snapshot(path: cachePath(id: id)))
+    }
+
+    public func importLog(_ bytes: [UInt8]) throws(ImportError) -> Int {
+        var report = StoreVerifier.verify(bytes)
+        if !report.warnings.isEmpty { report.problems += report.warnings.map { .init(line: $0.line, offset: $0.offset, message: "unterminated last line: the input was cut short") } }
+        guard report.problems.isEmpty else { throw .notSound(report) }
+        guard report.events > 0 else { throw .empty }
+        var rows: [(position: String, type: String, tags: String, recordedAt: String, line: String)] = []
+        let end = LogScanner.completeLength(of: bytes)
+        bytes.withUnsafeBufferPointer { buffer in
+            LogScanner.forEachLine(in: buffer, upTo: end) { line, _, _ in
+                guard let recorded = try? EventLine.decode(line) else { return }
+                rows.append((String(recorded.position.rawValue), recorded.event.type, recorded.event.tags.map(\.rawValue).joined(separator: "\n"),
+                             recorded.recordedAt, String(decoding: line, as: UTF8.self)))
+            }
+        }
+        do throws(EventStoreError) {
+            try createTables()
+            try withConnection { (c) throws(EventStoreError) in
+                try c.execute("BEGIN", writing: true)
+                do throws(EventStoreError) {
+                    try c.execute("LOCK TABLE hotel_events IN EXCLUSIVE MODE", writing: true)
+                    let count = try c.execute("SELECT count(*) FROM hotel_events", writing: true)
+                    guard count.first?.first??.description == "0" else { throw .conflict }
+                    for start in stride(from: 0, to: rows.count, by: 5000) {
+                        let piece = rows[start..<min(start + 5000, rows.count)]
+                        try c.execute("""
+                            INSERT INTO hotel_events (position, type, tags, recorded_at, line)
+                            SELECT p, t, CASE WHEN g = '' THEN '{}'::text[] ELSE string_to_array(g, E'\\n') END, r, l
+                            FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(p, t, g, r, l)
+                            """,
+                            [Self.arrayLiteral(piece.map(\.position)), Self.arrayLiteral(piece.map(\.type)), Self.arrayLiteral(piece.map(\.tags)),
+                             Self.arrayLiteral(piece.map(\.recordedAt)), Self.arrayLiteral(piece.map(\.line))], writing: true)
+                    }
+                    try c.execute("INSERT INTO hotel_event_tags (tag, position) SELECT DISTINCT unnest(tags), position FROM hotel_events", writing: true)
+                    try c.execute("COMMIT", writing: true)
+                } catch {
+                    _ = try? c.execute("ROLLBACK")
+                    throw error
+                }
+            }
+        } catch .conflict {
+            throw .storeNotEmpty(path: name)
+        } catch {
+            throw .store(error)
+        }
+        return report.events
+    }
+}
+#endif

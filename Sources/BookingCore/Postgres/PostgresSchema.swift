@@ -1,0 +1,77 @@
+/// What `hotel` creates in a PostgreSQL database (on the first write), and the version it knows.
+///
+/// - `hotel_schema`: one row, the schema's version and the store's id (a random id made with the tables,
+///   which names the local read-model cache).
+/// - `hotel_events`: one row per event: its position (gap-free, in commit order), type, tags, recorded time,
+///   and its line exactly as `hotel` writes it in a file, so that `hotel log` is byte-identical (jsonb would
+///   reorder keys).
+/// - `hotel_event_tags`: one row per (tag, position), the primary key an index: an append condition's check
+///   reads only the events after its position that carry one of its tags.
+/// - `hotel_append(...)`: the DCB append, one round trip. It takes `LOCK TABLE hotel_events IN EXCLUSIVE
+///   MODE` (writers queue; readers do not wait), checks the condition against the events after its
+///   position, and inserts the events at `max(position) + 1` onwards. Holding the lock until commit makes
+///   positions gap-free and commit in order, so a reader that sees position n sees every position before it.
+enum PostgresSchema {
+    /// The version these tables are at; a store at a higher one was made by a newer `hotel`.
+    static let version = 1
+
+    /// Creates the tables and the function unless they exist; run in one transaction under an advisory lock,
+    /// so that two first writers do not both create them.
+    static let create = [
+        "SELECT pg_advisory_xact_lock(4873401)",
+        "CREATE TABLE IF NOT EXISTS hotel_schema (version integer NOT NULL, store_id text NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS hotel_events (
+            position bigint PRIMARY KEY,
+            type text NOT NULL,
+            tags text[] NOT NULL,
+            recorded_at text NOT NULL,
+            line text NOT NULL
+        )
+        """,
+        "CREATE TABLE IF NOT EXISTS hotel_event_tags (tag text NOT NULL, position bigint NOT NULL, PRIMARY KEY (tag, position))",
+        """
+        CREATE OR REPLACE FUNCTION hotel_append(condition json, after_position bigint, recorded text, types text[], tag_lists text[], rests text[])
+        RETURNS bigint LANGUAGE plpgsql AS $$
+        DECLARE
+            head bigint;
+            item json;
+            item_types text[];
+            item_tags text[];
+            event_tags text[];
+        BEGIN
+            LOCK TABLE hotel_events IN EXCLUSIVE MODE;
+            SELECT coalesce(max(position), 0) INTO head FROM hotel_events;
+            IF condition IS NOT NULL THEN
+                FOR item IN SELECT * FROM json_array_elements(condition) LOOP
+                    item_types := ARRAY(SELECT json_array_elements_text(item->'types'));
+                    item_tags := ARRAY(SELECT json_array_elements_text(item->'tags'));
+                    IF cardinality(item_tags) > 0 THEN
+                        IF EXISTS (SELECT 1 FROM hotel_event_tags t JOIN hotel_events e ON e.position = t.position
+                                   WHERE t.tag = item_tags[1] AND t.position > after_position AND e.tags @> item_tags
+                                     AND (cardinality(item_types) = 0 OR e.type = ANY(item_types))) THEN
+                            RETURN -1;
+                        END IF;
+                    ELSIF EXISTS (SELECT 1 FROM hotel_events e WHERE e.position > after_position
+                                    AND (cardinality(item_types) = 0 OR e.type = ANY(item_types))) THEN
+                        RETURN -1;
+                    END IF;
+                END LOOP;
+            END IF;
+            FOR i IN 1..coalesce(cardinality(rests), 0) LOOP
+                head := head + 1;
+                event_tags := CASE WHEN tag_lists[i] = '' THEN '{}'::text[] ELSE string_to_array(tag_lists[i], E'\\n') END;
+                INSERT INTO hotel_events (position, type, tags, recorded_at, line)
+                    VALUES (head, types[i], event_tags, recorded, '{"position":' || head || rests[i]);
+                INSERT INTO hotel_event_tags (tag, position) SELECT DISTINCT unnest(event_tags), head;
+            END LOOP;
+            RETURN head;
+        END
+        $$
+        """,
+        "INSERT INTO hotel_schema (version, store_id) SELECT \(version), md5(random()::text || clock_timestamp()::text) WHERE NOT EXISTS (SELECT 1 FROM hotel_schema)",
+    ]
+
+    /// The schema's version and the store's id.
+    static let identify = "SELECT version, store_id FROM hotel_schema"
+}

@@ -1,0 +1,36 @@
+/// A store the command line runs on: a ``ModelProvidingStore`` that can also hand over its log's lines as
+/// they stand (`hotel log`, `hotel history`), check itself (`hotel verify`) and take a whole log (`hotel
+/// import`). The JSON-lines file store and the PostgreSQL store are both one.
+public protocol HotelStore: ModelProvidingStore {
+    /// Where the store is, for messages: a path, or a URL without its password.
+    var name: String { get }
+
+    /// Whether the store exists: the log file, or hotel's tables in the database.
+    func hasStore() throws(EventStoreError) -> Bool
+
+    /// Calls `body` with each event's line after `after` (with its `\n`, byte for byte as `hotel` wrote it)
+    /// and its position, in order, while it returns true; only lines matching `query`, if given.
+    ///
+    /// - Returns: The position of the last event read (matching or not): where to go on from.
+    @discardableResult
+    func forEachLine(after: Position, matching query: Query?, _ body: (_ line: UnsafeBufferPointer<UInt8>, _ position: Position) -> Bool) throws(EventStoreError) -> Position
+
+    /// Checks the whole log without changing it: every problem, with its line and byte offset.
+    func verify() throws(EventStoreError) -> VerificationReport
+
+    /// Appends a whole JSON-lines log to the store, which must hold no event, after checking it as ``verify()``
+    /// does; positions and recorded times are kept. Returns the number of events.
+    func importLog(_ bytes: [UInt8]) throws(ImportError) -> Int
+}
+
+extension JSONLinesEventStore: HotelStore {
+    public var name: String { path }
+
+    public func hasStore() throws(EventStoreError) -> Bool { exists }
+
+    @discardableResult
+    public func forEachLine(after: Position, matching query: Query?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) -> Position {
+        let reader = LogReader(path: path)
+        return try reader.forEachLine(from: try reader.mark(after: after), matching: query) { line, mark in body(line, mark.position) }.position
+    }
+}

@@ -1,0 +1,2 @@
+// libpq, PostgreSQL's official C client (Debian: libpq-dev), for the opt-in PostgreSQL store.
+#include <libpq-fe.h>

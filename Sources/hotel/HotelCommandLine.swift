@@ -33,7 +33,7 @@ struct HotelCommandLine {
         while let word = words.first, word.hasPrefix("-") {
             words.removeFirst()
             switch word {
-            case "--version": return Outcome(stdout: "hotel \(Help.version)\n")
+            case "--version": return Outcome(stdout: "hotel \(Help.version)\(StoreOpener.hasPostgreSQL ? " (with PostgreSQL)" : "")\n")
             case "-h", "--help": return Outcome(stdout: Help.overview(commands: Self.subcommands))
             case "--store":
                 guard let value = words.popFirst() else { throw .usage("missing value for '--store <path>'") }

@@ -283,6 +283,10 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
         }
         if let failure { throw failure }
         if builder.position == .origin { return (CachedHotelModel(folded: builder), .start) }
+        // As for a file: a short history is replayed each time rather than cached.
+        let start = snapshot?.coveredOffset ?? 0
+        let long = cacheThreshold == 0 ? offset > start : offset - start > cacheThreshold
+        if !long { return (CachedHotelModel(folded: builder), AppendHint(position: builder.position, offset: builder.offset)) }
         if lastLine.isEmpty, let snapshot { return (CachedHotelModel(snapshot: snapshot), AppendHint(position: snapshot.coveredPosition, offset: snapshot.coveredOffset)) }
         let identity = lastLine.withUnsafeBufferPointer { Self.identity(id: id, line: $0) }
         mkdirs(cacheDirectory)
@@ -294,11 +298,10 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
 
     /// Creates `path` and its parents, as `mkdir -p`; failures are left for the snapshot's write to meet.
     private func mkdirs(_ path: String) {
-        var current = ""
-        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
-            current += (current.isEmpty && path.hasPrefix("/") ? "" : "/") + part
-            if current == "/" || part.isEmpty { continue }
-            mkdir(current, 0o755)
+        var prefix = ""
+        for part in path.split(separator: "/") {
+            prefix += (prefix.isEmpty && !path.hasPrefix("/") ? "" : "/") + part
+            mkdir(prefix, 0o755)
         }
     }
 

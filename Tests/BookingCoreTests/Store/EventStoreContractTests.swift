@@ -1,4 +1,5 @@
 import Foundation
+import HotelTestSupport
 import Testing
 @testable import BookingCore
 
@@ -7,17 +8,43 @@ struct EventStoreContractTests {
     enum Kind: String, CaseIterable, Sendable {
         case inMemory
         case jsonLines
+        /// With the PostgreSQL trait and HOTEL_TEST_POSTGRES_URL: a fresh schema of that database.
+        case postgres
 
-        /// A new empty store, and what keeps its files alive.
-        func make() -> (any EventStore, TemporaryDirectory?) {
+        /// The stores this build and this run can test.
+        static var allCases: [Kind] {
+            #if PostgreSQL
+            if PostgresTestDatabase.isAvailable { return [.inMemory, .jsonLines, .postgres] }
+            print("EventStoreContractTests: \(PostgresTestDatabase.skipReason)")
+            #endif
+            return [.inMemory, .jsonLines]
+        }
+
+        /// A new empty store, and what keeps its files (or its database schema) alive.
+        func make() -> (any EventStore, AnyObject?) {
             let clock = WallClock.fixed(secondsSince1970: 1_714_550_400)
             switch self {
             case .inMemory: return (InMemoryEventStore(clock: clock), nil)
             case .jsonLines:
                 let directory = TemporaryDirectory()
                 return (JSONLinesEventStore(path: directory.file("events.jsonl"), clock: clock), directory)
+            case .postgres:
+                #if PostgreSQL
+                let database = try! PostgresTestDatabase()
+                let directory = TemporaryDirectory()
+                let store = PostgresEventStore(location: PostgresLocation(database.url)!, clock: clock, cacheDirectory: directory.file("cache"))
+                return (store, KeepAlive(database, directory))
+                #else
+                fatalError("this build has no PostgreSQL store")
+                #endif
             }
         }
+    }
+
+    /// Holds what a store's test needs alive.
+    final class KeepAlive {
+        let values: [Any]
+        init(_ values: Any...) { self.values = values }
     }
 
     let blue = booked("bk1", "Blue", "2024-05-01", "2024-05-03").storeEvent

@@ -151,3 +151,150 @@ struct PostgresTests {
         #expect(caches.count == (seed == 1 ? 1 : 0), "\(caches)")
     }
 }
+
+/// Many processes and failures on PostgreSQL: real processes over TCP, a server restart, killed clients.
+@Suite(.enabled(if: PostgresTestDatabase.isAvailable, Comment(rawValue: PostgresTestDatabase.skipReason)))
+struct PostgresFaultTests {
+    let sandbox = Sandbox()
+    let database: PostgresTestDatabase
+
+    init() throws {
+        database = try PostgresTestDatabase()
+    }
+
+    func hotel(_ url: String) -> HotelProcess {
+        var hotel = sandbox.hotel
+        hotel.environment["HOTEL_STORE"] = url
+        hotel.environment["HOTEL_CACHE_DIR"] = sandbox.path + "/cache"
+        hotel.environment["HOTEL_NOW"] = "2024-04-20T09:00:00Z"
+        return hotel
+    }
+
+    /// The positions `hotel log` prints, in order.
+    func positions(_ hotel: HotelProcess) throws -> [Int] {
+        try hotel.run(["log"]).lines.map { Int($0.dropFirst(#"{"position":"#.count).prefix { $0.isNumber })! }
+    }
+
+    @Test func fiftyProcessesOverTCPBookingOneRoomLeaveExactlyOneBooking() throws {
+        let url = try #require(database.tcpURL, "HOTEL_TEST_POSTGRES_TCP_URL is not set (scripts/postgres tcp-url)")
+        let tcp = hotel(url)
+        #expect(try tcp.run(["rooms", "add", "Blue", "Green"]).status == 0)
+        let gate = StartGate(in: sandbox.path)
+        let arguments = ["book", "--client", "42", "--room", "Blue", "--from", "2024-05-01", "--to", "2024-05-03"]
+        let running = try (0..<50).map { _ in try tcp.start(arguments, after: gate) }
+        gate.release(50)
+        let results = running.map { $0.wait() }
+        let winners = results.filter { $0.status == 0 }
+        #expect(winners.count == 1, "\(results.filter { $0.status != 0 && $0.status != 1 })")
+        let id = try #require(winners.first?.lines.first)
+        for loser in results where loser.status != 0 {
+            #expect(loser.status == 1)
+            #expect(loser.stderr == "hotel: error: room 'Blue' is not free for 2024-05-01..2024-05-03: booking \(id) holds it for 2024-05-01..2024-05-03; 'hotel free --from 2024-05-01 --to 2024-05-03' lists free rooms\n")
+        }
+        #expect(try positions(tcp) == [1, 2, 3])
+        #expect(try tcp.run(["verify"]).status == 0)
+    }
+
+    @Test func refusedCredentialsADownServerAndANewerSchemaAreClearFailures() throws {
+        let url = try #require(database.tcpURL, "HOTEL_TEST_POSTGRES_TCP_URL is not set (scripts/postgres tcp-url)")
+        // A wrong password: its own status, the password not shown.
+        let wrong = url.replacingOccurrences(of: "hotel:hotel@", with: "hotel:wrong-secret@")
+        let refused = try hotel(wrong).run(["rooms", "add", "Blue"])
+        #expect(refused.status == 77, "\(refused)")
+        #expect(refused.stderr.hasPrefix("hotel: error: the store 'postgresql://hotel:***@127.0.0.1:"), "\(refused)")
+        #expect(refused.stderr.contains("refused the credentials") && !refused.stderr.contains("wrong-secret"))
+        // Nobody listening: retried for HOTEL_CONNECT_TIMEOUT seconds, then 75.
+        var down = hotel("postgresql://hotel@127.0.0.1:1/hotel_test")
+        down.environment["HOTEL_CONNECT_TIMEOUT"] = "1"
+        let started = Date()
+        let unreachable = try down.run(["book", "--client", "1", "--room", "Blue", "--from", "2024-05-01", "--to", "2024-05-02"])
+        #expect(unreachable.status == 75, "\(unreachable)")
+        #expect(unreachable.stderr.hasPrefix("hotel: error: cannot reach the store 'postgresql://hotel@127.0.0.1:1/hotel_test': "))
+        #expect(unreachable.stderr.hasSuffix("gave up after 1 s (HOTEL_CONNECT_TIMEOUT); nothing was recorded, try again\n"))
+        #expect(Date().timeIntervalSince(started) >= 0.9)
+        // Tables made by a newer hotel: 65, nothing read or written.
+        let socket = hotel(database.url)
+        #expect(try socket.run(["rooms", "add", "Blue"]).status == 0)
+        try PostgresTestDatabase.psql("UPDATE \(database.schema).hotel_schema SET version = 99")
+        for arguments in [["rooms"], ["rooms", "add", "Green"]] {
+            let newer = try socket.run(arguments)
+            #expect(newer.status == 65)
+            #expect(newer.stderr.contains("was made by a newer hotel (schema version 99; this hotel knows 1)"), "\(newer)")
+        }
+        #expect(try PostgresTestDatabase.psql("SELECT count(*) FROM \(database.schema).hotel_events") == "1\n")
+    }
+
+    @Test func aKilledClientLeavesNoHalfWrittenAppend() throws {
+        let store = hotel(database.url)
+        var random = SplitMix(seed: 5)
+        // Five rooms in one append, each process killed at a random moment: all five are there, or none.
+        let running = try (0..<20).map { n in try store.start(["rooms", "add"] + (0..<5).map { "R\(n)-\($0)" }) }
+        for process in running {
+            usleep(UInt32(random.next() % 30_000))
+            kill(process.process.processIdentifier, SIGKILL)
+        }
+        _ = running.map { $0.wait() }
+        let rooms = Set(try store.run(["rooms"]).lines)
+        for n in 0..<20 {
+            let added = (0..<5).filter { rooms.contains("R\(n)-\($0)") }.count
+            #expect(added == 0 || added == 5, "R\(n): \(added) of 5")
+        }
+        #expect(try positions(store) == Array(1...(rooms.count)))
+        #expect(try store.run(["verify"]).status == 0)
+    }
+
+    @Test(.enabled(if: PostgresTestDatabase.serverDirectory != nil, "HOTEL_TEST_POSTGRES_DIR is not set: the server cannot be restarted"))
+    func aServerRestartInTheMiddleOfBookingsLosesNoAcknowledgedBookingAndRecordsNoneTwice() throws {
+        var store = hotel(database.url)
+        store.environment["HOTEL_CONNECT_TIMEOUT"] = "30"
+        let rooms = (0..<10).map { "R\($0)" }
+        #expect(try store.run(["rooms", "add"] + rooms).status == 0)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/postgres").path
+        let startedAt = try PostgresTestDatabase.psql("SELECT pg_postmaster_start_time()")
+        var results: [(key: String, result: HotelProcess.Result)] = []
+        for n in 0..<60 {
+            if n == 20 {
+                // Restarted in the background while the bookings go on.
+                _ = try store.start(shell: "'\(script)' restart '\(PostgresTestDatabase.serverDirectory!)'")
+            }
+            let day = String(format: "2024-06-%02d", 1 + n / 10)
+            let next = String(format: "2024-06-%02d", 2 + n / 10)
+            let key = "restart-\(n)"
+            results.append((key, try store.run(["book", "--client", "7", "--room", rooms[n % 10], "--from", day, "--to", next, "--idempotency-key", key])))
+        }
+        #expect(try PostgresTestDatabase.psql("SELECT pg_postmaster_start_time()") != startedAt, "the server was not restarted")
+        // Every booking either succeeded or failed as unavailable (75), never anything else.
+        #expect(results.allSatisfy { $0.result.status == 0 || $0.result.status == 75 }, "\(results.filter { $0.result.status != 0 })")
+        // Retry the ones in doubt with the same key: each ends with exactly one booking.
+        for (index, entry) in results.enumerated() where entry.result.status != 0 {
+            let n = index
+            let day = String(format: "2024-06-%02d", 1 + n / 10), next = String(format: "2024-06-%02d", 2 + n / 10)
+            let retry = try store.run(["book", "--client", "7", "--room", rooms[n % 10], "--from", day, "--to", next, "--idempotency-key", entry.key])
+            #expect(retry.status == 0, "\(retry)")
+            results[index].result = retry
+        }
+        let booked = try store.run(["bookings"]).lines.map { String($0.prefix { $0 != "\t" }) }
+        let acknowledged = results.map { $0.result.stdout.trimmingCharacters(in: .newlines) }
+        #expect(Set(booked) == Set(acknowledged))
+        #expect(booked.count == 60)
+        #expect(try positions(store) == Array(1...70))
+        #expect(try store.run(["verify"]).status == 0)
+    }
+}
+
+/// A `hotel` built without the PostgreSQL trait says how to get one that has it.
+struct PostgresNotBuiltInTests {
+    let sandbox = Sandbox()
+
+    @Test func aBuildWithoutPostgreSQLSaysHowToBuildOne() throws {
+        let version = try sandbox.hotel.run(["--version"]).stdout
+        let result = try sandbox.hotel.run(["--store", "postgresql://hotel:secret@db.example/hotel", "rooms"])
+        if version.contains("(with PostgreSQL)") {
+            // Built with it: the URL is taken (and, no server being there, the store is unreachable or absent).
+            #expect(result.status != 64, "\(result)")
+        } else {
+            #expect(result == .init(stdout: "", stderr: "hotel: error: this hotel cannot open 'postgresql://hotel:***@db.example/hotel': it was built without PostgreSQL support; build one with 'swift build -c release --traits PostgreSQL' (needs libpq-dev), see the README's 'Running on PostgreSQL'\n", status: 64))
+        }
+    }
+}

@@ -13,15 +13,28 @@ public final class PostgresTestDatabase: @unchecked Sendable {
     /// Why PostgreSQL tests are skipped.
     public static let skipReason = "PostgreSQL tests skipped: HOTEL_TEST_POSTGRES_URL is not set (build with --traits PostgreSQL, run scripts/postgres start, and set it to the URL it prints)"
 
+    /// The same server over TCP with a password (`scripts/postgres tcp-url`), if the tests were given it.
+    public static let tcpBaseURL: String? = ProcessInfo.processInfo.environment["HOTEL_TEST_POSTGRES_TCP_URL"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// The server's data directory (`scripts/postgres`'s DIR), if the tests may restart it.
+    public static let serverDirectory: String? = ProcessInfo.processInfo.environment["HOTEL_TEST_POSTGRES_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+
     /// A URL whose connections see only this test's schema (libpq's `options=-csearch_path=...`).
     public let url: String
+    /// The same over TCP, if ``tcpBaseURL`` is given.
+    public var tcpURL: String? { Self.tcpBaseURL.map { Self.scoped($0, to: schema) } }
     public let schema: String
 
     public init() throws {
         guard let base = Self.baseURL else { throw CocoaError(.featureUnsupported) }
         schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try Self.psql("CREATE SCHEMA \(schema)")
-        url = base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+        url = Self.scoped(base, to: schema)
+    }
+
+    /// `url` with connections seeing only `schema`.
+    static func scoped(_ url: String, to schema: String) -> String {
+        url + (url.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
     }
 
     deinit { try? Self.psql("DROP SCHEMA \(schema) CASCADE") }

@@ -37,10 +37,12 @@ final class PostgresConnection: @unchecked Sendable {
             if reason.contains("invalid") && (reason.contains("URI") || reason.contains("connection option") || reason.contains("value")) {
                 throw .invalidLocation(store: location.description, reason: reason)
             }
-            guard Self.now() + delay <= deadline else {
+            // The last try is at the deadline.
+            let remaining = deadline - Self.now()
+            guard remaining > 0 else {
                 throw .unavailable(store: location.description, reason: reason, outcome: "gave up after \(Self.seconds(wait)) s (HOTEL_CONNECT_TIMEOUT); nothing was recorded, try again")
             }
-            usleep(UInt32(delay * 1_000_000))
+            usleep(UInt32(min(delay, remaining) * 1_000_000))
             delay = min(delay * 2, 1)
         }
         // Notices (such as "relation already exists, skipping") are not for the user.

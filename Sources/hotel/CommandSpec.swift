@@ -23,7 +23,7 @@ struct OptionSpec: Sendable {
         OptionSpec(name: name, valueName: nil, help: help)
     }
 
-    static let store = value("--store", "path", "The event log (default: $HOTEL_STORE, else ./events.jsonl).")
+    static let store = value("--store", "path|url", "The event log: a file, or a postgresql:// URL (default: $HOTEL_STORE, else ./events.jsonl).")
     static let asOf = value("--as-of", "pos|time", "Answer as the hotel stood after this log position, or at this time (YYYY-MM-DD, or ISO 8601 such as 2024-05-01T12:00:00Z).")
     static let json = flag("--json", "Print one JSON document instead of lines.")
     static let help = flag("--help", "Show help information.")

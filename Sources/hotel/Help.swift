@@ -31,10 +31,13 @@ enum Help {
               65  the store is corrupt or of an unknown format
               66  no store at the path a query was given
               74  an I/O error
-              75  a temporary failure (lock timeout, conflicts after all retries): try again
+              75  a temporary failure (lock timeout, conflicts after all retries, a database
+                  server that cannot be reached): try again
+              77  the database server refused the credentials
 
             ENVIRONMENT:
-              HOTEL_STORE         The event log, when --store is not given.
+              HOTEL_STORE         The event log, when --store is not given: a file's path, or a
+                                  postgresql:// URL (in a build with PostgreSQL).
               HOTEL_NOW           Pretend the time is this ISO 8601 UTC instant, such as
                                   2024-05-01T12:00:00Z (for rehearsals and tests): holds expire,
                                   "today" is taken and events are recorded by it.
@@ -43,6 +46,10 @@ enum Help {
               HOTEL_CACHE_THRESHOLD
                                   Bytes of log past the read-model cache that make a command
                                   rewrite it (default 262144; 0: after every change).
+              HOTEL_CONNECT_TIMEOUT
+                                  Seconds to keep trying to reach a database server (default 10).
+              HOTEL_CACHE_DIR     Where a database store's local read-model cache is kept
+                                  (default $XDG_CACHE_HOME/hotel, else ~/.cache/hotel).
 
             """
         return text

@@ -224,6 +224,24 @@ struct PostgresFaultTests {
         #expect(try PostgresTestDatabase.psql("SELECT count(*) FROM \(database.schema).hotel_events") == "1\n")
     }
 
+    @Test func concurrentBatchesTakeTurnsAndAllRecord() throws {
+        let store = hotel(database.url)
+        let rooms = (0..<8).map { "W\($0)" }
+        #expect(try store.run(["rooms", "add"] + rooms).status == 0)
+        // Eight writers, each a batch of 25 bookings of its own room, started together.
+        let gate = StartGate(in: sandbox.path)
+        let running = try rooms.map { room in
+            let lines = (0..<25).map { n in "book --client 1 --room \(room) --from \(String(format: "2024-07-%02d", n + 1)) --to \(String(format: "2024-07-%02d", n + 2))" }
+            try lines.joined(separator: "\n").appending("\n").write(toFile: sandbox.path + "/\(room).batch", atomically: true, encoding: .utf8)
+            return try store.start(shell: "read _ < '\(gate.path)'; exec '\(HotelProcess.binary.path)' batch < '\(sandbox.path)/\(room).batch'")
+        }
+        gate.release(rooms.count)
+        let results = running.map { $0.wait() }
+        #expect(results.allSatisfy { $0.status == 0 && $0.lines.count == 25 }, "\(results.filter { $0.status != 0 })")
+        #expect(try store.run(["bookings"]).lines.count == 200)
+        #expect(try positions(store) == Array(1...208))
+    }
+
     @Test func aKilledClientLeavesNoHalfWrittenAppend() throws {
         let store = hotel(database.url)
         var random = SplitMix(seed: 5)

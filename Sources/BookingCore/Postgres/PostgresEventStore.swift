@@ -19,6 +19,7 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
     public let location: PostgresLocation
     private let clock: WallClock
     private let wait: Double
+    private let lockTimeout: Double
     private let cacheDirectory: String
     private let cacheThreshold: Int
     /// The connection, opened at the first use (a command is one thread; the lock only guards the handle).
@@ -33,11 +34,14 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
     ///   - wait: How long to keep trying to connect, in seconds.
     ///   - cacheDirectory: Where the read-model snapshot is kept.
     ///   - cacheThreshold: Bytes of events after the snapshot above which a new one is written (0: always).
+    ///   - lockTimeout: How long an append waits for other writers, in seconds; then it is a conflict.
     public init(location: PostgresLocation, clock: WallClock = .system, wait: Double = PostgresEventStore.defaultConnectTimeout,
-                cacheDirectory: String, cacheThreshold: Int = JSONLinesEventStore.defaultCacheThreshold) {
+                lockTimeout: Double = JSONLinesEventStore.defaultLockTimeout, cacheDirectory: String,
+                cacheThreshold: Int = JSONLinesEventStore.defaultCacheThreshold) {
         self.location = location
         self.clock = clock
         self.wait = wait
+        self.lockTimeout = lockTimeout
         self.cacheDirectory = cacheDirectory
         self.cacheThreshold = cacheThreshold
     }
@@ -170,8 +174,9 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
         let after = condition?.after ?? .origin
         let rows = try withConnection { (c) throws(EventStoreError) in
             try c.execute(
-                "SELECT hotel_append($1::json, $2, $3, $4::text[], $5::text[], $6::text[])",
-                [conditionJSON, String(after.rawValue), recordedAt, Self.arrayLiteral(types), Self.arrayLiteral(tagLists), Self.arrayLiteral(rests)],
+                "SELECT hotel_append($1::json, $2, $3, $4::text[], $5::text[], $6::text[], $7)",
+                [conditionJSON, String(after.rawValue), recordedAt, Self.arrayLiteral(types), Self.arrayLiteral(tagLists), Self.arrayLiteral(rests),
+                 String(max(1, Int(lockTimeout * 1000)))],
                 writing: true)
         }
         guard let text = rows.first?.first ?? nil, let position = Int(text) else { throw .server(store: name, reason: "hotel_append returned nothing") }
@@ -306,19 +311,41 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
     }
 
     public func batch<R>(expectedCommands: Int, _ body: (BatchSession) -> R) throws(HotelError) -> R {
-        // Decided on the model at the head, recorded with the condition that nothing at all came after it:
-        // another writer in between fails the batch, which records nothing.
-        do throws(EventStoreError) { try createTables() } catch { throw .store(error) }
-        let (model, _) = try loadModel()
-        let session = BatchSession(model: model, recordedAt: clock.timestamp(), expectedCommands: expectedCommands)
-        let result = body(session)
-        if session.events.isEmpty { return result }
-        do {
-            try append(session.events.map(\.storeEvent), condition: AppendCondition(failIfEventsMatch: .all, after: model.head))
+        // As on a file: the commands are decided back to back holding the writers' lock (here the table lock,
+        // in one transaction), so nothing can come between them, and recorded with one commit.
+        do throws(EventStoreError) {
+            try createTables()
+            try withConnection { (c) throws(EventStoreError) in
+                try c.execute("BEGIN", writing: true)
+                do throws(EventStoreError) {
+                    try c.execute("SELECT set_config('lock_timeout', $1, true)", [String(max(1, Int(lockTimeout * 1000))) + "ms"], writing: true)
+                    try c.execute("LOCK TABLE hotel_events IN EXCLUSIVE MODE", writing: true)
+                } catch {
+                    _ = try? c.execute("ROLLBACK")
+                    throw error
+                }
+            }
         } catch .conflict {
             throw .tooManyConflicts(attempts: 1)
         } catch {
             throw .store(error)
+        }
+        func rollBack() { _ = try? withConnection { (c) throws(EventStoreError) in try c.execute("ROLLBACK") } }
+        let loaded: (CachedHotelModel, AppendHint)
+        do { loaded = try loadModel() } catch {
+            rollBack()
+            throw error
+        }
+        let session = BatchSession(model: loaded.0, recordedAt: clock.timestamp(), expectedCommands: expectedCommands)
+        let result = body(session)
+        do throws(EventStoreError) {
+            if !session.events.isEmpty {
+                try append(session.events.map(\.storeEvent), condition: AppendCondition(failIfEventsMatch: .all, after: loaded.0.head))
+            }
+            try withConnection { (c) throws(EventStoreError) in try c.execute("COMMIT", writing: true) }
+        } catch {
+            rollBack()
+            throw .store(error == .conflict ? .unavailable(store: name, reason: "the table lock was lost", outcome: "nothing was recorded, try again") : error)
         }
         return result
     }
@@ -385,15 +412,7 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
         if !report.warnings.isEmpty { report.problems += report.warnings.map { .init(line: $0.line, offset: $0.offset, message: "unterminated last line: the input was cut short") } }
         guard report.problems.isEmpty else { throw .notSound(report) }
         guard report.events > 0 else { throw .empty }
-        var rows: [(position: String, type: String, tags: String, recordedAt: String, line: String)] = []
         let end = LogScanner.completeLength(of: bytes)
-        bytes.withUnsafeBufferPointer { buffer in
-            LogScanner.forEachLine(in: buffer, upTo: end) { line, _, _ in
-                guard let recorded = try? EventLine.decode(line) else { return }
-                rows.append((String(recorded.position.rawValue), recorded.event.type, recorded.event.tags.map(\.rawValue).joined(separator: "\n"),
-                             recorded.recordedAt, String(decoding: line, as: UTF8.self)))
-            }
-        }
         do throws(EventStoreError) {
             try createTables()
             try withConnection { (c) throws(EventStoreError) in
@@ -402,16 +421,33 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
                     try c.execute("LOCK TABLE hotel_events IN EXCLUSIVE MODE", writing: true)
                     let count = try c.execute("SELECT count(*) FROM hotel_events", writing: true)
                     guard count.first?.first??.description == "0" else { throw .conflict }
-                    for start in stride(from: 0, to: rows.count, by: 5000) {
-                        let piece = rows[start..<min(start + 5000, rows.count)]
+                    // The lines go in pieces of 5,000, each one INSERT of arrays: memory for one piece, not the log.
+                    var piece: [[String]] = [[], [], [], [], []]
+                    func flush() throws(EventStoreError) {
+                        guard !piece[0].isEmpty else { return }
                         try c.execute("""
                             INSERT INTO hotel_events (position, type, tags, recorded_at, line)
                             SELECT p, t, CASE WHEN g = '' THEN '{}'::text[] ELSE string_to_array(g, E'\\n') END, r, l
                             FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(p, t, g, r, l)
-                            """,
-                            [Self.arrayLiteral(piece.map(\.position)), Self.arrayLiteral(piece.map(\.type)), Self.arrayLiteral(piece.map(\.tags)),
-                             Self.arrayLiteral(piece.map(\.recordedAt)), Self.arrayLiteral(piece.map(\.line))], writing: true)
+                            """, piece.map(Self.arrayLiteral), writing: true)
+                        piece = [[], [], [], [], []]
                     }
+                    var failure: EventStoreError?
+                    bytes.withUnsafeBufferPointer { buffer in
+                        LogScanner.forEachLine(in: buffer, upTo: end) { line, _, _ in
+                            guard failure == nil, let recorded = try? EventLine.decode(line) else { return }
+                            piece[0].append(String(recorded.position.rawValue))
+                            piece[1].append(recorded.event.type)
+                            piece[2].append(recorded.event.tags.map(\.rawValue).joined(separator: "\n"))
+                            piece[3].append(recorded.recordedAt)
+                            piece[4].append(String(decoding: line, as: UTF8.self))
+                            if piece[0].count == 5000 {
+                                do throws(EventStoreError) { try flush() } catch { failure = error }
+                            }
+                        }
+                    }
+                    if let failure { throw failure }
+                    try flush()
                     try c.execute("INSERT INTO hotel_event_tags (tag, position) SELECT DISTINCT unnest(tags), position FROM hotel_events", writing: true)
                     try c.execute("COMMIT", writing: true)
                 } catch {

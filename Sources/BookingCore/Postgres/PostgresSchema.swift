@@ -8,7 +8,7 @@
 /// - `hotel_event_tags`: one row per (tag, position), the primary key an index: an append condition's check
 ///   reads only the events after its position that carry one of its tags.
 /// - `hotel_append(...)`: the DCB append, one round trip. It takes `LOCK TABLE hotel_events IN EXCLUSIVE
-///   MODE` (writers queue; readers do not wait), checks the condition against the events after its
+///   MODE` (writers queue, for at most `HOTEL_LOCK_TIMEOUT`; readers do not wait), checks the condition against the events after its
 ///   position, and inserts the events at `max(position) + 1` onwards. Holding the lock until commit makes
 ///   positions gap-free and commit in order, so a reader that sees position n sees every position before it.
 enum PostgresSchema {
@@ -31,7 +31,7 @@ enum PostgresSchema {
         """,
         "CREATE TABLE IF NOT EXISTS hotel_event_tags (tag text NOT NULL, position bigint NOT NULL, PRIMARY KEY (tag, position))",
         """
-        CREATE OR REPLACE FUNCTION hotel_append(condition json, after_position bigint, recorded text, types text[], tag_lists text[], rests text[])
+        CREATE OR REPLACE FUNCTION hotel_append(condition json, after_position bigint, recorded text, types text[], tag_lists text[], rests text[], lock_wait_ms integer)
         RETURNS bigint LANGUAGE plpgsql AS $$
         DECLARE
             head bigint;
@@ -40,6 +40,8 @@ enum PostgresSchema {
             item_tags text[];
             event_tags text[];
         BEGIN
+            -- Waiting longer than this for other writers fails with lock_not_available: a conflict, decided again.
+            PERFORM set_config('lock_timeout', lock_wait_ms || 'ms', true);
             LOCK TABLE hotel_events IN EXCLUSIVE MODE;
             SELECT coalesce(max(position), 0) INTO head FROM hotel_events;
             IF condition IS NOT NULL THEN

@@ -38,7 +38,8 @@ public enum StoreOpener {
         if let location = PostgresLocation(address) {
             #if PostgreSQL
             return PostgresEventStore(
-                location: location, clock: settings.clock, wait: settings.connectTimeout, cacheDirectory: settings.cacheDirectory,
+                location: location, clock: settings.clock, wait: settings.connectTimeout, lockTimeout: settings.lockTimeout,
+                cacheDirectory: settings.cacheDirectory,
                 cacheThreshold: settings.cacheThreshold)
             #else
             throw .notBuiltIn(store: location.description, howToBuild: "build one with 'swift build -c release --traits PostgreSQL' (needs libpq-dev), see the README's 'Running on PostgreSQL'")

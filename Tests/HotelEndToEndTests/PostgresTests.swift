@@ -60,6 +60,22 @@ struct PostgresTests {
         #expect(try pg.run(["import", Self.sample.path]).status == 1)
     }
 
+    @Test func followPrintsEveryMatchingEventOnceInOrder() throws {
+        #expect(try pg.run(["rooms", "add", "Blue", "Green"]).status == 0)
+        let all = try pg.start(["log", "--follow"])
+        let blue = try pg.start(["log", "--follow", "--tag", "room:Blue"])
+        for n in 0..<20 {
+            let day = String(format: "2024-05-%02d", n + 1), next = String(format: "2024-05-%02d", n + 2)
+            #expect(try pg.run(["book", "--client", "1", "--room", n % 2 == 0 ? "Blue" : "Green", "--from", day, "--to", next]).status == 0)
+        }
+        usleep(500_000)
+        for follower in [all, blue] { kill(follower.process.processIdentifier, SIGKILL) }
+        #expect(all.wait().stdout == (try pg.run(["log"]).stdout))
+        let expected = try pg.run(["log", "--tag", "room:Blue"]).stdout
+        #expect(blue.wait().stdout == expected)
+        #expect(expected.split(separator: "\n").count == 11)
+    }
+
     /// Replaces each booking or block id by `<id N>` in order of first appearance, and the store's name by
     /// `<store>`: the two stores draw different random ids.
     struct Normalizer {

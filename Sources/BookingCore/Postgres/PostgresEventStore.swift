@@ -106,12 +106,15 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
 
     /// Calls `body` with each event's line (without `\n`) and position after `after`, in order, from one
     /// snapshot of the database.
-    private func forEachRecordedLine(after: Position, tag: Tag? = nil, _ body: (UnsafeBufferPointer<UInt8>, Position) throws(EventStoreError) -> Void) throws(EventStoreError) {
+    ///
+    /// With `tag`, only the events carrying it up to `through`, read through the tag index.
+    private func forEachRecordedLine(after: Position, tag: Tag? = nil, through: Position? = nil, _ body: (UnsafeBufferPointer<UInt8>, Position) throws(EventStoreError) -> Void) throws(EventStoreError) {
         let sql = tag == nil
             ? "SELECT position, line FROM hotel_events WHERE position > $1 ORDER BY position"
-            : "SELECT e.position, e.line FROM hotel_event_tags t JOIN hotel_events e ON e.position = t.position WHERE t.tag = $2 AND t.position > $1 ORDER BY t.position"
+            : "SELECT e.position, e.line FROM hotel_event_tags t JOIN hotel_events e ON e.position = t.position WHERE t.tag = $2 AND t.position > $1 AND t.position <= $3 ORDER BY t.position"
+        let parameters = [String(after.rawValue)] + (tag.map { [$0.rawValue, String((through ?? .origin).rawValue)] } ?? [])
         try withConnection { (c) throws(EventStoreError) in
-            try c.forEachRow(sql, [String(after.rawValue)] + (tag.map { [$0.rawValue] } ?? [])) { (row) throws(EventStoreError) in
+            try c.forEachRow(sql, parameters) { (row) throws(EventStoreError) in
                 let position = Position(row.integer(0))
                 try row.withBytes(1) { (line) throws(EventStoreError) in try body(line, position) }
             }
@@ -125,8 +128,11 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
         var stopped = false
         // A query of one item with tags reads only that tag's events (through the tag index).
         let tag = query.flatMap { $0.items.count == 1 ? $0.items[0].tags.first : nil }
+        // The head first, then the tag's events up to it: every event up to the head has committed (positions
+        // commit in order), so reading on from the head later misses none.
+        let through = tag == nil ? nil : try head()
         var buffer: [UInt8] = []
-        try forEachRecordedLine(after: after, tag: tag) { (line, position) throws(EventStoreError) in
+        try forEachRecordedLine(after: after, tag: tag, through: through) { (line, position) throws(EventStoreError) in
             guard !stopped else { return }
             if tag == nil { last = position }
             if let query {
@@ -141,7 +147,7 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
             last = position
             if !buffer.withUnsafeBufferPointer({ body($0, position) }) { stopped = true }
         }
-        if tag != nil && !stopped { last = max(last, try head()) }
+        if let through, !stopped { last = max(last, through) }
         return last
     }
 

@@ -1,3 +1,5 @@
+import BookingCore
+
 /// The words of one command, sorted into options and positional arguments.
 struct ParsedArguments {
     /// The command the words were parsed for.
@@ -7,6 +9,8 @@ struct ParsedArguments {
     var lists: [String: [String]] = [:]
     var flags: Set<String> = []
     var positionals: [String] = []
+    /// What day it is (the clock's local date), for the days a person may type as `today`, `+3`, ...
+    var today = Day(ordinal: 0)
 
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 }

@@ -56,8 +56,9 @@ struct HotelCommandLine {
             if parsed.values["--store"] != nil { throw .usage("option '--store' is given more than once") }
             parsed.values["--store"] = globalStore
         }
-        let asOf = try parsed.optional("--as-of", HistoryPoint.init(_:))
         let clock = try clock()
+        parsed.today = Instant(secondsSince1970: clock.secondsSince1970()).localDay
+        let asOf = try parsed.optional("--as-of", HistoryPoint.init(_:))
         let settings = StoreOpener.Settings(
             clock: clock, lockTimeout: try seconds("HOTEL_LOCK_TIMEOUT", default: JSONLinesEventStore.defaultLockTimeout),
             cacheThreshold: try cacheThreshold(), connectTimeout: try seconds("HOTEL_CONNECT_TIMEOUT", default: 10), cacheDirectory: cacheDirectory())

@@ -103,7 +103,7 @@ struct LifecycleCommandTests {
         #expect(try ok(["change", a, "--room", "S1", "--from", "2024-05-02"]) == "\(a)\n")
         #expect(try ok(["free", "--from", "2024-05-01", "--to", "2024-05-05", "--type", "double"]) == "D1\n")
         let none = try failure(["change", a])
-        #expect(none == .init(stdout: "", stderr: "hotel: error: give at least one of --room, --from and --to; see 'hotel change --help'\n", status: 64))
+        #expect(none == .init(stdout: "", stderr: "hotel: error: give at least one of --room, --from, --to and --nights; see 'hotel change --help'\n", status: 64))
     }
 
     @Test func checkInOutNoShowAndTheDaysLists() throws {

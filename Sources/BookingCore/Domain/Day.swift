@@ -20,6 +20,25 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self = day
     }
 
+    /// Parses a day as a person types it at the front desk: `YYYY-MM-DD`, `today`, `tomorrow`, `yesterday`, or
+    /// `+N` / `-N` days from `today` (at most 36,600 either way).
+    ///
+    /// - Throws: ``InvalidValue/dayWord(_:)`` for anything else.
+    public init(_ text: String, today: Day) throws(InvalidValue) {
+        switch text {
+        case "today": self = today
+        case "tomorrow": self = today.adding(days: 1)
+        case "yesterday": self = today.adding(days: -1)
+        default:
+            if let sign = text.first, sign == "+" || sign == "-", text.count > 1, text.count <= 6,
+               text.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text.dropFirst()), n <= 36_600 {
+                self = today.adding(days: sign == "+" ? n : -n)
+                return
+            }
+            do { self = try Day(text) } catch { throw .dayWord(text) }
+        }
+    }
+
     /// Parses `YYYY-MM-DD` from bytes; nil if they are not exactly a real date in that form.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
         /// The number written by the digits at `range`, or nil if one is not a digit.

@@ -18,6 +18,8 @@ public enum InvalidValue: Error, Sendable, Equatable, CustomStringConvertible {
     case stayTooLong(Stay)
     /// A free-text value (a reason, an idempotency key) that is empty, too long or has control characters.
     case text(option: String, String, reason: String)
+    /// Not a day as the command line takes one: `YYYY-MM-DD`, `today`, `tomorrow`, `yesterday`, `+N`, `-N`.
+    case dayWord(String)
     /// Not a log position or a time, as `--as-of` takes.
     case historyPoint(String)
 
@@ -45,6 +47,8 @@ public enum InvalidValue: Error, Sendable, Equatable, CustomStringConvertible {
             return "the stay \(stay) has \(stay.nights) nights, more than the \(Stay.maximumNights) a stay may have; check the year"
         case .text(let option, let text, let reason):
             return "invalid \(option) '\(Self.shown(text))': \(reason)"
+        case .dayWord(let text):
+            return "invalid date '\(Self.shown(text))': expected a calendar date as YYYY-MM-DD (for example 2024-05-01), today, tomorrow, yesterday, or +N or -N days from today"
         case .historyPoint(let text):
             return "invalid --as-of '\(Self.shown(text))': expected a log position (a whole number from 1), a day as YYYY-MM-DD or a time such as 2024-05-01T12:00:00Z"
         }

@@ -8,7 +8,8 @@ extension Subcommand {
             options: [
                 .value("--room", "name", "The room.", required: true),
                 .value("--from", "day", "The first night out of service, YYYY-MM-DD.", required: true),
-                .value("--to", "day", "The day it is back in service, YYYY-MM-DD.", required: true),
+                .value("--to", "day", "The day it is back in service, YYYY-MM-DD."),
+                .value("--nights", "n", "The number of nights, instead of --to."),
                 .value("--reason", "text", "Why, such as repairs (at most 200 characters)."),
                 .json,
             ],
@@ -36,7 +37,7 @@ extension Subcommand {
             discussion: "Each line has six tab-separated fields: id, room, first night, day back in service, status (active or ended), reason (empty if none), ordered by the first night, then room, then id. With --json: {\"blocks\":[{...}]}."
         ),
         run: { (arguments, context) throws(CommandLineError) in
-            var filter = BookingFilter(from: try arguments.optional("--from", Day.init(_:)), to: try arguments.optional("--to", Day.init(_:)))
+            var filter = BookingFilter(from: try arguments.day("--from"), to: try arguments.day("--to"))
             if let from = filter.from, let to = filter.to, from >= to { throw .usage("--from \(from) must be before --to \(to)", help: "blocks") }
             filter.kind = .block
             try context.requireStore()

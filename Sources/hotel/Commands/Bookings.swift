@@ -21,8 +21,8 @@ extension Subcommand {
             var filter = BookingFilter()
             filter.client = try arguments.optional("--client", ClientID.init(_:))
             filter.room = try arguments.optional("--room", RoomName.init(_:))
-            filter.from = try arguments.optional("--from", Day.init(_:))
-            filter.to = try arguments.optional("--to", Day.init(_:))
+            filter.from = try arguments.day("--from")
+            filter.to = try arguments.day("--to")
             if let from = filter.from, let to = filter.to, from >= to {
                 throw .usage("--from \(from) must be before --to \(to)", help: arguments.spec.name)
             }
@@ -52,7 +52,7 @@ extension Subcommand {
                 options: [.value("--on", "day", "The day, YYYY-MM-DD (default: today, in the local time zone)."), .asOf, .json],
                 discussion: "The bookings \(relation) that day, in the format of 'hotel bookings': held (unexpired), active, checked-in and checked-out ones; not cancelled, released, expired or no-show ones. With --json: {\"bookings\":[{...}]}."),
             run: { (arguments, context) throws(CommandLineError) in
-                let on = try arguments.optional("--on", Day.init(_:))
+                let on = try arguments.day("--on")
                 try context.requireStore()
                 let day = on ?? context.now.localDay
                 var filter = BookingFilter(statuses: BookingFilter.stayStatuses, now: context.now)

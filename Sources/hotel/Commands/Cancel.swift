@@ -68,20 +68,33 @@ extension Subcommand {
         discussion: "Allowed on or after the arrival day, before a check-in. The room becomes free for the stay's nights."
     ) { (id, _) throws(CommandLineError) in { (desk) throws(HotelError) in try desk.record(.noShow, id) } }
 
-    /// `hotel change ID [--room NAME] [--from DAY] [--to DAY]`
+    /// `hotel change ID [--room NAME] [--from DAY] [--to DAY | --nights N]`
     static let change = onBooking(
         "change", abstract: "Move a held, booked or checked-in stay to another room and/or dates; print its id.",
         options: [
             .value("--room", "name", "The new room."),
             .value("--from", "day", "The new arrival day."),
             .value("--to", "day", "The new departure day."),
+            .value("--nights", "n", "The new number of nights, from the new or the current arrival, instead of --to."),
         ],
         discussion: "One event, all or nothing: if the new room or nights are taken, nothing changes and the booking in the way is named. The stay's own nights do not count against it. A checked-in stay may change only --to (extend or shorten). Give at least one option."
     ) { (id, arguments) throws(CommandLineError) in
         let room = try arguments.optional("--room", RoomName.init(_:))
-        let arrival = try arguments.optional("--from", Day.init(_:)), departure = try arguments.optional("--to", Day.init(_:))
-        if room == nil, arrival == nil, departure == nil { throw .usage("give at least one of --room, --from and --to", help: "change") }
-        return { (desk) throws(HotelError) in try desk.change(id, room: room, arrival: arrival, departure: departure) }
+        let arrival = try arguments.day("--from")
+        let nights = try arguments.nights()
+        let departure = try arguments.departure(after: arrival)
+        if room == nil, arrival == nil, departure == nil, nights == nil { throw .usage("give at least one of --room, --from, --to and --nights", help: "change") }
+        return { (desk) throws(HotelError) in
+            var departure = departure
+            if let nights, arrival == nil {
+                // --nights from the current arrival.
+                guard let booking = try desk.state(query: Query([QueryItem(types: [], tags: [.booking(id)])])).booking(id) else {
+                    throw .rejected(.unknownBooking(id))
+                }
+                departure = booking.stay.arrival.adding(days: min(nights, Stay.maximumNights + 1))
+            }
+            return try desk.change(id, room: room, arrival: arrival, departure: departure)
+        }
     }
 
     /// `hotel unblock ID`

@@ -7,7 +7,8 @@ extension Subcommand {
             name: "free", abstract: "List the rooms free for a whole stay, one a line, in byte order of their names.",
             options: [
                 .value("--from", "day", "The arrival day, YYYY-MM-DD.", required: true),
-                .value("--to", "day", "The departure day, YYYY-MM-DD.", required: true),
+                .value("--to", "day", "The departure day, YYYY-MM-DD."),
+                .value("--nights", "n", "The number of nights, instead of --to."),
                 .value("--type", "type", "Only rooms of this type."),
                 .asOf,
                 .json,
@@ -35,7 +36,8 @@ extension Subcommand {
             name: "availability", abstract: "For each room type, how many of its rooms are free for a whole stay.",
             options: [
                 .value("--from", "day", "The arrival day, YYYY-MM-DD.", required: true),
-                .value("--to", "day", "The departure day, YYYY-MM-DD.", required: true),
+                .value("--to", "day", "The departure day, YYYY-MM-DD."),
+                .value("--nights", "n", "The number of nights, instead of --to."),
                 .asOf,
                 .json,
             ],

@@ -33,3 +33,24 @@ struct DayTests {
         }
     }
 }
+
+/// The days a person types at the front desk.
+struct FriendlyDayTests {
+    let today = try! Day("2024-02-28")
+
+    @Test func wordsAndOffsetsCountFromToday() throws {
+        #expect(try Day("today", today: today) == today)
+        #expect(try Day("tomorrow", today: today) == Day("2024-02-29"))
+        #expect(try Day("yesterday", today: today) == Day("2024-02-27"))
+        #expect(try Day("+2", today: today) == Day("2024-03-01"))
+        #expect(try Day("-28", today: today) == Day("2024-01-31"))
+        #expect(try Day("+0", today: today) == today)
+        #expect(try Day("2025-12-31", today: today) == Day("2025-12-31"))
+    }
+
+    @Test func anythingElseIsRefused() {
+        for bad in ["Today", "tomorow", "now", "+", "-", "+1d", "1", "+ 1", "+99999999", "2024-2-1", "2024-02-30", ""] {
+            #expect(throws: InvalidValue.dayWord(bad)) { try Day(bad, today: today) }
+        }
+    }
+}

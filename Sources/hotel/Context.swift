@@ -27,8 +27,12 @@ final class Context {
     /// Warnings for stderr, written before any error line.
     private(set) var warnings = ""
 
-    init(store: any HotelStore, clock: WallClock, asOf: HistoryPoint? = nil) {
+    /// The process environment (for the terminal: COLUMNS, TERM, NO_COLOR).
+    let environment: [String: String]
+
+    init(store: any HotelStore, clock: WallClock, asOf: HistoryPoint? = nil, environment: [String: String] = [:]) {
         self.asOf = asOf
+        self.environment = environment
         self.store = store
         self.frontDesk = FrontDesk(store: store, clock: clock)
         self.commands = frontDesk
@@ -40,6 +44,7 @@ final class Context {
         store = parent.store
         frontDesk = parent.frontDesk
         asOf = nil
+        environment = parent.environment
         commands = desk
         streams = false
     }

@@ -4,8 +4,8 @@ import BookingCore
 struct HotelCommandLine {
     static let subcommands: [Subcommand] = [
         .roomsAdd, .roomsList, .book, .hold, .confirm, .release, .cancel, .change, .checkin, .checkout, .noshow, .free,
-        .availability, .bookings, .arrivals, .departures, .inHouse, .block, .unblock, .blocks, .history, .log, .importLog, .verify,
-        .batch,
+        .availability, .bookings, .arrivals, .departures, .inHouse, .calendar, .block, .unblock, .blocks, .history, .log, .importLog,
+        .verify, .batch,
     ]
 
     let arguments: [String]
@@ -65,7 +65,7 @@ struct HotelCommandLine {
         let store: any HotelStore
         let address = try storePath(parsed)
         do throws(EventStoreError) { store = try StoreOpener.open(address, settings: settings) } catch { throw CommandLineError(.store(error)) }
-        let context = Context(store: store, clock: clock, asOf: asOf)
+        let context = Context(store: store, clock: clock, asOf: asOf, environment: environment)
         do {
             try subcommand.run(parsed, context)
         } catch {

@@ -4,7 +4,7 @@ import BookingCore
 struct HotelCommandLine {
     static let subcommands: [Subcommand] = [
         .roomsAdd, .roomsList, .book, .hold, .confirm, .release, .cancel, .change, .checkin, .checkout, .noshow, .free,
-        .availability, .bookings, .arrivals, .departures, .inHouse, .calendar, .block, .unblock, .blocks, .history, .log, .importLog,
+        .availability, .bookings, .arrivals, .departures, .inHouse, .calendar, .occupancy, .block, .unblock, .blocks, .history, .log, .importLog,
         .verify, .batch,
     ]
 

@@ -82,6 +82,12 @@ public struct FrontDesk: CommandRunner, Sendable {
         return totals.keys.sorted().map { ($0, free[$0] ?? 0, totals[$0]!) }
     }
 
+    /// Occupied, free and out-of-service room-nights over `stay`'s nights, by night, type or room (of `type`, if
+    /// given), judged now.
+    public func occupancy(nights stay: Stay, by grouping: Occupancy.Grouping, ofType type: RoomType? = nil) throws(HotelError) -> Occupancy {
+        Occupancy(try model(query: .all), nights: stay, by: grouping, ofType: type, at: now)
+    }
+
     /// The bookings that `filter` includes, by arrival, then room, then id.
     public func bookings(matching filter: BookingFilter) throws(HotelError) -> [Booking] {
         try model(query: .all).bookings(matching: filter)

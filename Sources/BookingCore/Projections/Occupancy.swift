@@ -1,0 +1,70 @@
+/// Occupied, free and out-of-service room-nights over a stretch of nights, per night, per room type or per
+/// room: `hotel occupancy`.
+///
+/// A room-night is **occupied** when an active, checked-in or checked-out booking holds it, **out of
+/// service** when a block does, and **free** otherwise (a hold's nights count as free: it is not a stay yet).
+/// The rate is occupied / (occupied + free): nights out of service are not for sale.
+public struct Occupancy: Sendable, Equatable {
+    /// What a row sums over.
+    public enum Grouping: String, Sendable, CaseIterable {
+        case night, type, room
+    }
+
+    /// One line of the report.
+    public struct Row: Sendable, Equatable {
+        /// The night (`YYYY-MM-DD`), the room type or the room.
+        public var key: String
+        public var occupied = 0
+        public var free = 0
+        public var outOfService = 0
+
+        /// occupied / (occupied + free), or 0 when nothing was for sale.
+        public var rate: Double { occupied + free == 0 ? 0 : Double(occupied) / Double(occupied + free) }
+    }
+
+    public var rows: [Row]
+    public var total: Row
+
+    /// The report for the nights of `stay` in `model` (its rooms of `type`, if given), grouped by `grouping`;
+    /// rows in date or byte order.
+    public init(_ model: some HotelReadModel, nights stay: Stay, by grouping: Grouping, ofType type: RoomType? = nil, at now: Instant) {
+        let rooms = model.rooms(ofType: type)
+        let stays = BookingFilter(from: stay.arrival, to: stay.departure, statuses: [.active, .checkedIn, .checkedOut], now: now)
+        var blocks = BookingFilter(from: stay.arrival, to: stay.departure, now: now)
+        blocks.kind = .block
+        var holding: [RoomName: [(Booking, blocked: Bool)]] = [:]
+        for booking in model.bookings(matching: stays) { holding[booking.room, default: []].append((booking, false)) }
+        for block in model.bookings(matching: blocks) where block.status != .cancelled { holding[block.room, default: []].append((block, true)) }
+
+        var rows: [String: Row] = [:]
+        var total = Row(key: "total")
+        for room in rooms {
+            let type = model.roomType(room)?.rawValue ?? RoomType.standard.rawValue
+            for n in 0..<stay.nights {
+                let night = stay.arrival.adding(days: n)
+                let key: String
+                switch grouping {
+                case .night: key = night.description
+                case .type: key = type
+                case .room: key = room.rawValue
+                }
+                var row = rows[key] ?? Row(key: key)
+                let holder = holding[room]?.first { $0.0.stay.arrival <= night && night < $0.0.stay.departure }
+                switch holder?.blocked {
+                case true?:
+                    row.outOfService += 1
+                    total.outOfService += 1
+                case false?:
+                    row.occupied += 1
+                    total.occupied += 1
+                case nil:
+                    row.free += 1
+                    total.free += 1
+                }
+                rows[key] = row
+            }
+        }
+        self.rows = rows.values.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        self.total = total
+    }
+}

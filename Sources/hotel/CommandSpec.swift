@@ -53,3 +53,8 @@ struct CommandSpec: Sendable {
         self.discussion = discussion
     }
 }
+
+extension String {
+    /// The text padded with spaces to `width` characters (unchanged if longer).
+    func padding(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

@@ -2,57 +2,63 @@
 enum Help {
     static let version = "0.1.0"
 
+    /// What the tool is, in a line (the overview, the man page's NAME).
+    static let summary = "Book hotel rooms from the shell. The only database is an append-only JSON-lines event log."
+
+    /// The exit statuses, for `--help` and the man page.
+    static let exitStatuses: [(code: Int, meaning: String)] = [
+        (0, "success"),
+        (1, "rejected by a business rule (room not free, unknown room or booking, already cancelled, hold expired, not the right day or status for the command)"),
+        (64, "usage error (bad or missing arguments, invalid dates or names)"),
+        (65, "the store is corrupt or of an unknown format"),
+        (66, "no store at the path a query was given"),
+        (74, "an I/O error"),
+        (75, "a temporary failure (lock timeout, conflicts after all retries, a database server that cannot be reached): try again"),
+        (77, "the database server refused the credentials"),
+    ]
+
+    /// The environment variables `hotel` reads, for `--help` and the man page.
+    static let environment: [(name: String, meaning: String)] = [
+        ("HOTEL_STORE", "The event log, when --store is not given: a file's path, or a postgresql:// URL (in a build with PostgreSQL)."),
+        ("HOTEL_NOW", "Pretend the time is this ISO 8601 UTC instant, such as 2024-05-01T12:00:00Z (for rehearsals and tests): holds expire, \"today\" is taken and events are recorded by it."),
+        ("TZ", "The time zone that decides what day \"today\" is."),
+        ("HOTEL_LOCK_TIMEOUT", "Seconds a write waits for another writer's lock (default 10)."),
+        ("HOTEL_CACHE_THRESHOLD", "Bytes of log past the read-model cache that make a command rewrite it (default 262144; 0: after every change)."),
+        ("HOTEL_CONNECT_TIMEOUT", "Seconds to keep trying to reach a database server (default 10)."),
+        ("HOTEL_CACHE_DIR", "Where a database store's local read-model cache is kept (default $XDG_CACHE_HOME/hotel, else ~/.cache/hotel)."),
+        ("COLUMNS", "The width hotel calendar fits (default: the terminal's, else 80)."),
+        ("NO_COLOR", "When set (to anything but the empty string), hotel calendar does not colour."),
+    ]
+
+    /// The global options.
+    static let globalOptions: [OptionSpec] = [.store, .flag("--version", "Show the version."), .help]
+
     /// `hotel --help`.
     static func overview(commands: [Subcommand]) -> String {
-        var text = """
-            OVERVIEW: Book hotel rooms from the shell. The only database is an append-only
-            JSON-lines event log.
-
-            USAGE: hotel [--store <path>] <subcommand> [<options>]
-
-            OPTIONS:
-
-            """
-        text += options([.store, .flag("--version", "Show the version."), .help])
+        var text = wrap("OVERVIEW: " + summary, indent: "", width: 88) + "\n\nUSAGE: hotel [--store <path|url>] <subcommand> [<options>]\n\nOPTIONS:\n"
+        text += options(globalOptions)
         text += "\nSUBCOMMANDS:\n"
         for command in commands {
             text += row(command.spec.name, command.spec.abstract)
         }
         text += row("help", "Show help for a subcommand.")
-        text += """
+        text += "\n  See 'hotel help <subcommand>' for detailed help.\n\nEXIT STATUS:\n"
+        for (code, meaning) in exitStatuses {
+            text += hanging("  " + String(code).padding(to: 4), meaning, column: 6)
+        }
+        text += "\nENVIRONMENT:\n"
+        for (name, meaning) in environment {
+            text += hanging("  " + name.padding(to: 20), meaning, column: 22)
+        }
+        return text + "\n"
+    }
 
-              See 'hotel help <subcommand>' for detailed help.
-
-            EXIT STATUS:
-              0   success
-              1   rejected by a business rule (room not free, unknown room or booking, already
-                  cancelled, hold expired, not the right day or status for the command)
-              64  usage error (bad or missing arguments, invalid dates or names)
-              65  the store is corrupt or of an unknown format
-              66  no store at the path a query was given
-              74  an I/O error
-              75  a temporary failure (lock timeout, conflicts after all retries, a database
-                  server that cannot be reached): try again
-              77  the database server refused the credentials
-
-            ENVIRONMENT:
-              HOTEL_STORE         The event log, when --store is not given: a file's path, or a
-                                  postgresql:// URL (in a build with PostgreSQL).
-              HOTEL_NOW           Pretend the time is this ISO 8601 UTC instant, such as
-                                  2024-05-01T12:00:00Z (for rehearsals and tests): holds expire,
-                                  "today" is taken and events are recorded by it.
-              TZ                  The time zone that decides what day "today" is.
-              HOTEL_LOCK_TIMEOUT  Seconds a write waits for another writer's lock (default 10).
-              HOTEL_CACHE_THRESHOLD
-                                  Bytes of log past the read-model cache that make a command
-                                  rewrite it (default 262144; 0: after every change).
-              HOTEL_CONNECT_TIMEOUT
-                                  Seconds to keep trying to reach a database server (default 10).
-              HOTEL_CACHE_DIR     Where a database store's local read-model cache is kept
-                                  (default $XDG_CACHE_HOME/hotel, else ~/.cache/hotel).
-
-            """
-        return text
+    /// `label` then `text` wrapped at 90 columns, continued under `column`; on its own line if `label` is longer.
+    private static func hanging(_ label: String, _ text: String, column: Int) -> String {
+        let indent = String(repeating: " ", count: column)
+        let body = wrap(text, indent: indent, width: 90)
+        if label.count > column { return label + "\n" + body + "\n" }
+        return label + body.dropFirst(column) + "\n"
     }
 
     /// `hotel <command> --help`.

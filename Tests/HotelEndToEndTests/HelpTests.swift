@@ -1,3 +1,4 @@
+import Foundation
 import HotelTestSupport
 import Testing
 
@@ -44,5 +45,31 @@ struct HelpTests {
         let result = try sandbox.hotel.run(["--version"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("hotel ") && result.lines.count == 1)
+    }
+}
+
+/// The man page is made from the same specs as --help: the checked-in `hotel.1` must be what `hotel manpage`
+/// prints now, and `man` must render it without a warning.
+struct ManPageTests {
+    let sandbox = Sandbox()
+    static let checkedIn = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("hotel.1")
+
+    @Test func theCheckedInPageIsCurrentAndRendersWithoutWarnings() throws {
+        let printed = try sandbox.hotel.run(["manpage"])
+        #expect(printed.status == 0 && printed.stderr == "")
+        #expect(printed.stdout == (try String(contentsOf: Self.checkedIn, encoding: .utf8)), "hotel.1 is stale: run 'swift run hotel manpage > hotel.1'")
+        // Every subcommand and every option of each has its place.
+        for section in [".SH NAME", ".SH SYNOPSIS", ".SH COMMANDS", ".SH EXAMPLES", ".SH FILES", ".SH ENVIRONMENT", ".SH EXIT STATUS"] {
+            #expect(printed.stdout.contains("\n" + section + "\n"), "\(section)")
+        }
+        for command in ["book", "free", "calendar", "occupancy", "log", "import", "verify", "batch"] {
+            #expect(printed.stdout.contains("\n.SS \(command)\n"), "\(command)")
+        }
+        #expect(printed.stdout.contains("\\fB\\-\\-idempotency\\-key\\fR \\fIkey\\fR"))
+        let rendered = try sandbox.hotel.start(shell: "MANWIDTH=80 man --warnings -l '\(Self.checkedIn.path)' 2>&1 >/dev/null; echo \"status $?\"").wait()
+        #expect(rendered.stdout == "status 0\n", "\(rendered)")
+        let text = try sandbox.hotel.start(shell: "MANWIDTH=80 man -l '\(Self.checkedIn.path)' 2>/dev/null").wait().stdout
+        #expect(text.contains("hotel calendar [--from day]"))
     }
 }

@@ -38,7 +38,7 @@ enum Help {
         var text = wrap("OVERVIEW: " + summary, indent: "", width: 88) + "\n\nUSAGE: hotel [--store <path|url>] <subcommand> [<options>]\n\nOPTIONS:\n"
         text += options(globalOptions)
         text += "\nSUBCOMMANDS:\n"
-        for command in commands {
+        for command in commands where !command.spec.name.hasPrefix("__") {
             text += row(command.spec.name, command.spec.abstract)
         }
         text += row("help", "Show help for a subcommand.")

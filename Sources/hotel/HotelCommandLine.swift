@@ -5,7 +5,7 @@ struct HotelCommandLine {
     static let subcommands: [Subcommand] = [
         .roomsAdd, .roomsList, .book, .hold, .confirm, .release, .cancel, .change, .checkin, .checkout, .noshow, .free,
         .availability, .bookings, .arrivals, .departures, .inHouse, .calendar, .occupancy, .block, .unblock, .blocks, .history, .log, .importLog,
-        .verify, .batch, .manpage,
+        .verify, .batch, .completions, .manpage, .complete,
     ]
 
     let arguments: [String]

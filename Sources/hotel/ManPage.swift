@@ -21,7 +21,7 @@ enum ManPage {
             """
         for option in Help.globalOptions { page += item(option) }
         page += ".SH COMMANDS\n"
-        for command in commands { page += section(command.spec) }
+        for command in commands where !command.spec.name.hasPrefix("__") { page += section(command.spec) }
         page += """
             .SH EXAMPLES
             Register rooms, book one, and see what is free:

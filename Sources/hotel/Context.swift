@@ -30,9 +30,13 @@ final class Context {
     /// The process environment (for the terminal: COLUMNS, TERM, NO_COLOR).
     let environment: [String: String]
 
-    init(store: any HotelStore, clock: WallClock, asOf: HistoryPoint? = nil, environment: [String: String] = [:]) {
+    /// Where the progress of long work is shown (stderr, when it is a terminal), if anywhere.
+    let progress: (any ProgressDisplay)?
+
+    init(store: any HotelStore, clock: WallClock, asOf: HistoryPoint? = nil, environment: [String: String] = [:], progress: (any ProgressDisplay)? = nil) {
         self.asOf = asOf
         self.environment = environment
+        self.progress = progress
         self.store = store
         self.frontDesk = FrontDesk(store: store, clock: clock)
         self.commands = frontDesk
@@ -45,6 +49,7 @@ final class Context {
         frontDesk = parent.frontDesk
         asOf = nil
         environment = parent.environment
+        progress = nil
         commands = desk
         streams = false
     }

@@ -61,11 +61,12 @@ struct HotelCommandLine {
         let asOf = try parsed.optional("--as-of", HistoryPoint.init(_:))
         let settings = StoreOpener.Settings(
             clock: clock, lockTimeout: try seconds("HOTEL_LOCK_TIMEOUT", default: JSONLinesEventStore.defaultLockTimeout),
-            cacheThreshold: try cacheThreshold(), connectTimeout: try seconds("HOTEL_CONNECT_TIMEOUT", default: 10), cacheDirectory: cacheDirectory())
+            cacheThreshold: try cacheThreshold(), connectTimeout: try seconds("HOTEL_CONNECT_TIMEOUT", default: 10), cacheDirectory: cacheDirectory(),
+            progress: TerminalProgress.ifTerminal(environment))
         let store: any HotelStore
         let address = try storePath(parsed)
         do throws(EventStoreError) { store = try StoreOpener.open(address, settings: settings) } catch { throw CommandLineError(.store(error)) }
-        let context = Context(store: store, clock: clock, asOf: asOf, environment: environment)
+        let context = Context(store: store, clock: clock, asOf: asOf, environment: environment, progress: settings.progress)
         do {
             try subcommand.run(parsed, context)
         } catch {

@@ -32,6 +32,8 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     private let clock: WallClock
     private let lockTimeout: Double
     private let cacheThreshold: Int
+    /// Where the progress of long work (building the cache, verifying) is shown, if anywhere.
+    public let progress: (any ProgressDisplay)?
     /// The model last loaded, and the version of the log it is of: a command that reads the hotel twice (to
     /// know a booking's room before deciding, say) loads and checks it once, while the log is unchanged.
     private let lastModel = Mutex<(version: [FileVersion?], model: CachedHotelModel, hint: AppendHint)?>(nil)
@@ -51,12 +53,13 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     ///     the snapshot always current (for tests).
     public init(
         path: String, clock: WallClock = .system, lockTimeout: Double = JSONLinesEventStore.defaultLockTimeout,
-        cacheThreshold: Int = JSONLinesEventStore.defaultCacheThreshold
+        cacheThreshold: Int = JSONLinesEventStore.defaultCacheThreshold, progress: (any ProgressDisplay)? = nil
     ) {
         self.path = path
         self.clock = clock
         self.lockTimeout = lockTimeout
         self.cacheThreshold = cacheThreshold
+        self.progress = progress
     }
 
     /// Whether the log file exists.
@@ -69,7 +72,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     /// - Throws: ``EventStoreError/notFound(path:)`` if there is no log; I/O errors.
     public func verify() throws(EventStoreError) -> VerificationReport {
         guard let file = try POSIXFile.open(path, O_RDONLY) else { throw .notFound(path: path) }
-        return try StoreVerifier.verify(file, path: path, snapshot: validSnapshot(for: file, size: file.status().size))
+        return try StoreVerifier.verify(file, path: path, snapshot: validSnapshot(for: file, size: file.status().size), progress: progress)
     }
 
     public func read(_ query: Query) throws(EventStoreError) -> ReadResult {
@@ -128,8 +131,11 @@ public final class JSONLinesEventStore: ModelProvidingStore {
 
             // A long tail (or none yet cached): stream it into a new snapshot, write it, and use it.
             var builder = snapshot.map { HotelProjection($0, tailBytes: size - start) } ?? HotelProjection(expectedBytes: size - start)
+            var meter = ProgressMeter("building the cache", total: size - start, unit: .bytes, display: progress)
+            defer { meter.finish() }
             try LogStream(path: path).forEachEvent(in: file, from: start, to: size, after: snapshot?.coveredPosition ?? .origin) { event, position, lineEnd in
                 builder.apply(event, position: position, offset: lineEnd)
+                meter.advance(to: lineEnd - start)
             }
             if builder.offset == start { return (CachedHotelModel(snapshot: snapshot), AppendHint(position: builder.position, offset: start)) }
             if (try? SnapshotWriter.write(builder, log: LogIdentity(of: file, length: builder.offset), to: cachePath)) != nil,

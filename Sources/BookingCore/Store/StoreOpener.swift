@@ -12,8 +12,14 @@ public enum StoreOpener {
         public var connectTimeout: Double
         /// Where a database store keeps its local read-model cache.
         public var cacheDirectory: String
+        /// Where the progress of long work is shown, if anywhere.
+        public var progress: (any ProgressDisplay)?
 
-        public init(clock: WallClock, lockTimeout: Double, cacheThreshold: Int, connectTimeout: Double, cacheDirectory: String) {
+        public init(
+            clock: WallClock, lockTimeout: Double, cacheThreshold: Int, connectTimeout: Double, cacheDirectory: String,
+            progress: (any ProgressDisplay)? = nil
+        ) {
+            self.progress = progress
             self.clock = clock
             self.lockTimeout = lockTimeout
             self.cacheThreshold = cacheThreshold
@@ -45,6 +51,7 @@ public enum StoreOpener {
             throw .notBuiltIn(store: location.description, howToBuild: "build one with 'swift build -c release --traits PostgreSQL' (needs libpq-dev), see the README's 'Running on PostgreSQL'")
             #endif
         }
-        return JSONLinesEventStore(path: address, clock: settings.clock, lockTimeout: settings.lockTimeout, cacheThreshold: settings.cacheThreshold)
+        return JSONLinesEventStore(
+            path: address, clock: settings.clock, lockTimeout: settings.lockTimeout, cacheThreshold: settings.cacheThreshold, progress: settings.progress)
     }
 }

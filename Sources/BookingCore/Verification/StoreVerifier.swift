@@ -17,26 +17,32 @@ public enum StoreVerifier {
     }
 
     /// Verifies a whole log held in memory, and `snapshot` (a read-model cache of a prefix of it) against it.
-    static func verify(_ bytes: [UInt8], snapshot: Snapshot?) -> VerificationReport {
+    static func verify(_ bytes: [UInt8], snapshot: Snapshot?, progress: (any ProgressDisplay)? = nil) -> VerificationReport {
         var audit = Audit(snapshot: snapshot, expectedBytes: bytes.count)
         let end = LogScanner.completeLength(of: bytes)
+        var meter = ProgressMeter("checking", total: end, unit: .bytes, display: progress)
+        defer { meter.finish() }
         bytes.withUnsafeBufferPointer { buffer in
             LogScanner.forEachLine(in: buffer, upTo: end) { line, number, offset in
                 audit.check(line, number: number, offset: offset)
+                meter.advance(to: offset)
             }
         }
         return audit.finish(size: bytes.count, complete: end)
     }
 
     /// Verifies the open log at `path`, reading it in chunks, and `snapshot` against it.
-    static func verify(_ file: borrowing POSIXFile, path: String, snapshot: Snapshot?) throws(EventStoreError) -> VerificationReport {
+    static func verify(_ file: borrowing POSIXFile, path: String, snapshot: Snapshot?, progress: (any ProgressDisplay)? = nil) throws(EventStoreError) -> VerificationReport {
         let size = try file.status().size
         var audit = Audit(snapshot: snapshot, expectedBytes: size)
         var complete = 0
+        var meter = ProgressMeter("verifying", total: size, unit: .bytes, display: progress)
+        defer { meter.finish() }
         do {
             try LogStream(path: path).forEachLine(in: file, from: 0, to: size) { line, number, offset in
                 audit.check(line, number: number, offset: offset)
                 complete = offset + line.count + 1
+                meter.advance(to: complete)
             }
         } catch let error as EventStoreError {
             throw error

@@ -23,7 +23,10 @@ extension Subcommand {
             var results = ""
             do throws(HotelError) {
                 try context.frontDesk.batch(expectedCommands: lines.count) { desk in
-                    for range in lines {
+                    var meter = ProgressMeter("running the batch", total: lines.count, unit: .commands, display: context.progress)
+                    defer { meter.finish() }
+                    for (done, range) in lines.enumerated() {
+                        meter.advance(to: done)
                         let child = Context(batchLineOf: context, desk: desk)
                         do throws(CommandLineError) {
                             try BatchLine.run(BatchLine.words(of: String(decoding: input[range], as: UTF8.self)), in: child)

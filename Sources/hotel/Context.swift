@@ -139,8 +139,8 @@ extension ParsedArguments {
     /// `--nights N`, if given: a whole number of nights, 1 to ``Stay/maximumNights``.
     func nights() throws(CommandLineError) -> Int? {
         guard let text = values["--nights"] else { return nil }
-        guard let n = Int(text), n >= 1, text.first != "+" else {
-            throw .invalid(.text(option: "--nights", text, reason: "expected a whole number of nights, 1 or more"), help: spec.name)
+        guard let n = Int(text), (1...Stay.maximumNights).contains(n), text.first != "+" else {
+            throw .invalid(.text(option: "--nights", text, reason: "expected a whole number of nights, 1 to \(Stay.maximumNights)"), help: spec.name)
         }
         return n
     }
@@ -151,7 +151,7 @@ extension ParsedArguments {
         if to != nil, nights != nil { throw .usage("give --to or --nights, not both", help: spec.name) }
         guard let nights else { return to }
         guard let arrival else { return nil }
-        return arrival.adding(days: min(nights, Stay.maximumNights + 1))
+        return arrival.adding(days: nights)
     }
 
     /// The stay given by `--from` and `--to` (or `--nights`), both required; at most ``Stay/maximumNights`` nights.

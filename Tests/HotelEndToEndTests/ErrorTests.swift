@@ -38,7 +38,7 @@ struct ErrorTests {
         Case(arguments: ["cancel", "bk/../x"], status: 64, stderr: "invalid booking id 'bk/../x': expected up to 12 letters, digits, '-' or '_', as printed by 'hotel book'; see 'hotel cancel --help'"),
         Case(arguments: ["free", "--from", "2024-05-01"], status: 64, stderr: "missing option '--to <day>' (or '--nights <n>'); see 'hotel free --help'"),
         Case(arguments: ["free", "--from", "2024-05-01", "--to", "2024-05-03", "--nights", "2"], status: 64, stderr: "give --to or --nights, not both; see 'hotel free --help'"),
-        Case(arguments: ["free", "--from", "today", "--nights", "0"], status: 64, stderr: "invalid --nights '0': expected a whole number of nights, 1 or more; see 'hotel free --help'"),
+        Case(arguments: ["free", "--from", "today", "--nights", "0"], status: 64, stderr: "invalid --nights '0': expected a whole number of nights, 1 to 366; see 'hotel free --help'"),
         Case(arguments: ["free", "--from", "tomorow", "--nights", "2"], status: 64, stderr: "invalid date 'tomorow': expected a calendar date as YYYY-MM-DD (for example 2024-05-01), today, tomorrow, yesterday, or +N or -N days from today; see 'hotel free --help'"),
         Case(arguments: ["free", "--from", "+1d", "--nights", "2"], status: 64, stderr: "invalid date '+1d': expected a calendar date as YYYY-MM-DD (for example 2024-05-01), today, tomorrow, yesterday, or +N or -N days from today; see 'hotel free --help'"),
         Case(arguments: ["free", "--from", "2024-05-01", "--to", "2024-05-02", "--json=yes"], status: 64, stderr: "option '--json' takes no value; see 'hotel free --help'"),

@@ -22,9 +22,6 @@ extension Subcommand {
         ),
         run: { (arguments, context) throws(CommandLineError) in
             let nights = try arguments.nights() ?? 14
-            guard nights <= Stay.maximumNights else {
-                throw .invalid(.text(option: "--nights", String(nights), reason: "at most \(Stay.maximumNights) nights fit in a calendar"), help: "calendar")
-            }
             let type = try arguments.optional("--type", RoomType.init(_:))
             var only: [RoomName] = []
             for text in arguments.lists["--room"] ?? [] { only.append(try arguments.parse(text, RoomName.init(_:))) }

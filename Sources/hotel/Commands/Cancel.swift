@@ -91,7 +91,7 @@ extension Subcommand {
                 guard let booking = try desk.state(query: Query([QueryItem(types: [], tags: [.booking(id)])])).booking(id) else {
                     throw .rejected(.unknownBooking(id))
                 }
-                departure = booking.stay.arrival.adding(days: min(nights, Stay.maximumNights + 1))
+                departure = booking.stay.arrival.adding(days: nights)
             }
             return try desk.change(id, room: room, arrival: arrival, departure: departure)
         }

@@ -133,7 +133,8 @@ struct PostgresTests {
             case 17: arguments = ["blocks"]
             case 18: arguments = ["history", "<id>"]
             case 19: arguments = ["log", "--after", "\(random.next() % 20)"] + (random.next() % 2 == 0 ? ["--tag", "room:\(pick(rooms))"] : [])
-            case 20: arguments = ["rooms", "--json"]
+            case 20: arguments = random.next() % 3 == 0 ? ["rooms", "--json"] : random.next() % 2 == 0
+                ? ["calendar", "--from", stay[1], "--nights", "10", "--color", "never"] : ["occupancy", "--from", stay[1], "--nights", "7", "--by", pick(["night", "type", "room"])]
             case 21: arguments = ["verify"]
             case 22: arguments = ["bookings", "--as-of", "\(1 + random.next() % 30)"]
             default: arguments = ["rooms"]

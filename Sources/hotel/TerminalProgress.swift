@@ -18,6 +18,7 @@ final class TerminalProgress: ProgressDisplay, @unchecked Sendable {
         let amount: String
         switch unit {
         case .bytes: amount = "\(megabytes(done)) of \(megabytes(total)) MB"
+        case .events: amount = "\(done) of \(total) events"
         case .commands: amount = "\(done) of \(total) commands"
         }
         draw("\r\u{1B}[Khotel: \(task): \(percent)% (\(amount))")

@@ -15,7 +15,7 @@ public protocol ProgressDisplay: Sendable {
 
 /// What a progress counts.
 public enum ProgressUnit: Sendable {
-    case bytes, commands
+    case bytes, events, commands
 }
 
 /// Counts the progress of one piece of long work and hands it to a display at most ten times a second, and

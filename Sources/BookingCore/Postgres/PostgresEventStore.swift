@@ -20,6 +20,7 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
     private let clock: WallClock
     private let wait: Double
     private let lockTimeout: Double
+    private let progress: (any ProgressDisplay)?
     private let cacheDirectory: String
     private let cacheThreshold: Int
     /// The connection, opened at the first use (a command is one thread; the lock only guards the handle).
@@ -37,7 +38,8 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
     ///   - lockTimeout: How long an append waits for other writers, in seconds; then it is a conflict.
     public init(location: PostgresLocation, clock: WallClock = .system, wait: Double = PostgresEventStore.defaultConnectTimeout,
                 lockTimeout: Double = JSONLinesEventStore.defaultLockTimeout, cacheDirectory: String,
-                cacheThreshold: Int = JSONLinesEventStore.defaultCacheThreshold) {
+                cacheThreshold: Int = JSONLinesEventStore.defaultCacheThreshold, progress: (any ProgressDisplay)? = nil) {
+        self.progress = progress
         self.location = location
         self.clock = clock
         self.wait = wait
@@ -276,18 +278,20 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
 
     /// Folds the events after `snapshot` (or all of them) into a new snapshot, writes it, and answers from it.
     private func rebuild(id: String, path: String, from snapshot: Snapshot? = nil) throws -> (CachedHotelModel, AppendHint) {
-        let expectedBytes = snapshot == nil ? try head().rawValue * 240 : 0
-        var builder = snapshot.map { HotelProjection($0, tailBytes: 1 << 20) } ?? HotelProjection(expectedBytes: expectedBytes)
+        let head = try head()
+        let from = snapshot?.coveredPosition ?? .origin
+        var builder = snapshot.map { HotelProjection($0, tailBytes: 1 << 20) } ?? HotelProjection(expectedBytes: head.rawValue * 240)
         var offset = snapshot?.coveredOffset ?? 0
-        var lastLine: [UInt8] = []
         var failure: Error?
-        try forEachRecordedLine(after: snapshot?.coveredPosition ?? .origin) { (line, _) throws(EventStoreError) in
+        var meter = ProgressMeter("building the cache", total: head.rawValue - from.rawValue, unit: .events, display: progress)
+        defer { meter.finish() }
+        try forEachRecordedLine(after: from) { (line, _) throws(EventStoreError) in
             guard failure == nil else { return }
             do {
                 let (event, position) = try LogStream(path: name).decode(line, at: offset, after: builder.position)
                 offset += line.count + 1
                 builder.apply(event, position: position, offset: offset)
-                lastLine = Array(line)
+                meter.advance(to: position.rawValue - from.rawValue)
             } catch {
                 failure = error
             }
@@ -297,9 +301,14 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
         // As for a file: a short history is replayed each time rather than cached.
         let start = snapshot?.coveredOffset ?? 0
         let long = cacheThreshold == 0 ? offset > start : offset - start > cacheThreshold
-        if !long { return (CachedHotelModel(folded: builder), AppendHint(position: builder.position, offset: builder.offset)) }
-        if lastLine.isEmpty, let snapshot { return (CachedHotelModel(snapshot: snapshot), AppendHint(position: snapshot.coveredPosition, offset: snapshot.coveredOffset)) }
-        let identity = lastLine.withUnsafeBufferPointer { Self.identity(id: id, line: $0) }
+        if !long || builder.position == from { return (CachedHotelModel(folded: builder), AppendHint(position: builder.position, offset: builder.offset)) }
+        // The snapshot names the line of the last event it covers (checked before it is used).
+        let last = try withConnection { (c) throws(EventStoreError) in
+            try c.execute("SELECT line FROM hotel_events WHERE position = $1", [String(builder.position.rawValue)])
+        }
+        guard let line = last.first?.first ?? nil else { return (CachedHotelModel(folded: builder), AppendHint(position: builder.position, offset: builder.offset)) }
+        var bytes = line
+        let identity = bytes.withUTF8 { Self.identity(id: id, line: $0) }
         mkdirs(cacheDirectory)
         if (try? SnapshotWriter.write(builder, log: identity, to: path)) != nil, let written = Snapshot(path: path), written.coveredPosition == builder.position {
             return (CachedHotelModel(snapshot: written), AppendHint(position: written.coveredPosition, offset: written.coveredOffset))

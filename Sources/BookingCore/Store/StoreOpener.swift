@@ -45,8 +45,7 @@ public enum StoreOpener {
             #if PostgreSQL
             return PostgresEventStore(
                 location: location, clock: settings.clock, wait: settings.connectTimeout, lockTimeout: settings.lockTimeout,
-                cacheDirectory: settings.cacheDirectory,
-                cacheThreshold: settings.cacheThreshold)
+                cacheDirectory: settings.cacheDirectory, cacheThreshold: settings.cacheThreshold, progress: settings.progress)
             #else
             throw .notBuiltIn(store: location.description, howToBuild: "build one with 'swift build -c release --traits PostgreSQL' (needs libpq-dev), see the README's 'Running on PostgreSQL'")
             #endif

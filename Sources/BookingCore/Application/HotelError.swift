@@ -22,3 +22,19 @@ public enum HotelError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension HotelError {
+    /// Runs `body`, which reads a store: its store and event errors become ``HotelError``s (anything else is
+    /// a bug).
+    static func reading<T>(_ body: () throws -> T) throws(HotelError) -> T {
+        do {
+            return try body()
+        } catch let error as EventDataError {
+            throw .invalidEvent(error)
+        } catch let error as EventStoreError {
+            throw .store(error)
+        } catch {
+            fatalError("unexpected \(error)")
+        }
+    }
+}

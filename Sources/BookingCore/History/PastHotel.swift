@@ -67,7 +67,7 @@ extension JSONLinesEventStore {
     /// The hotel just after `past`: the snapshot and the events after it when the snapshot covers no more
     /// than that, else a replay of the log up to it. Nothing is written.
     public func model(at past: PastPoint) throws(HotelError) -> any HotelReadModel {
-        do {
+        try HotelError.reading {
             guard let file = try POSIXFile.open(path, O_RDONLY) else { throw EventStoreError.notFound(path: path) }
             let end = past.hint.offset
             if let snapshot = try validSnapshot(for: file, size: end) {
@@ -82,12 +82,6 @@ extension JSONLinesEventStore {
                 builder.apply(event, position: position, offset: lineEnd)
             }
             return CachedHotelModel(folded: builder)
-        } catch let error as EventDataError {
-            throw .invalidEvent(error)
-        } catch let error as EventStoreError {
-            throw .store(error)
-        } catch {
-            fatalError("unexpected \(error)")
         }
     }
 }

@@ -236,7 +236,7 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
 
     /// The snapshot (checked, refreshed when the tail is long) with the events after it folded on.
     func loadModel() throws(HotelError) -> (CachedHotelModel, AppendHint) {
-        do {
+        try HotelError.reading {
             guard let id = try storeID() else { return (CachedHotelModel(snapshot: nil), .start) }
             let path = cachePath(id: id)
             if let snapshot = Snapshot(path: path) {
@@ -267,12 +267,6 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
             }
             // No snapshot, or one that is not of this store's history: replay from the start.
             return try rebuild(id: id, path: path)
-        } catch let error as EventDataError {
-            throw .invalidEvent(error)
-        } catch let error as EventStoreError {
-            throw .store(error)
-        } catch {
-            fatalError("unexpected \(error)")
         }
     }
 
@@ -386,7 +380,7 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
     }
 
     public func model(at past: PastPoint) throws(HotelError) -> any HotelReadModel {
-        do {
+        try HotelError.reading {
             var builder = HotelProjection()
             var failure: Error?
             try forEachRecordedLine(after: .origin) { (line, position) throws(EventStoreError) in
@@ -400,12 +394,6 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
             }
             if let failure { throw failure }
             return CachedHotelModel(folded: builder)
-        } catch let error as EventDataError {
-            throw .invalidEvent(error)
-        } catch let error as EventStoreError {
-            throw .store(error)
-        } catch {
-            fatalError("unexpected \(error)")
         }
     }
 

@@ -113,7 +113,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     }
 
     private func loadModel(from file: borrowing POSIXFile, size: Int) throws(HotelError) -> (CachedHotelModel, AppendHint) {
-        do {
+        try HotelError.reading {
             let snapshot = try validSnapshot(for: file, size: size)
             let start = snapshot?.coveredOffset ?? 0
             // The snapshot with the tail folded onto it in memory.
@@ -144,12 +144,6 @@ public final class JSONLinesEventStore: ModelProvidingStore {
             }
             // The cache could not be written (a read-only directory, a full disk): answer from memory.
             return (CachedHotelModel(folded: builder), AppendHint(position: builder.position, offset: builder.offset))
-        } catch let error as EventDataError {
-            throw .invalidEvent(error)
-        } catch let error as EventStoreError {
-            throw .store(error)
-        } catch {
-            fatalError("unexpected \(error)")
         }
     }
 

@@ -7,11 +7,10 @@ import Testing
 struct CalendarTests {
     let sandbox = Sandbox()
 
-    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("events.jsonl.sample")
+    static let sample = Repository.sample
 
     init() throws {
-        try FileManager.default.copyItem(atPath: Self.sample.path, toPath: sandbox.hotel.storePath)
+        try sandbox.copySample()
     }
 
     var hotel: HotelProcess {

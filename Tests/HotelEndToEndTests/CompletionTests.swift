@@ -8,9 +8,7 @@ struct CompletionTests {
     let sandbox = Sandbox()
 
     init() throws {
-        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("events.jsonl.sample")
-        try FileManager.default.copyItem(atPath: sample.path, toPath: sandbox.hotel.storePath)
+        try sandbox.copySample()
         let script = try sandbox.hotel.run(["completions", "bash"])
         #expect(script.status == 0)
         try script.stdout.write(toFile: sandbox.path + "/hotel.bash", atomically: true, encoding: .utf8)

@@ -52,8 +52,7 @@ struct HelpTests {
 /// prints now, and `man` must render it without a warning.
 struct ManPageTests {
     let sandbox = Sandbox()
-    static let checkedIn = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("hotel.1")
+    static let checkedIn = Repository.root.appendingPathComponent("hotel.1")
 
     @Test func theCheckedInPageIsCurrentAndRendersWithoutWarnings() throws {
         let printed = try sandbox.hotel.run(["manpage"])

@@ -13,11 +13,10 @@ struct HistoryTests {
         return hotel
     }
 
-    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("events.jsonl.sample")
+    static let sample = Repository.sample
 
     func useSample() throws {
-        try FileManager.default.copyItem(atPath: Self.sample.path, toPath: sandbox.hotel.storePath)
+        try sandbox.copySample()
     }
 
     func lines(_ text: String) -> [String] { text.split(separator: "\n").map(String.init) }

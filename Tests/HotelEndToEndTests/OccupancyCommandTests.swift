@@ -14,9 +14,7 @@ struct OccupancyCommandTests {
     }
 
     init() throws {
-        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("events.jsonl.sample")
-        try FileManager.default.copyItem(atPath: sample.path, toPath: sandbox.hotel.storePath)
+        try sandbox.copySample()
     }
 
     @Test func linesCSVAndJSONAgreeAndAddUp() throws {

@@ -32,8 +32,7 @@ struct PostgresTests {
         return hotel
     }
 
-    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("events.jsonl.sample")
+    static let sample = Repository.sample
 
     @Test func theBinaryHasPostgreSQLBuiltIn() throws {
         #expect(try pg.run(["--version"]).stdout.contains("(with PostgreSQL)"))
@@ -284,8 +283,7 @@ struct PostgresFaultTests {
         store.environment["HOTEL_CONNECT_TIMEOUT"] = "30"
         let rooms = (0..<10).map { "R\($0)" }
         #expect(try store.run(["rooms", "add"] + rooms).status == 0)
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("scripts/postgres").path
+        let script = Repository.root.appendingPathComponent("scripts/postgres").path
         let startedAt = try PostgresTestDatabase.psql("SELECT pg_postmaster_start_time()")
         var results: [(key: String, result: HotelProcess.Result)] = []
         for n in 0..<60 {

@@ -7,7 +7,7 @@ import Testing
 struct SubscriberRecipeTests {
     let sandbox = Sandbox()
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
     static let script = root.appendingPathComponent("scripts/arrivals-per-day")
 
     var hotel: HotelProcess {

@@ -7,8 +7,7 @@ struct VerifyTests {
     let sandbox = Sandbox()
     var hotel: HotelProcess { sandbox.hotel }
 
-    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("events.jsonl.sample")
+    static let sample = Repository.sample
 
     func write(_ text: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: hotel.storePath)) }
 

@@ -6,8 +6,7 @@ import Testing
 /// `hotel log --type/--tag` and `hotel history` skip lines by searching each piece of the log for the query's
 /// tags at once; the lines they pass must be exactly those a decode-everything-and-match reading picks.
 struct LogReaderFilterTests {
-    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("events.jsonl.sample").path
+    static let sample = Repository.sample.path
 
     @Test func filteredReadingPicksExactlyTheMatchingLines() throws {
         let all = try JSONLinesEventStore(path: Self.sample).read(.all).events

@@ -20,15 +20,17 @@ struct CommandLineError: Error {
     init(_ error: HotelError) {
         message = error.description
         switch error {
+        // A day or time past the calendar hotel records is a usage error wherever it is found.
+        case .rejected(.invalidStay(.outOfCalendar)): status = .usage
         case .rejected, .history: status = .rejected
         case .invalidEvent: status = .dataError
-        case .tooManyConflicts: status = .temporaryFailure
+        case .tooManyConflicts, .decidedTooEarly: status = .temporaryFailure
         case .store(let storeError):
             switch storeError {
             case .corrupt: status = .dataError
             case .notFound: status = .noInput
-            case .io: status = .ioError
-            case .lockTimeout, .conflict, .unavailable: status = .temporaryFailure
+            case .io, .notRegularFile: status = .ioError
+            case .lockTimeout, .conflict, .recordedLater, .unavailable: status = .temporaryFailure
             case .authentication: status = .permissionDenied
             case .unsupportedFormat: status = .dataError
             case .notBuiltIn, .invalidLocation: status = .usage

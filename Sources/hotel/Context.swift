@@ -78,6 +78,8 @@ final class Context {
     /// Fails with exit 66 unless the store exists: queries never create one. With `--as-of`, finds the point
     /// in the log (exit 1 if it is not there), which queries then answer as of.
     func requireStore() throws(CommandLineError) {
+        // In a batch, the store exists once an earlier line of the batch recorded something.
+        if !streams, let state = try? commands.state(query: .all), state.head > .origin { return }
         do throws(EventStoreError) {
             guard try store.hasStore() else { throw .notFound(path: store.name) }
         } catch {
@@ -97,7 +99,11 @@ final class Context {
 
     /// Runs a command, turning its error into the command line's.
     func run<T>(_ body: (any CommandRunner) throws(HotelError) -> T) throws(CommandLineError) -> T {
-        do { return try body(commands) } catch { throw CommandLineError(error) }
+        do {
+            // On the front desk, a command overtaken by a later event is decided again (FrontDesk.command).
+            if commands is FrontDesk { return try frontDesk.command(body) }
+            return try body(commands)
+        } catch { throw CommandLineError(error) }
     }
 
     /// Runs a query on the ``FrontDesk``, turning its error into the command line's.

@@ -10,11 +10,14 @@ public final class BatchSession {
     /// The position before the batch's first event.
     private let start: Position
     private let recordedAt: String
+    /// The batch's time: every command is decided at it, and every event stamped with it.
+    public let now: Instant
 
-    init(model: CachedHotelModel, recordedAt: String, expectedCommands: Int) {
+    init(model: CachedHotelModel, now: Instant, expectedCommands: Int) {
         self.model = model
         self.start = model.head
-        self.recordedAt = recordedAt
+        self.now = now
+        self.recordedAt = now.description
         events.reserveCapacity(expectedCommands)
     }
 

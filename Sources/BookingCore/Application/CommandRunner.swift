@@ -80,6 +80,7 @@ extension CommandRunner {
             target = .type(type, rooms: rooms)
         }
         let holdUntil = request.hold.map { now.adding(seconds: $0.seconds) }
+        if let holdUntil, !holdUntil.isRecordable { throw .rejected(.invalidStay(.outOfCalendar("a hold until \(holdUntil)"))) }
         for _ in 0..<(request.idempotencyKey == nil ? Self.idAttempts : 1) {
             let id = request.idempotencyKey.map(BookingID.derived(from:)) ?? newBookingID.next()
             let decision = ReserveStay(
@@ -126,8 +127,17 @@ extension CommandRunner {
 
     /// Confirms an unexpired hold, for its client or `client`.
     public func confirm(_ id: BookingID, client: ClientID?) throws(HotelError) -> Booking {
-        let hold = try current(id)
-        return try changing(id, ConfirmHold(booking: id, room: hold.room, client: client, now: now))
+        try aroundCurrentRoom(of: id) { (room) throws(HotelError) in try changing(id, ConfirmHold(booking: id, room: room, client: client, now: now)) }
+    }
+
+    /// Runs `body` with the booking's room as it stands now, again while the booking moves between the read
+    /// and the decision (the decision's boundary is drawn around that room, so it must decide on it).
+    private func aroundCurrentRoom<T>(of id: BookingID, _ body: (RoomName) throws(HotelError) -> T) throws(HotelError) -> T {
+        for _ in 0..<Self.idAttempts {
+            let room = try current(id).room
+            do throws(HotelError) { return try body(room) } catch .rejected(.movedSinceRead) { continue }
+        }
+        throw .tooManyConflicts(attempts: Self.idAttempts)
     }
 
     /// Releases an unexpired hold.
@@ -144,9 +154,10 @@ extension CommandRunner {
 
     /// Moves a booking to another room and/or other dates.
     public func change(_ id: BookingID, room: RoomName?, arrival: Day?, departure: Day?) throws(HotelError) -> Booking {
-        let booked = try current(id)
         do throws(HotelError) {
-            return try changing(id, ChangeBooking(booking: id, currentRoom: booked.room, room: room, arrival: arrival, departure: departure, now: now))
+            return try aroundCurrentRoom(of: id) { (currentRoom) throws(HotelError) in
+                try changing(id, ChangeBooking(booking: id, currentRoom: currentRoom, room: room, arrival: arrival, departure: departure, now: now))
+            }
         } catch .rejected(.unknownRoom(let room, _)) {
             throw .rejected(.unknownRoom(room, suggestion: room.nearest(in: try state(query: Self.roomsQuery).roomNames())))
         }

@@ -20,7 +20,13 @@ public struct FrontDesk: CommandRunner, Sendable {
     public init(store: any EventStore, newBookingID: BookingIDGenerator = .random, clock: WallClock = .system, maximumAttempts: Int = 25) {
         self.store = store
         self.newBookingID = newBookingID
-        self.clock = clock
+        // Never before the log's last event: a clock stepped back decides and shows nothing the log has
+        // already gone past.
+        if let provider = store.modelProvider {
+            self.clock = WallClock { max(clock.secondsSince1970(), provider.latestRecordedAt()?.secondsSince1970 ?? .min) }
+        } else {
+            self.clock = clock
+        }
         self.maximumAttempts = maximumAttempts
         self.pinned = nil
     }
@@ -56,7 +62,19 @@ public struct FrontDesk: CommandRunner, Sendable {
     public func batch<R>(expectedCommands: Int = 0, _ body: (any CommandRunner) -> R) throws(HotelError) -> R {
         precondition(pinned == nil, "a desk as of a past point records nothing")
         guard let store = store.modelProvider else { return body(self) }
-        return try store.batch(expectedCommands: expectedCommands) { session in body(BatchDesk(session: session, newBookingID: newBookingID, clock: clock)) }
+        return try store.batch(expectedCommands: expectedCommands) { session in
+            body(BatchDesk(session: session, newBookingID: newBookingID, clock: .fixed(secondsSince1970: session.now.secondsSince1970)))
+        }
+    }
+
+    /// Runs a command (`body`, with this desk): if its decision was overtaken by a later event's time
+    /// (it waited for the lock while another writer recorded), it is run again with the clock read anew,
+    /// and at last decided under the store's lock, where nothing can overtake it.
+    public func command<T>(_ body: (any CommandRunner) throws(HotelError) -> T) throws(HotelError) -> T {
+        for _ in 0..<3 {
+            do throws(HotelError) { return try body(self) } catch .decidedTooEarly { continue }
+        }
+        return try batch(expectedCommands: 1) { runner in Result { () throws(HotelError) in try body(runner) } }.get()
     }
 
     // MARK: Queries
@@ -135,7 +153,9 @@ public struct FrontDesk: CommandRunner, Sendable {
                 let condition = AppendCondition(failIfEventsMatch: query, after: model.head)
                 // Nothing to record (a repeated request, a change to what already is): nothing to append.
                 if events.isEmpty { return (events, state) }
-                recorded = try appended { () throws(EventStoreError) in try store.append(events.map(\.storeEvent), condition: condition, hint: hint) }
+                recorded = try appended { () throws(EventStoreError) in
+                    try store.append(events.map(\.storeEvent), condition: condition, hint: hint, decidedAt: decision.decidedAt)
+                }
             } else {
                 let model = try self.model(query: query)
                 (events, state) = (try decide(decision, on: model), model)
@@ -155,6 +175,9 @@ public struct FrontDesk: CommandRunner, Sendable {
             return true
         } catch .conflict {
             return false
+        } catch .recordedLater {
+            // The decision's clock reading is older than the log: the command must read the clock again.
+            throw .decidedTooEarly
         } catch {
             throw .store(error)
         }

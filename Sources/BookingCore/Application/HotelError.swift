@@ -10,6 +10,9 @@ public enum HotelError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooManyConflicts(attempts: Int)
     /// A query was asked as of a point outside the log's history (exit 1).
     case history(HistoryError)
+    /// A command's decision was overtaken by an event recorded after its time; ``FrontDesk/command(_:)``
+    /// runs it again.
+    case decidedTooEarly
 
     public var description: String {
         switch self {
@@ -17,6 +20,7 @@ public enum HotelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .store(let e): return e.description
         case .invalidEvent(let e): return e.description + "; nothing was written (run 'hotel verify')"
         case .history(let e): return e.description
+        case .decidedTooEarly: return "other hotel processes recorded later events while this command was deciding; nothing was recorded, try again"
         case .tooManyConflicts(let attempts):
             return "other hotel processes kept changing the same room or booking (\(attempts) attempts); nothing was recorded, try again"
         }

@@ -29,11 +29,12 @@ final class Snapshot: @unchecked Sendable {
 
     /// Maps and checks the snapshot at `path`; nil if it is missing, unreadable or damaged.
     init?(path: String) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Never waits on a FIFO, and maps only a regular file: anything else is no snapshot.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size >= SnapshotLayout.headerSize else { return nil }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size >= SnapshotLayout.headerSize else { return nil }
         size = Int(info.st_size)
         guard let mapped = mmap(nil, size, PROT_READ, MAP_SHARED, fd, 0), mapped != MAP_FAILED else { return nil }
         let header = UnsafeRawPointer(mapped)

@@ -96,7 +96,8 @@ enum SnapshotWriter {
         header.append(littleEndian: UInt64(total))
         header.append(littleEndian: UInt64(extrasCount))
 
-        let temporary = path + ".tmp\(getpid())"
+        StaleTemporaries.clear(besides: path)
+        let temporary = StaleTemporaries.name(besides: path)
         guard let file = try POSIXFile.open(temporary, O_WRONLY | O_CREAT | O_TRUNC) else { throw .io(path: temporary, operation: "open", errno: ENOENT) }
         do {
             var out = BufferedWriter(file: file)

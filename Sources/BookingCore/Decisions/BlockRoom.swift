@@ -6,6 +6,7 @@ public struct BlockRoom: Decision {
     public var stay: Stay
     public var reason: Reason?
     public var now: Instant
+    public var decidedAt: Instant? { now }
 
     public init(block: BookingID, room: RoomName, stay: Stay, reason: Reason?, now: Instant) {
         self.block = block

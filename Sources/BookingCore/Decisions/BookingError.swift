@@ -38,6 +38,9 @@ public enum BookingError: Error, Sendable, Equatable, CustomStringConvertible {
     case idempotencyKeyReused(IdempotencyKey, existing: BookingID)
     /// The generated id is already used in the store; the handler draws another.
     case bookingIDTaken(BookingID)
+    /// The booking is no longer of the room the decision's consistency boundary was drawn around (it was
+    /// moved since that room was read): the command draws its boundary again.
+    case movedSinceRead(BookingID, boundary: RoomName, now: RoomName)
 
     public var description: String {
         switch self {
@@ -82,6 +85,8 @@ public enum BookingError: Error, Sendable, Equatable, CustomStringConvertible {
             return "idempotency key '\(InvalidValue.shown(key.rawValue))' was used for booking \(existing) with other arguments"
         case .bookingIDTaken(let id):
             return "booking id '\(id)' is already used"
+        case .movedSinceRead(let id, let boundary, let now):
+            return "booking \(id) moved from room '\(boundary)' to '\(now)' while the command was deciding; try again"
         }
     }
 

@@ -4,6 +4,7 @@ public struct CancelBooking: Decision {
     public var booking: BookingID
     public var reason: Reason?
     public var now: Instant
+    public var decidedAt: Instant? { now }
 
     /// - Parameter now: The clock's reading: a hold expired by then is refused. The default, 1970, takes
     ///   every hold as unexpired (as a store written before holds needs no clock).

@@ -9,6 +9,7 @@ public struct ChangeBooking: Decision {
     public var arrival: Day?
     public var departure: Day?
     public var now: Instant
+    public var decidedAt: Instant? { now }
 
     public init(booking: BookingID, currentRoom: RoomName, room: RoomName? = nil, arrival: Day? = nil, departure: Day? = nil, now: Instant) {
         self.booking = booking
@@ -27,6 +28,8 @@ public struct ChangeBooking: Decision {
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
         let booked = try state.existingBooking(booking)
+        // Decide only on what the boundary covers: the room it was drawn around.
+        guard booked.room == currentRoom else { throw .movedSinceRead(booking, boundary: currentRoom, now: booked.room) }
         try booked.require([.held, .active, .checkedIn], for: "change", describedAs: "held, active or checked-in bookings", at: now)
         let newRoom = room ?? booked.room
         let newStay: Stay

@@ -8,6 +8,7 @@ public struct ConfirmHold: Decision {
     public var room: RoomName
     public var client: ClientID?
     public var now: Instant
+    public var decidedAt: Instant? { now }
 
     public init(booking: BookingID, room: RoomName, client: ClientID?, now: Instant) {
         self.booking = booking
@@ -20,6 +21,8 @@ public struct ConfirmHold: Decision {
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
         let hold = try state.existingBooking(booking)
+        // Decide only on what the boundary covers: the room it was drawn around.
+        guard hold.room == room else { throw .movedSinceRead(booking, boundary: room, now: hold.room) }
         try hold.require([.held], for: "confirm", describedAs: "unexpired holds", at: now)
         guard let client = client ?? hold.client else { throw .clientRequired(booking) }
         if let holder = state.firstHolding(room: hold.room, stay: hold.stay, at: now, except: booking) { throw .taken(hold.room, hold.stay, by: holder) }

@@ -13,6 +13,14 @@ public protocol Decision: Sendable {
     ///
     /// - Throws: ``BookingError`` when a business rule rejects the command; nothing is then recorded.
     func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent]
+
+    /// The time the decision is taken at (holds expire by it), which its events are stamped with; nil for a
+    /// decision no clock enters (they are stamped with the time of the append).
+    var decidedAt: Instant? { get }
+}
+
+extension Decision {
+    public var decidedAt: Instant? { nil }
 }
 
 extension Decision {

@@ -9,6 +9,7 @@ public struct RecordMilestone: Decision {
     public var booking: BookingID
     public var today: Day
     public var now: Instant
+    public var decidedAt: Instant? { now }
 
     public init(_ kind: StayMilestone.Kind, booking: BookingID, today: Day, now: Instant) {
         self.kind = kind

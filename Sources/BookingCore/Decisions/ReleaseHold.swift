@@ -2,6 +2,7 @@
 public struct ReleaseHold: Decision {
     public var booking: BookingID
     public var now: Instant
+    public var decidedAt: Instant? { now }
 
     public init(booking: BookingID, now: Instant) {
         self.booking = booking

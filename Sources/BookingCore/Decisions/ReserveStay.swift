@@ -21,6 +21,7 @@ public struct ReserveStay: Decision {
     public var idempotencyKey: IdempotencyKey?
     /// The clock's reading: holds that expired by then no longer hold their rooms.
     public var now: Instant
+    public var decidedAt: Instant? { now }
 
     public init(
         booking: BookingID, client: ClientID?, target: Target, stay: Stay, holdUntil: Instant? = nil,

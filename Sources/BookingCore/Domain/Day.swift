@@ -37,6 +37,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
             }
             do { self = try Day(text) } catch { throw .dayWord(text) }
         }
+        guard isRecordable else { throw .outOfCalendar("'\(text)' (\(self))") }
     }
 
     /// Parses `YYYY-MM-DD` from bytes; nil if they are not exactly a real date in that form.
@@ -74,6 +75,14 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The day `n` days later (earlier if `n` is negative).
     public func adding(days n: Int) -> Day { Day(ordinal: ordinal + n) }
+
+    /// The first day `hotel` can record: 0001-01-01. (A log's days have four-digit years.)
+    public static let earliest = Day(ordinal: ordinal(year: 1, month: 1, day: 1))
+    /// The last day `hotel` can record: 9999-12-31.
+    public static let latest = Day(ordinal: ordinal(year: 9999, month: 12, day: 31))
+
+    /// Whether the day is one `hotel` can write and read back: from ``earliest`` to ``latest``.
+    public var isRecordable: Bool { Self.earliest <= self && self <= Self.latest }
 
     /// `YYYY-MM-DD`.
     public var description: String {

@@ -37,6 +37,14 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `secondsSince1970 + seconds`.
     public func adding(seconds: Int) -> Instant { Instant(secondsSince1970: secondsSince1970 + seconds) }
 
+    /// The last instant `hotel` can record: 9999-12-31T23:59:59Z.
+    public static let latest = Instant(secondsSince1970: (Day.latest.ordinal + 1) * 86_400 - 1)
+    /// The first instant `hotel` can record: 0001-01-01T00:00:00Z.
+    public static let earliest = Instant(secondsSince1970: Day.earliest.ordinal * 86_400)
+
+    /// Whether the instant is one `hotel` can write and read back.
+    public var isRecordable: Bool { Self.earliest <= self && self <= Self.latest }
+
     /// ISO 8601 UTC with whole seconds, such as `2024-04-20T09:30:00Z`.
     public var description: String { WallClock.iso8601(secondsSince1970: secondsSince1970) }
 

@@ -22,6 +22,8 @@ public enum InvalidValue: Error, Sendable, Equatable, CustomStringConvertible {
     case dayWord(String)
     /// Not a log position or a time, as `--as-of` takes.
     case historyPoint(String)
+    /// A day, stay or time outside the calendar `hotel` records (``Day/earliest`` to ``Day/latest``).
+    case outOfCalendar(String)
 
     public var description: String {
         switch self {
@@ -49,6 +51,8 @@ public enum InvalidValue: Error, Sendable, Equatable, CustomStringConvertible {
             return "invalid \(option) '\(Self.shown(text))': \(reason)"
         case .dayWord(let text):
             return "invalid date '\(Self.shown(text))': expected a calendar date as YYYY-MM-DD (for example 2024-05-01), today, tomorrow, yesterday, or +N or -N days from today"
+        case .outOfCalendar(let what):
+            return "\(Self.shown(what)) is outside the days hotel can record, \(Day.earliest)..\(Day.latest)"
         case .historyPoint(let text):
             return "invalid --as-of '\(Self.shown(text))': expected a log position (a whole number from 1), a day as YYYY-MM-DD or a time such as 2024-05-01T12:00:00Z"
         }

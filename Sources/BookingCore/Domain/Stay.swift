@@ -12,6 +12,8 @@ public struct Stay: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: ``InvalidValue/stay(arrival:departure:)`` unless `departure` is after `arrival`.
     public init(arrival: Day, departure: Day) throws(InvalidValue) {
         guard arrival < departure else { throw .stay(arrival: arrival, departure: departure) }
+        // A stay's days are written to the log: they must be days that can be read back.
+        guard arrival.isRecordable, departure.isRecordable else { throw .outOfCalendar("the stay \(arrival)..\(departure)") }
         self.arrival = arrival
         self.departure = departure
     }

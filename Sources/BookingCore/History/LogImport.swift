@@ -45,19 +45,18 @@ extension JSONLinesEventStore {
         guard report.events > 0 else { throw .empty }
         do throws(EventStoreError) {
             return try FileLock.withLock(path: lockPath, timeout: Self.defaultLockTimeout) { () throws(EventStoreError) -> Int in
-                let created = !exists
-                guard let file = try POSIXFile.open(path, O_RDWR | O_APPEND | O_CREAT) else { throw .io(path: path, operation: "open", errno: ENOENT) }
-                if created { try POSIXFile.syncDirectory(of: path) }
-                guard try file.status().size == 0 else { throw .conflict }
-                do throws(EventStoreError) {
-                    try file.writeAll(bytes)
-                    try file.sync()
-                } catch {
-                    try? file.truncate(to: 0)
-                    try? file.sync()
-                    throw error
+                try withWriteAccess { (file, _) throws(EventStoreError) -> Int in
+                    // The store must hold no event: nothing, or only a line that never finished (kept aside).
+                    let size = try file.status().size
+                    if size > 0 {
+                        let held = try file.read(count: size, at: 0)
+                        guard LogScanner.completeLength(of: held) == 0 else { throw .conflict }
+                        try removeTornTail(held, from: file, keeping: 0)
+                    }
+                    // All or nothing, even if killed: the log is written aside, synced, and renamed into place.
+                    try replaceLog(with: bytes)
+                    return report.events
                 }
-                return report.events
             }
         } catch .conflict {
             throw .storeNotEmpty(path: path)

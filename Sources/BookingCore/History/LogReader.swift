@@ -28,7 +28,7 @@ public struct LogReader {
     public func mark(after position: Position) throws(EventStoreError) -> Mark {
         guard position > .origin else { return .start }
         guard let file = try POSIXFile.open(path, O_RDONLY) else { throw .notFound(path: path) }
-        let size = try file.status().size
+        let size = try AppendJournal.durableSize(of: file, path: path)
         var low = Mark.start, high = size
         while high - low.offset > 64 << 10 {
             let middle = (low.offset + high) / 2
@@ -107,7 +107,7 @@ public struct LogReader {
         from mark: Mark, matching query: Query?, _ body: (_ line: UnsafeBufferPointer<UInt8>, _ after: Mark) -> Bool
     ) throws(EventStoreError) -> Mark {
         guard let file = try POSIXFile.open(path, O_RDONLY) else { throw .notFound(path: path) }
-        let size = try file.status().size
+        let size = try AppendJournal.durableSize(of: file, path: path)
         var current = mark
         var offset = mark.offset
         while offset < size {

@@ -163,8 +163,12 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
 
     @discardableResult
     public func append(_ events: [Event], condition: AppendCondition?) throws(EventStoreError) -> Position {
+        try append(events, condition: condition, recordedAt: clock.timestamp())
+    }
+
+    /// Appends `events` stamped `recordedAt`, if `condition` holds.
+    private func append(_ events: [Event], condition: AppendCondition?, recordedAt: String) throws(EventStoreError) -> Position {
         try createTables()
-        let recordedAt = clock.timestamp()
         var types: [String] = [], tagLists: [String] = [], rests: [String] = []
         for event in events {
             var line: [UInt8] = []
@@ -193,9 +197,12 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
     }
 
     @discardableResult
-    public func append(_ events: [Event], condition: AppendCondition, hint: AppendHint) throws(EventStoreError) -> Position {
-        try append(events, condition: condition)
+    public func append(_ events: [Event], condition: AppendCondition, hint: AppendHint, decidedAt: Instant?) throws(EventStoreError) -> Position {
+        try append(events, condition: condition, recordedAt: decidedAt?.description ?? clock.timestamp())
     }
+
+    /// Not kept for this store: its commands decide by the clock alone.
+    public func latestRecordedAt() -> Instant? { nil }
 
     /// A PostgreSQL array literal of texts: `{"a","b\"c"}`.
     static func arrayLiteral(_ values: [String]) -> String {
@@ -345,7 +352,7 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
             rollBack()
             throw error
         }
-        let session = BatchSession(model: loaded.0, recordedAt: clock.timestamp(), expectedCommands: expectedCommands)
+        let session = BatchSession(model: loaded.0, now: Instant(secondsSince1970: clock.secondsSince1970()), expectedCommands: expectedCommands)
         let result = body(session)
         do throws(EventStoreError) {
             if !session.events.isEmpty {

@@ -23,6 +23,11 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
     case server(store: String, reason: String)
     /// This `hotel` was built without support for the kind of store named.
     case notBuiltIn(store: String, howToBuild: String)
+    /// An event was recorded after the time the append's events were decided at (see
+    /// ``ModelProvidingStore/append(_:condition:hint:decidedAt:)``); nothing was appended.
+    case recordedLater
+    /// The log, or a file beside it, is a FIFO, a device, a socket or a directory.
+    case notRegularFile(path: String)
 
     public var description: String {
         switch self {
@@ -46,6 +51,10 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
             return "the store '\(store)' failed: \(reason)"
         case .notBuiltIn(let store, let howToBuild):
             return "this hotel cannot open '\(store)': it was built without PostgreSQL support; \(howToBuild)"
+        case .recordedLater:
+            return "the store recorded a later event while the command was deciding"
+        case .notRegularFile(let path):
+            return "'\(path)' is not a regular file (a FIFO, a device, a socket or a directory): a store and the files beside it must be plain files; remove it or point --store elsewhere"
         case .lockTimeout(let path, let seconds):
             return "timed out after \(Self.seconds(seconds)) s waiting for the lock on '\(path)' held by another hotel process; try again"
         }

@@ -32,7 +32,9 @@ enum FileLock {
         case failed(Int32)
     }
 
-    private static func acquire(_ descriptor: Int32, path: String, timeout: Double) throws(EventStoreError) {
+    /// Takes an exclusive `flock` on the open file `descriptor` (naming it `path` in errors), waiting up to
+    /// `timeout` seconds; the caller releases it (`flock(descriptor, LOCK_UN)`, or by closing it).
+    static func acquire(_ descriptor: Int32, path: String, timeout: Double) throws(EventStoreError) {
         if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return }
         guard errno == EWOULDBLOCK || errno == EINTR else { throw .io(path: path, operation: "lock", errno: errno) }
 

@@ -44,7 +44,8 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     /// ``currentModel()`` writes a new snapshot.
     public static let defaultCacheThreshold = 256 << 10
 
-    /// Opens (lazily) the log at `path`; the file is created by the first append.
+    /// Opens (lazily) the log at `path`; the file is created by the first append. A symlink at `path` is
+    /// followed, so that the lock, the cache and the torn-line file are those of the log it names.
     ///
     /// - Parameters:
     ///   - clock: Stamps each appended event's `recordedAt`.
@@ -55,7 +56,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
         path: String, clock: WallClock = .system, lockTimeout: Double = JSONLinesEventStore.defaultLockTimeout,
         cacheThreshold: Int = JSONLinesEventStore.defaultCacheThreshold, progress: (any ProgressDisplay)? = nil
     ) {
-        self.path = path
+        self.path = LogPath.following(path)
         self.clock = clock
         self.lockTimeout = lockTimeout
         self.cacheThreshold = cacheThreshold
@@ -72,12 +73,13 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     /// - Throws: ``EventStoreError/notFound(path:)`` if there is no log; I/O errors.
     public func verify() throws(EventStoreError) -> VerificationReport {
         guard let file = try POSIXFile.open(path, O_RDONLY) else { throw .notFound(path: path) }
-        return try StoreVerifier.verify(file, path: path, snapshot: validSnapshot(for: file, size: file.status().size), progress: progress)
+        let size = try AppendJournal.durableSize(of: file, path: path)
+        return try StoreVerifier.verify(file, path: path, size: size, snapshot: validSnapshot(for: file, size: size), progress: progress)
     }
 
     public func read(_ query: Query) throws(EventStoreError) -> ReadResult {
         guard let file = try POSIXFile.open(path, O_RDONLY) else { return ReadResult(events: [], head: .origin) }
-        let bytes = try file.readToEnd()
+        let bytes = try file.read(count: try AppendJournal.durableSize(of: file, path: path), at: 0)
         var events: [SequencedEvent] = []
         let head = try LogScanner(path: path).scan(bytes) { event, _ in
             if query.matches(event.event) { events.append(event) }
@@ -100,8 +102,12 @@ public final class JSONLinesEventStore: ModelProvidingStore {
         let opened: POSIXFile?
         do { opened = try POSIXFile.open(path, O_RDONLY) } catch { throw .store(error) }
         guard let file = opened else { return (CachedHotelModel(snapshot: nil), AppendHint(position: .origin, offset: 0)) }
-        let logVersion: FileVersion
-        do { logVersion = try file.version() } catch { throw .store(error) }
+        var logVersion: FileVersion
+        do {
+            logVersion = try file.version()
+            // Only what is durable is read (an append under way, or cut short, is not).
+            logVersion.size = try AppendJournal.durableSize(of: file, path: path)
+        } catch { throw .store(error) }
         // The log's version and the cache file's: a cache deleted, damaged or replaced is read again.
         let version = [logVersion, try? POSIXFile.open(cachePath, O_RDONLY)?.version()]
         if let last = lastModel.withLock({ $0 }), last.version == version { return (last.model, last.hint) }
@@ -170,7 +176,10 @@ public final class JSONLinesEventStore: ModelProvidingStore {
                 }
                 // The session changes its model: let it hold the only copy, so that changing it copies nothing.
                 lastModel.withLock { $0 = nil }
-                let session = BatchSession(model: loaded.0, recordedAt: clock.timestamp(), expectedCommands: expectedCommands)
+                // One time for the whole batch, not before the log's last event: its commands are decided
+                // and stamped at it.
+                let now = max(Instant(secondsSince1970: clock.secondsSince1970()), latestRecordedAt() ?? .earliest)
+                let session = BatchSession(model: loaded.0, now: now, expectedCommands: expectedCommands)
                 result = body(session)
                 if !session.events.isEmpty { try appendLocked(after: loaded.1) { (write) throws(EventStoreError) in try session.writeLines(write) } }
             }
@@ -189,21 +198,50 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     }
 
     @discardableResult
-    public func append(_ events: [Event], condition: AppendCondition, hint: AppendHint) throws(EventStoreError) -> Position {
+    public func append(_ events: [Event], condition: AppendCondition, hint: AppendHint, decidedAt: Instant?) throws(EventStoreError) -> Position {
         try FileLock.withLock(path: lockPath, timeout: lockTimeout) { () throws(EventStoreError) -> Position in
-            try appendLocked(events, condition: condition, hint: hint)
+            try appendLocked(events, condition: condition, hint: hint, decidedAt: decidedAt)
         }
+    }
+
+    public func latestRecordedAt() -> Instant? {
+        guard let opened = try? POSIXFile.open(path, O_RDONLY), let file = Optional(opened),
+              let size = try? AppendJournal.durableSize(of: file, path: path) else { return nil }
+        return try? Self.recordedAt(ofLastLineIn: file, before: size)
+    }
+
+    /// The recorded time of the last complete line in the first `end` bytes of the log, if it has one that
+    /// reads as a time.
+    static func recordedAt(ofLastLineIn file: borrowing POSIXFile, before end: Int) throws(EventStoreError) -> Instant? {
+        for window in [4096, 64 << 10, end] {
+            let length = min(window, end)
+            guard length > 0 else { return nil }
+            let bytes = try file.read(count: length, at: end - length)
+            let complete = LogScanner.completeLength(of: bytes)
+            guard complete > 0 else { if length == end { return nil } else { continue } }
+            let lineEnd = complete - 1
+            guard let newline = bytes[..<lineEnd].lastIndex(of: UInt8(ascii: "\n")) ?? (length == end ? -1 : nil) else { continue }
+            let line = Array(bytes[(newline + 1)..<lineEnd])
+            return line.withUnsafeBufferPointer { buffer -> Instant? in
+                if let fast = CanonicalLineDecoder.decodeWithTags(buffer) { return fast.recordedAt }
+                return (try? EventLine.decode(buffer)).flatMap { try? Instant($0.recordedAt) }
+            }
+        }
+        return nil
     }
 
     /// The append proper, run while holding the lock. With a hint that still holds, only the lines after it
     /// are read and checked.
-    private func appendLocked(_ events: [Event], condition: AppendCondition?, hint: AppendHint?) throws(EventStoreError) -> Position {
-        let created = !exists
-        guard let file = try POSIXFile.open(path, O_RDWR | O_APPEND | O_CREAT) else {
-            throw .io(path: path, operation: "open", errno: ENOENT)
+    private func appendLocked(_ events: [Event], condition: AppendCondition?, hint: AppendHint?, decidedAt: Instant? = nil) throws(EventStoreError) -> Position {
+        try withWriteAccess { (file, journal) throws(EventStoreError) -> Position in
+            try appendLocked(events, condition: condition, hint: hint, decidedAt: decidedAt, to: file, journal: journal)
         }
-        if created { try POSIXFile.syncDirectory(of: path) }
+    }
 
+    private func appendLocked(
+        _ events: [Event], condition: AppendCondition?, hint: AppendHint?, decidedAt: Instant?, to file: borrowing POSIXFile,
+        journal: borrowing AppendJournal
+    ) throws(EventStoreError) -> Position {
         let size = try file.status().size
         let from = try hint.flatMap { (hint) throws(EventStoreError) in try holds(hint, in: file, size: size) ? hint : nil }
             ?? AppendHint(position: .origin, offset: 0)
@@ -218,23 +256,58 @@ public final class JSONLinesEventStore: ModelProvidingStore {
 
         if complete < size { try removeTornTail(Array(bytes[(complete - from.offset)...]), from: file, keeping: complete) }
 
-        let recordedAt = clock.timestamp()
+        // The log's times never run backwards: stamped with the decision's time, which must not be before
+        // the last event's (else decided again), or without one, the clock's or the last event's if later.
+        let last = try Self.recordedAt(ofLastLineIn: file, before: complete)
+        if let decidedAt, let last, last > decidedAt { throw .recordedLater }
+        let recordedAt = (decidedAt ?? max(Instant(secondsSince1970: clock.secondsSince1970()), last ?? .earliest)).description
         var lines: [UInt8] = []
         var position = head
         for event in events {
             position = position.next
             EventLine.encode(SequencedEvent(position: position, event: event, recordedAt: recordedAt), into: &lines)
         }
-        do {
+        // Readers see none of it until it is durable (see AppendJournal).
+        try journal.begin(.init(start: complete, end: complete + lines.count))
+        do throws(EventStoreError) {
             try file.writeAll(lines)
             try file.sync()
         } catch {
             // Leave no partial line behind: cut back to what was there, and report the original failure.
             try? file.truncate(to: complete)
             try? file.sync()
+            try? journal.clear()
             throw error
         }
+        // Durable now: a failure to clear the record only delays readers until this writer is gone.
+        try? journal.clear()
         return position
+    }
+
+    /// Runs `body` with the log open for appending (created if need be), holding an exclusive `flock` on the
+    /// log file itself, which every name of the file shares (a hard link, a symlink, another spelling of
+    /// the path), after settling an append whose writer was killed part-way: kept if whole, else cut back.
+    /// The caller holds the lock file's lock.
+    func withWriteAccess<R>(_ body: (borrowing POSIXFile, borrowing AppendJournal) throws(EventStoreError) -> R) throws(EventStoreError) -> R {
+        let created = !exists
+        guard let file = try POSIXFile.open(path, O_RDWR | O_APPEND | O_CREAT) else {
+            throw .io(path: path, operation: "open", errno: ENOENT)
+        }
+        if created { try POSIXFile.syncDirectory(of: path) }
+        try FileLock.acquire(file.descriptor, path: lockPath, timeout: lockTimeout)
+        defer { flock(file.descriptor, LOCK_UN) }
+        guard let lock = try POSIXFile.open(lockPath, O_RDWR | O_CREAT) else { throw .io(path: lockPath, operation: "open", errno: ENOENT) }
+        let journal = AppendJournal(lock: lock)
+        if let stale = try journal.pending() {
+            let size = try file.status().size
+            if stale.isWhole(in: size) {
+                try file.sync()
+            } else if stale.start < size {
+                try removeTornTail(try file.read(count: size - stale.start, at: stale.start), from: file, keeping: stale.start)
+            }
+            try journal.clear(sync: true)
+        }
+        return try body(file, journal)
     }
 
     /// Appends the lines `lines` hands to its writer, encoded for the positions after `head`, which must
@@ -243,24 +316,27 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     private func appendLocked(
         after head: AppendHint, lines: (_ write: ([UInt8]) throws(EventStoreError) -> Void) throws(EventStoreError) -> Void
     ) throws(EventStoreError) {
-        guard let file = try POSIXFile.open(path, O_RDWR | O_APPEND | O_CREAT) else {
-            throw .io(path: path, operation: "open", errno: ENOENT)
-        }
-        if head.offset == 0 { try POSIXFile.syncDirectory(of: path) }
-        let size = try file.status().size
-        guard try holds(head, in: file, size: size) else { throw .conflict }
-        if head.offset < size {
-            let rest = try file.read(count: size - head.offset, at: head.offset)
-            guard LogScanner.completeLength(of: rest) == 0 else { throw .conflict }
-            try removeTornTail(rest, from: file, keeping: head.offset)
-        }
-        do {
-            try lines { (piece) throws(EventStoreError) in try file.writeAll(piece) }
-            try file.sync()
-        } catch {
-            try? file.truncate(to: head.offset)
-            try? file.sync()
-            throw error
+        try withWriteAccess { (file, journal) throws(EventStoreError) in
+            let size = try file.status().size
+            guard try holds(head, in: file, size: size) else { throw .conflict }
+            if head.offset < size {
+                let rest = try file.read(count: size - head.offset, at: head.offset)
+                guard LogScanner.completeLength(of: rest) == 0 else { throw .conflict }
+                try removeTornTail(rest, from: file, keeping: head.offset)
+            }
+            // Written in pieces: a writer killed part-way leaves an open record, and the next one cuts its
+            // lines back. The record is synced both ways, so a power loss cannot cut an acknowledged batch.
+            try journal.begin(.init(start: head.offset, end: nil), sync: true)
+            do throws(EventStoreError) {
+                try lines { (piece) throws(EventStoreError) in try file.writeAll(piece) }
+                try file.sync()
+            } catch {
+                try? file.truncate(to: head.offset)
+                try? file.sync()
+                try? journal.clear(sync: true)
+                throw error
+            }
+            try journal.clear(sync: true)
         }
     }
 
@@ -285,8 +361,26 @@ public final class JSONLinesEventStore: ModelProvidingStore {
         return event?.position == hint.position
     }
 
+    /// Puts a new log with `bytes` in place of the log, atomically: written to `<path>.tmp<pid>`, synced,
+    /// renamed over the log, and the directory synced. Killed at any moment, it leaves the old log (and a
+    /// temporary that the next writer clears) or the new one. The caller holds the locks.
+    func replaceLog(with bytes: [UInt8]) throws(EventStoreError) {
+        StaleTemporaries.clear(besides: path)
+        let temporary = StaleTemporaries.name(besides: path)
+        do throws(EventStoreError) {
+            guard let file = try POSIXFile.open(temporary, O_WRONLY | O_CREAT | O_TRUNC) else { throw .io(path: temporary, operation: "open", errno: ENOENT) }
+            try file.writeAll(bytes)
+            try file.sync()
+            guard rename(temporary, path) == 0 else { throw .io(path: path, operation: "rename", errno: errno) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        try POSIXFile.syncDirectory(of: path)
+    }
+
     /// Keeps the unfinished last line's bytes in the side file, then cuts them from the log.
-    private func removeTornTail(_ tail: [UInt8], from file: borrowing POSIXFile, keeping length: Int) throws(EventStoreError) {
+    func removeTornTail(_ tail: [UInt8], from file: borrowing POSIXFile, keeping length: Int) throws(EventStoreError) {
         guard let side = try POSIXFile.open(tornPath, O_WRONLY | O_APPEND | O_CREAT) else {
             throw .io(path: tornPath, operation: "open", errno: ENOENT)
         }

@@ -7,9 +7,19 @@ public protocol ModelProvidingStore: EventStore {
     /// The hotel at the store's head, and where that head ends in the store.
     func currentModel() throws(HotelError) -> (model: any HotelReadModel, hint: AppendHint)
 
-    /// Appends like ``EventStore/append(_:condition:)``, knowing where the condition's `after` position ends.
+    /// Appends like ``EventStore/append(_:condition:)``, knowing where the condition's `after` position ends,
+    /// with the events stamped with the time they were decided at, `decidedAt` (or, if nil, the append's).
+    ///
+    /// - Throws: ``EventStoreError/recordedLater`` if the log already holds an event recorded after
+    ///   `decidedAt` (a writer that decided later got the lock first): the decision must be taken again at a
+    ///   later time, so that the log's times never run backwards.
     @discardableResult
-    func append(_ events: [Event], condition: AppendCondition, hint: AppendHint) throws(EventStoreError) -> Position
+    func append(_ events: [Event], condition: AppendCondition, hint: AppendHint, decidedAt: Instant?) throws(EventStoreError) -> Position
+
+    /// The time the log's last event was recorded at, if it has one: the earliest "now" a command may
+    /// decide at, so that a clock stepped back never undoes what the log already relied on (a hold that a
+    /// later booking treated as expired stays expired).
+    func latestRecordedAt() -> Instant?
 
     /// Runs `body` holding the write lock with a session on the model at the head, then appends the events
     /// the session recorded, encoded a piece at a time, with one sync. If any write or the sync fails, the

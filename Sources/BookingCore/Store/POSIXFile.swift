@@ -11,12 +11,28 @@ struct POSIXFile: ~Copyable {
     let path: String
 
     /// Opens `path`; returns nil if it does not exist and `flags` has no `O_CREAT`.
+    ///
+    /// The open never waits (a FIFO at the path would block until someone opened its other end), and
+    /// anything but a regular file (or a directory, with `O_DIRECTORY`) is refused.
+    ///
+    /// - Throws: ``EventStoreError/notRegularFile(path:)`` for a FIFO, a device or a socket; `io` otherwise.
     static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o644) throws(EventStoreError) -> POSIXFile? {
         while true {
-            let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
-            if fd >= 0 { return POSIXFile(descriptor: fd, path: path) }
+            let fd = Glibc.open(path, flags | O_CLOEXEC | O_NONBLOCK, mode)
+            if fd >= 0 {
+                let file = POSIXFile(descriptor: fd, path: path)
+                var info = stat()
+                guard fstat(fd, &info) == 0 else { throw .io(path: path, operation: "stat", errno: errno) }
+                let kind = info.st_mode & S_IFMT
+                guard kind == S_IFREG || (flags & O_DIRECTORY != 0 && kind == S_IFDIR) else { throw .notRegularFile(path: path) }
+                // Back to blocking I/O (it changes nothing for a regular file, but says what is meant).
+                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+                return file
+            }
             if errno == EINTR { continue }
             if errno == ENOENT && flags & O_CREAT == 0 { return nil }
+            // A FIFO opened for writing without a reader (ENXIO) is no file to write either.
+            if errno == ENXIO { throw .notRegularFile(path: path) }
             throw .io(path: path, operation: "open", errno: errno)
         }
     }
@@ -70,6 +86,19 @@ struct POSIXFile: ~Copyable {
             }
         }
         if failure != 0 { throw .io(path: path, operation: "write", errno: failure) }
+    }
+
+    /// Writes all of `bytes` at `offset` (for a file opened without `O_APPEND`).
+    func write(_ bytes: [UInt8], at offset: Int) throws(EventStoreError) {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + written, bytes.count - written, off_t(offset + written)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, operation: "write", errno: errno)
+            }
+            written += n
+        }
     }
 
     /// Reads `count` bytes at `offset` (fewer at the end of the file).

@@ -30,7 +30,13 @@ enum StoreRules {
                 return
             }
             if !hotel.hasRoom(room) { problem("\(noun) \(id) is of room '\(room)', which is not registered") }
+            checkLength(noun, id, stay)
             checkFree(noun, id, room, stay, except: nil)
+        }
+
+        /// A stay no command would record: longer than ``Stay/maximumNights``.
+        func checkLength(_ noun: String, _ id: BookingID, _ stay: Stay) {
+            if stay.nights > Stay.maximumNights { problem("\(noun) \(id) for \(stay) has \(stay.nights) nights, more than the \(Stay.maximumNights) a stay may have") }
         }
 
         func checkFree(_ noun: String, _ id: BookingID, _ room: RoomName, _ stay: Stay, except: BookingID?) {
@@ -79,6 +85,9 @@ enum StoreRules {
             checkNew("booking", e.booking, e.room, e.stay)
         case .roomHeld(let e):
             checkNew("hold", e.booking, e.room, e.stay)
+            if e.expiresAt > now.adding(seconds: HoldDuration.maximumSeconds) {
+                problem("hold \(e.booking) expires at \(e.expiresAt), more than \(HoldDuration.maximumSeconds / 86_400) days after it was recorded")
+            }
         case .roomBlocked(let e):
             checkNew("block", e.block, e.room, e.stay)
         case .bookingCancelled(let e):
@@ -110,6 +119,7 @@ enum StoreRules {
                 problem("changes checked-in booking \(e.booking) other than by its departure")
             }
             if !hotel.hasRoom(e.room) { problem("changes booking \(e.booking) to room '\(e.room)', which is not registered") }
+            checkLength("booking", e.booking, e.stay)
             checkFree("booking", e.booking, e.room, e.stay, except: e.booking)
         case .stayMilestone(let e):
             switch e.kind {

@@ -32,8 +32,7 @@ public enum StoreVerifier {
     }
 
     /// Verifies the open log at `path`, reading it in chunks, and `snapshot` against it.
-    static func verify(_ file: borrowing POSIXFile, path: String, snapshot: Snapshot?, progress: (any ProgressDisplay)? = nil) throws(EventStoreError) -> VerificationReport {
-        let size = try file.status().size
+    static func verify(_ file: borrowing POSIXFile, path: String, size: Int, snapshot: Snapshot?, progress: (any ProgressDisplay)? = nil) throws(EventStoreError) -> VerificationReport {
         var audit = Audit(snapshot: snapshot, expectedBytes: size)
         var complete = 0
         var meter = ProgressMeter("verifying", total: size, unit: .bytes, display: progress)
@@ -64,6 +63,8 @@ private struct Audit {
     var recordLines: [Int32] = []
     let snapshot: Snapshot?
     var snapshotChecked = false
+    /// The latest recorded time so far.
+    var latest: Instant?
 
     init(snapshot: Snapshot?, expectedBytes: Int = 0) {
         self.snapshot = snapshot
@@ -129,9 +130,12 @@ private struct Audit {
     /// Checks the event against the rules the decisions keep, then folds it in (unless it would replace a
     /// room or a booking that is already there).
     mutating func apply(_ event: DomainEvent, recordedAt: Instant?, _ number: Int, _ offset: Int) {
-        // Holds that expired by the time the event was recorded hold nothing; without a readable time,
-        // every hold counts.
-        let now = recordedAt ?? Instant(secondsSince1970: .min)
+        // Holds that expired by the time the event was recorded hold nothing, judged by the latest time
+        // recorded so far (a hold an earlier event relied on as expired stays expired, whatever a later
+        // line's clock said); without a readable time, every hold counts.
+        if recordedAt == nil { problem(number, offset, "the recorded time is not an ISO 8601 UTC time such as 2024-05-01T12:00:00Z") }
+        if let recordedAt, latest.map({ recordedAt > $0 }) ?? true { latest = recordedAt }
+        let now = latest ?? Instant(secondsSince1970: .min)
         let found = StoreRules.check(event, in: builder, at: now, lines: StoreRules.Lines(
             room: { [roomLines] in roomLines[$0] }, record: { [recordLines] in Int(recordLines[Int($0)]) }))
         for message in found.problems { problem(number, offset, message) }

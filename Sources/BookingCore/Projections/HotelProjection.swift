@@ -16,11 +16,12 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
     private(set) var clientNames: [String] = []
     private var clientIndex: [String: UInt32] = [:]
     private(set) var records: [SnapshotRecord] = []
-    /// Hold expiries and reasons, by record: few records have them.
+    /// Hold expiries, reasons and idempotency keys, by record: few records have them.
     private(set) var extras: [UInt32: SnapshotRecord.PackedExtras] = [:]
-    /// The distinct reasons, by index (a few phrases recur across many cancellations).
-    private(set) var reasons: [String] = []
-    private var reasonIndex: [String: UInt32] = [:]
+    /// The distinct texts of the extras (reasons and keys), by index: a few phrases recur across many
+    /// cancellations, and a booking's key is kept once however often the booking changes.
+    private(set) var extraTexts: [String] = []
+    private var extraTextIndex: [TextKey: UInt32] = [:]
     private(set) var ids = RecordTable()
     /// Each room's calendar: the records whose status holds nights (see ``Booking/occupiesCalendar``),
     /// sorted by arrival; they never overlap.
@@ -121,21 +122,22 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
         guard let packed = extras[index] else { return nil }
         return SnapshotRecord.Extras(
             expiresAt: packed.expiresAt == .min ? nil : Int(packed.expiresAt),
-            reason: packed.reason == .max ? nil : reasons[Int(packed.reason)])
+            reason: packed.reason == .max ? nil : extraTexts[Int(packed.reason)],
+            idempotencyKey: packed.key == .max ? nil : extraTexts[Int(packed.key)])
     }
 
     private mutating func pack(_ extra: SnapshotRecord.Extras) -> SnapshotRecord.PackedExtras {
-        var reason = UInt32.max
-        if let text = extra.reason {
-            if let known = reasonIndex[text] {
-                reason = known
-            } else {
-                reason = UInt32(reasons.count)
-                reasons.append(text)
-                reasonIndex[text] = reason
-            }
-        }
-        return SnapshotRecord.PackedExtras(expiresAt: extra.expiresAt.map(Int64.init) ?? .min, reason: reason)
+        SnapshotRecord.PackedExtras(expiresAt: extra.expiresAt.map(Int64.init) ?? .min, reason: intern(extra.reason), key: intern(extra.idempotencyKey))
+    }
+
+    /// The index of `text` in ``extraTexts`` (added if new), or `UInt32.max` for none.
+    private mutating func intern(_ text: String?) -> UInt32 {
+        guard let text else { return .max }
+        if let known = extraTextIndex[TextKey(text)] { return known }
+        let index = UInt32(extraTexts.count)
+        extraTexts.append(text)
+        extraTextIndex[TextKey(text)] = index
+        return index
     }
 
     /// Each room's calendar (by record), for comparing with a snapshot.

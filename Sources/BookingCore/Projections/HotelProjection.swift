@@ -19,8 +19,9 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
     private(set) var records: [SnapshotRecord] = []
     /// Hold expiries, reasons and idempotency keys, by record: few records have them.
     private(set) var extras: [UInt32: SnapshotRecord.PackedExtras] = [:]
-    /// The distinct texts of the extras (reasons and keys), by index: a few phrases recur across many
-    /// cancellations, and a booking's key is kept once however often the booking changes.
+    /// The texts of the extras, by index: each distinct reason once (a few phrases recur across many
+    /// cancellations), and each booking's idempotency key once however often the booking changes (keys
+    /// are not looked up: each is its own booking's).
     private(set) var extraTexts: [String] = []
     private var extraTextIndex: [TextKey: UInt32] = [:]
     private(set) var ids = RecordTable()
@@ -127,8 +128,19 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
             idempotencyKey: packed.key == .max ? nil : extraTexts[Int(packed.key)])
     }
 
-    private mutating func pack(_ extra: SnapshotRecord.Extras) -> SnapshotRecord.PackedExtras {
-        SnapshotRecord.PackedExtras(expiresAt: extra.expiresAt.map(Int64.init) ?? .min, reason: intern(extra.reason), key: intern(extra.idempotencyKey))
+    /// Packs a record's extras; `previous`, the record's extras before, lends its key's text when the key
+    /// is the same (it is, unless a log names one id twice).
+    private mutating func pack(_ extra: SnapshotRecord.Extras, previous: SnapshotRecord.PackedExtras? = nil) -> SnapshotRecord.PackedExtras {
+        var key = UInt32.max
+        if let text = extra.idempotencyKey {
+            if let previous, previous.key != .max, TextKey.same(extraTexts[Int(previous.key)], text) {
+                key = previous.key
+            } else {
+                key = UInt32(extraTexts.count)
+                extraTexts.append(text)
+            }
+        }
+        return SnapshotRecord.PackedExtras(expiresAt: extra.expiresAt.map(Int64.init) ?? .min, reason: intern(extra.reason), key: key)
     }
 
     /// The index of `text` in ``extraTexts`` (added if new), or `UInt32.max` for none.
@@ -291,7 +303,7 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
         }
         // Most records have no extras: leave the table alone unless this one has or had some.
         if let extra {
-            extras[index] = pack(extra)
+            extras[index] = pack(extra, previous: existing == nil ? nil : extras[index])
         } else if previous.map({ $0.flags & SnapshotRecord.extrasFlag != 0 }) ?? false {
             extras[index] = nil
         }

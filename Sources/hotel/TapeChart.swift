@@ -76,7 +76,8 @@ struct TapeChart {
     /// The chart as lines of text, each at most ``width`` columns wide.
     func render() -> String {
         let names = groups.flatMap { [$0.type.rawValue] + $0.rows.map { "  " + $0.room.rawValue } }
-        let label = min(max(names.map(\.count).max() ?? 4, 4) + 1, max(8, width / 4))
+        // Widths in terminal columns (DisplayWidth): a wide name takes two a character.
+        let label = min(max(names.map(DisplayWidth.of).max() ?? 4, 4) + 1, max(8, width / 4))
         let perBlock = max(1, (width - label) / Self.cell)
         var out = ""
         var start = 0
@@ -131,10 +132,11 @@ struct TapeChart {
             }
             var text = String(repeating: mark.glyph, count: Self.cell)
             // The stay's first cell (or the first one of a block of nights) carries the start of its client,
-            // else its id.
+            // else its id: as much as fits in two columns, then the glyph to fill the cell.
             if night == stay.stay.arrival || n == 0, stay.kind == .booking {
                 let name = stay.client?.rawValue ?? String(stay.id.rawValue.dropFirst(2))
-                text = String((name.prefix(Self.cell - 1) + String(repeating: mark.glyph, count: Self.cell)).prefix(Self.cell))
+                let start = DisplayWidth.prefix(name, columns: Self.cell - 1)
+                text = start.text + String(repeating: mark.glyph, count: Self.cell - start.width)
             }
             out += paint(text, mark.sgr)
         }
@@ -165,9 +167,12 @@ struct TapeChart {
         return "\u{1B}[\(sgr)m\(text)\u{1B}[0m"
     }
 
-    /// `text` cut or padded to `width` columns.
+    /// `text` cut or padded to `width` terminal columns (a cut leaves at least one space after it).
     private func fit(_ text: String, _ width: Int) -> String {
-        text.count >= width ? String(text.prefix(width - 1)) + " " : text + String(repeating: " ", count: width - text.count)
+        let columns = DisplayWidth.of(text)
+        if columns < width { return text + String(repeating: " ", count: width - columns) }
+        let cut = DisplayWidth.prefix(text, columns: width - 1)
+        return cut.text + String(repeating: " ", count: width - cut.width)
     }
 
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -186,7 +191,7 @@ extension String {
         return text
     }
 
-    /// The columns the text takes on a terminal: its characters, less any SGR escape sequences.
+    /// The columns the text takes on a terminal (``DisplayWidth``), less any SGR escape sequences.
     var visibleCount: Int {
         var count = 0
         var escaped = false
@@ -196,7 +201,7 @@ extension String {
             } else if character == "\u{1B}" {
                 escaped = true
             } else {
-                count += 1
+                count += DisplayWidth.of(character)
             }
         }
         return count

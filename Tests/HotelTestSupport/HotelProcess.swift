@@ -58,6 +58,18 @@ public struct HotelProcess: Sendable {
         return try start(shell: "exec '\(Self.binary.path)' \(arguments.map { "'\($0)'" }.joined(separator: " ")) < '\(file)'").wait()
     }
 
+    /// Runs `hotel` with arguments given as raw bytes (which need not be valid UTF-8, as `Process` would
+    /// need), and `input` bytes on its standard input, through `/bin/sh` and `printf`; waits for it.
+    public func run(rawArguments arguments: [[UInt8]], input: [UInt8] = []) throws -> Result {
+        let file = directory + "/.stdin-\(UUID().uuidString)"
+        try Data(input).write(to: URL(fileURLWithPath: file))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        // Each argument as "$(printf '\NNN...')": octal escapes for every byte, so any byte but NUL and a
+        // final newline passes (command substitution strips trailing newlines; no test needs one).
+        let words = arguments.map { bytes in "\"$(printf '" + bytes.map { "\\" + String(format: "%03o", Int($0)) }.joined() + "')\"" }
+        return try start(shell: "exec '\(Self.binary.path)' \(words.joined(separator: " ")) < '\(file)'").wait()
+    }
+
     /// Starts `/bin/sh -c script` without waiting.
     public func start(shell script: String) throws -> Running {
         try launch(URL(fileURLWithPath: "/bin/sh"), ["-c", script])

@@ -63,7 +63,9 @@ extension CommandRunner {
     /// Books or holds a room (a named one, or the best free one of a type) for a stay.
     ///
     /// With an idempotency key, the id is derived from the key, and a repeat of the same request records
-    /// nothing and returns the booking as it stands.
+    /// nothing and returns the booking as it stands. Ids derived from different keys can be the same: an
+    /// id that holds a booking made with another key is passed over for the key's next derived id
+    /// (``BookingID/derived(from:attempt:)``), so a retry walks the same ids to its own booking.
     ///
     /// - Returns: The booking or hold.
     /// - Throws: ``HotelError/rejected(_:)`` with the rule that refused it; unknown rooms and types come with
@@ -81,8 +83,8 @@ extension CommandRunner {
         }
         let holdUntil = request.hold.map { now.adding(seconds: $0.seconds) }
         if let holdUntil, !holdUntil.isRecordable { throw .rejected(.invalidStay(.outOfCalendar("a hold until \(holdUntil)"))) }
-        for _ in 0..<(request.idempotencyKey == nil ? Self.idAttempts : 1) {
-            let id = request.idempotencyKey.map(BookingID.derived(from:)) ?? newBookingID.next()
+        for attempt in 0..<Self.idAttempts {
+            let id = request.idempotencyKey.map { BookingID.derived(from: $0, attempt: attempt) } ?? newBookingID.next()
             let decision = ReserveStay(
                 booking: id, client: request.client, target: target, stay: request.stay, holdUntil: holdUntil,
                 idempotencyKey: request.idempotencyKey, now: now)

@@ -75,7 +75,7 @@ struct CachedHotelModel: HotelReadModel, HotelLedger {
         var names = Set(tail.rooms(ofType: type))
         if let snapshot {
             for r in 0..<snapshot.roomCount {
-                guard let found = snapshot.roomType(r), type == nil || found == type!.rawValue else { continue }
+                guard let found = snapshot.roomType(r), type == nil || TextKey.same(found, type!.rawValue) else { continue }
                 let name = RoomName(unchecked: snapshot.roomName(r))
                 // A room added again in the tail (only in a store verify flags) has the tail's type.
                 if tail.roomType(name) == nil { names.insert(name) }
@@ -112,7 +112,7 @@ struct CachedHotelModel: HotelReadModel, HotelLedger {
             let tailType = tail.roomType(name)
             guard tailType != nil || snapshot.isRegistered(r) else { continue }
             // The type's name is read only when asked for.
-            if let type, (tailType?.rawValue ?? snapshot.roomType(r)) != type.rawValue { continue }
+            if let type, !TextKey.same(tailType?.rawValue ?? snapshot.roomType(r), type.rawValue) { continue }
             guard !snapshot.hasActiveOverlap(room: r, arrival: arrival, departure: departure, counts: { snapshotHolds($0, at: now, skip: nil) }),
                   tail.firstHolding(room: name, stay: stay, at: now, except: nil) == nil
             else { continue }

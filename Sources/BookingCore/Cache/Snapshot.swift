@@ -176,10 +176,10 @@ final class Snapshot: @unchecked Sendable {
 
     private func extras(entry k: Int) -> (UInt32, SnapshotRecord.Extras) {
         let at = start(.extras) + k * SnapshotLayout.extrasEntrySize
-        let reasonLength = u32(at + 8)
-        let reason = reasonLength == 0xFFFF_FFFF ? nil : string(at: at + 4)
-        let expiry = Int64(bitPattern: u64(at + 16))
-        return (UInt32(u32(at)), SnapshotRecord.Extras(expiresAt: expiry == .min ? nil : Int(expiry), reason: reason))
+        let reason = u32(at + 8) == 0xFFFF_FFFF ? nil : string(at: at + 4)
+        let key = u32(at + 16) == 0xFFFF_FFFF ? nil : string(at: at + 12)
+        let expiry = Int64(bitPattern: u64(at + 24))
+        return (UInt32(u32(at)), SnapshotRecord.Extras(expiresAt: expiry == .min ? nil : Int(expiry), reason: reason, idempotencyKey: key))
     }
 
     /// Calls `body` with every record's extras, in record order.

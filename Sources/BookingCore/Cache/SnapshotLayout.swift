@@ -24,18 +24,19 @@
 ///            departure i32, record u32
 /// room lists per room, its record indexes sorted by arrival, then id (u32)
 /// client lists per client, its record indexes by arrival, then room, then id (u32)
-/// extras     for the few records with a hold expiry or a reason, by record index: record u32, reason
-///            offset u32, reason length u32 (0xFFFFFFFF: none), 4 pad, expiry i64 seconds since 1970
-///            (Int64.min: none)
+/// extras     for the few records with a hold expiry, a reason or an idempotency key, by record index:
+///            record u32, reason offset u32, reason length u32 (0xFFFFFFFF: none), key offset u32, key
+///            length u32 (0xFFFFFFFF: none), 4 pad, expiry i64 seconds since 1970 (Int64.min: none)
 /// ```
 enum SnapshotLayout {
     static let magic: [UInt8] = Array("HOTELRM1".utf8)
-    static let version: UInt32 = 4
+    /// 5: extras hold the idempotency key (a version-4 snapshot is rebuilt, never read).
+    static let version: UInt32 = 5
     static let headerSize = 176
     static let roomEntrySize = 40
     static let clientEntrySize = 16
     static let activeEntrySize = 12
-    static let extrasEntrySize = 24
+    static let extrasEntrySize = 32
 
     /// The hash section's tag for an id whose hash is `hash`: never 0, which marks an empty slot.
     static func tag(ofHash hash: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: hash >> 48) | 1 }

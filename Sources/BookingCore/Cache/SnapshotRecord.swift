@@ -1,6 +1,6 @@
 /// One booking, hold or block in a snapshot and in ``HotelProjection``: 32 bytes, with the room and client
-/// as indexes into the tables. A hold's expiry and a reason, which few records have, are ``Extras`` kept
-/// beside the records.
+/// as indexes into the tables. A hold's expiry, a reason and an idempotency key, which few records have,
+/// are ``Extras`` kept beside the records.
 struct SnapshotRecord: Sendable {
     /// The recorded status as one byte. `active` is 0 and `cancelled` 1, as in the byte that was
     /// `cancelled` before statuses existed.
@@ -32,30 +32,39 @@ struct SnapshotRecord: Sendable {
         }
     }
 
-    /// A record's extras as ``HotelProjection`` keeps them: 12 bytes, the reason as an index into its
-    /// table of distinct reasons.
+    /// A record's extras as ``HotelProjection`` keeps them: 16 bytes, the reason and the key as indexes
+    /// into its table of distinct texts.
     struct PackedExtras: Sendable {
         /// Seconds since 1970, or `Int64.min` for none.
         var expiresAt: Int64
-        /// An index into the reasons, or `UInt32.max` for none.
+        /// An index into the texts, or `UInt32.max` for none.
         var reason: UInt32
+        /// An index into the texts, or `UInt32.max` for none.
+        var key: UInt32
     }
 
-    /// What few records have: a hold's expiry, a reason.
+    /// What few records have: a hold's expiry, a reason, the idempotency key it was made with.
     struct Extras: Sendable, Equatable {
         var expiresAt: Int?
         var reason: String?
+        var idempotencyKey: String?
 
         /// The booking's extras, or nil if it has none.
         init?(_ booking: Booking) {
-            guard booking.expiresAt != nil || booking.reason != nil else { return nil }
+            guard booking.expiresAt != nil || booking.reason != nil || booking.idempotencyKey != nil else { return nil }
             expiresAt = booking.expiresAt?.secondsSince1970
             reason = booking.reason
+            idempotencyKey = booking.idempotencyKey?.rawValue
         }
 
-        init(expiresAt: Int?, reason: String?) {
+        init(expiresAt: Int?, reason: String?, idempotencyKey: String? = nil) {
             self.expiresAt = expiresAt
             self.reason = reason
+            self.idempotencyKey = idempotencyKey
+        }
+
+        static func == (a: Extras, b: Extras) -> Bool {
+            a.expiresAt == b.expiresAt && TextKey.same(a.reason, b.reason) && TextKey.same(a.idempotencyKey, b.idempotencyKey)
         }
     }
 
@@ -90,7 +99,8 @@ struct SnapshotRecord: Sendable {
             id: key.id, kind: isBlock ? .block : .booking,
             client: client == Self.noClient ? nil : ClientID(unchecked: name(client)), room: RoomName(unchecked: room),
             stay: stay, status: status.status, expiresAt: extras?.expiresAt.map(Instant.init(secondsSince1970:)),
-            reason: extras?.reason, beganAsHold: flags & Self.beganAsHoldFlag != 0)
+            reason: extras?.reason, beganAsHold: flags & Self.beganAsHoldFlag != 0,
+            idempotencyKey: extras?.idempotencyKey.map(IdempotencyKey.init(unchecked:)))
     }
 
     /// Appends the record's 32 bytes, as four little-endian words.

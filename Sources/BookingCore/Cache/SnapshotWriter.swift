@@ -30,8 +30,8 @@ enum SnapshotWriter {
             longestStay[Int(record.room)] = max(longestStay[Int(record.room)], UInt32(record.departure - record.arrival))
         }
         // Extras go by record index, written as the records are walked (no sorted copy); each distinct
-        // reason stands once in the strings.
-        let reasonSpans = builder.reasons.map { append($0, to: &strings) }
+        // reason or key stands once in the strings.
+        let textSpans = builder.extraTexts.map { append($0, to: &strings) }
         let extrasCount = builder.extras.count
 
         // Lists grouped by room and by client (counting sort): the bounds now, the items when written.
@@ -154,10 +154,13 @@ enum SnapshotWriter {
                     chunk.reserveCapacity(1 << 16)
                     for index in records.indices where records[index].flags & SnapshotRecord.extrasFlag != 0 {
                         guard let extra = builder.extras[UInt32(index)] else { continue }
-                        let span = extra.reason == .max ? (0, 0xFFFF_FFFF) : reasonSpans[Int(extra.reason)]
+                        let reason = extra.reason == .max ? (0, 0xFFFF_FFFF) : textSpans[Int(extra.reason)]
+                        let key = extra.key == .max ? (0, 0xFFFF_FFFF) : textSpans[Int(extra.key)]
                         chunk.append(littleEndian: UInt32(index))
-                        chunk.append(littleEndian: span.0)
-                        chunk.append(littleEndian: span.1)
+                        chunk.append(littleEndian: reason.0)
+                        chunk.append(littleEndian: reason.1)
+                        chunk.append(littleEndian: key.0)
+                        chunk.append(littleEndian: key.1)
                         chunk.append(littleEndian: UInt32(0))
                         chunk.append(littleEndian: extra.expiresAt)
                         if chunk.count >= 1 << 16 { try o.write(chunk); chunk.removeAll(keepingCapacity: true) }

@@ -3,7 +3,9 @@
 /// Rejected if the room (or every room of the type) is not registered or is held for a night of the stay
 /// (by a booking, an unexpired hold or a block), or if the id is already used in the store (the handler
 /// then draws another). With an idempotency key the id is derived from the key: if it is already used by
-/// the same request, nothing new is recorded; by another request, it is refused.
+/// a booking made with the same key, nothing new is recorded when the request is the same and it is refused
+/// when it is not; a booking made with another key (or none) under the id is a collision of derived ids,
+/// refused as an id taken, so that the handler takes the key's next id.
 public struct ReserveStay: Decision {
     /// Which room: a named one, or the best free one of a type (``RoomChoice``).
     public enum Target: Sendable, Equatable {
@@ -51,7 +53,7 @@ public struct ReserveStay: Decision {
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
         if let existing = state.booking(booking) {
-            guard let idempotencyKey else { throw .bookingIDTaken(booking) }
+            guard let idempotencyKey, let existingKey = existing.idempotencyKey, existingKey == idempotencyKey else { throw .bookingIDTaken(booking) }
             guard isRepeat(of: existing, in: state) else { throw .idempotencyKeyReused(idempotencyKey, existing: booking) }
             return []
         }

@@ -14,11 +14,25 @@ public struct IdempotencyKey: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Throws: ``InvalidValue/text(option:_:reason:)`` saying what is wrong with it.
     public init(_ rawValue: String) throws(InvalidValue) {
-        if let problem = TextRules.problem(with: rawValue, maximumLength: Self.maximumLength) {
-            throw .text(option: "idempotency key", rawValue, reason: problem)
+        switch TextRules.input(rawValue, maximumLength: Self.maximumLength) {
+        case .success(let normalized): self.rawValue = normalized
+        case .failure(let problem):
+            let reason = problem.reason
+            throw .text(option: "idempotency key", rawValue, reason: reason)
         }
+    }
+
+    /// Validates a value read from the log by the rules it was written under, keeping its bytes as written
+    /// (not normalized: the log is never rewritten).
+    init(logged rawValue: String) throws(InvalidValue) {
+        if let reason = TextRules.problem(with: rawValue, maximumLength: Self.maximumLength) { throw .text(option: "idempotency key", rawValue, reason: reason) }
         self.rawValue = rawValue
     }
+
+    /// Equal when the UTF-8 bytes are (see ``TextKey``): never by canonical equivalence.
+    public static func == (lhs: Self, rhs: Self) -> Bool { TextKey.same(lhs.rawValue, rhs.rawValue) }
+
+    public func hash(into hasher: inout Hasher) { TextKey.hash(rawValue, into: &hasher) }
 
     public var description: String { rawValue }
 
@@ -26,14 +40,25 @@ public struct IdempotencyKey: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension BookingID {
-    /// The id of the booking or hold made with `key`: `bk` and ten characters of Crockford's base 32 from a
-    /// 64-bit FNV-1a hash of the key. Random ids have eight, so the two never meet; two keys share an id
-    /// with a chance of about one in 2^50.
-    public static func derived(from key: IdempotencyKey) -> BookingID {
+    /// The id of the booking or hold made with `key` at its first attempt: `bk` and ten characters of
+    /// Crockford's base 32 from a 64-bit FNV-1a hash of the key. Random ids have eight, so the two never meet.
+    public static func derived(from key: IdempotencyKey) -> BookingID { derived(from: key, attempt: 0) }
+
+    /// The `attempt`th id of `key`'s sequence (from 0). Different keys can share an id (only 50 bits of the
+    /// hash stand in it): a request whose id holds a booking made with another key (or none) takes the next
+    /// id of its sequence, so a retry walks the same ids and finds its own booking. Attempt 0 is the hash
+    /// of the key's bytes; attempt `n` hashes them followed by a NUL byte and `n` in decimal (a key has no
+    /// control characters, so no key's first id is another's later one by construction).
+    public static func derived(from key: IdempotencyKey, attempt: Int) -> BookingID {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in key.rawValue.utf8 {
+        func mix(_ byte: UInt8) {
             hash ^= UInt64(byte)
             hash &*= 0x100_0000_01B3
+        }
+        for byte in key.rawValue.utf8 { mix(byte) }
+        if attempt > 0 {
+            mix(0)
+            for byte in String(attempt).utf8 { mix(byte) }
         }
         var id = "bk"
         for i in 0..<10 { id.append(BookingIDGenerator.alphabet[Int(hash >> (5 * UInt64(i)) & 31)]) }

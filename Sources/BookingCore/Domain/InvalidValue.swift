@@ -61,7 +61,8 @@ public enum InvalidValue: Error, Sendable, Equatable, CustomStringConvertible {
     /// The most characters of an invalid value an error message quotes.
     static let shownLength = 64
 
-    /// The text with control characters made visible, so that an error stays on one line, and cut after
+    /// The text with control characters (and bidirectional controls, which would reorder the line) made
+    /// visible, so that an error stays on one line and reads as written, and cut after
     /// ``shownLength`` characters (with the full length said), so that a huge value is not echoed whole.
     public static func shown(_ text: String) -> String {
         var out = ""
@@ -71,7 +72,7 @@ public enum InvalidValue: Error, Sendable, Equatable, CustomStringConvertible {
             if count > shownLength {
                 return out + "... (\(text.unicodeScalars.count) characters)"
             }
-            if scalar.properties.generalCategory == .control {
+            if scalar.properties.generalCategory == .control || TextRules.isBidirectionalControl(scalar) {
                 out += "\\u{" + String(scalar.value, radix: 16) + "}"
             } else {
                 out.unicodeScalars.append(scalar)

@@ -44,7 +44,7 @@ extension EventFields {
     /// Makes a value from the string of `key`, saying which field is wrong if it cannot be made.
     func made<T: FieldValue>(_ key: StaticString, _ text: String?) throws(EventDataError) -> T? {
         guard let text else { return nil }
-        do { return try T(text) } catch { throw failure("\"\(key)\": \(error)") }
+        do { return try T(logged: text) } catch { throw failure("\"\(key)\": \(error)") }
     }
 }
 

@@ -12,9 +12,10 @@ extension DomainEvent {
         case .roomAdded(let e):
             hotel.addRoom(e.room, type: e.roomType)
         case .roomBooked(let e):
-            hotel.put(Booking(id: e.booking, client: e.client, room: e.room, stay: e.stay, status: .active))
+            hotel.put(Booking(id: e.booking, client: e.client, room: e.room, stay: e.stay, status: .active, idempotencyKey: e.idempotencyKey))
         case .roomHeld(let e):
-            hotel.put(Booking(id: e.booking, client: e.client, room: e.room, stay: e.stay, status: .held, expiresAt: e.expiresAt, beganAsHold: true))
+            hotel.put(Booking(id: e.booking, client: e.client, room: e.room, stay: e.stay, status: .held, expiresAt: e.expiresAt, beganAsHold: true,
+                idempotencyKey: e.idempotencyKey))
         case .holdConfirmed(let e):
             hotel.update(e.booking) { $0.status = .active; $0.client = e.client }
         case .holdReleased(let e):

@@ -4,7 +4,8 @@
 /// ``init(plainASCII:)`` must accept exactly what ``init(_:)`` accepts for such bytes; for anything else it
 /// returns nil and the value is made from a string, which says what is wrong.
 protocol FieldValue {
-    init(_ text: String) throws(InvalidValue)
+    /// The value as the log holds it: checked, its bytes kept as written (``TextRules``).
+    init(logged text: String) throws(InvalidValue)
     init?(plainASCII bytes: UnsafeBufferPointer<UInt8>)
 }
 
@@ -29,6 +30,8 @@ extension IdempotencyKey: PlainNameValue {}
 extension Reason: PlainNameValue {}
 
 extension BookingID: FieldValue {
+    init(logged text: String) throws(InvalidValue) { try self.init(text) }
+
     init?(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
         guard (1...Self.maximumLength).contains(bytes.count), bytes.allSatisfy(Self.isAllowed) else { return nil }
         self.init(unchecked: String(decoding: bytes, as: UTF8.self))
@@ -36,6 +39,8 @@ extension BookingID: FieldValue {
 }
 
 extension Day: FieldValue {
+    init(logged text: String) throws(InvalidValue) { try self.init(text) }
+
     init?(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
         guard let day = Self.parse(bytes) else { return nil }
         self = day
@@ -43,6 +48,8 @@ extension Day: FieldValue {
 }
 
 extension Instant: FieldValue {
+    init(logged text: String) throws(InvalidValue) { try self.init(text) }
+
     init?(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
         guard let instant = Self.parse(bytes) else { return nil }
         self = instant

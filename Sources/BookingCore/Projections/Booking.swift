@@ -40,10 +40,13 @@ public struct Booking: Sendable, Equatable {
     public var reason: String?
     /// Whether it began as a hold (for telling a repeated `hold` from a repeated `book`).
     public var beganAsHold: Bool
+    /// The idempotency key of the `book` or `hold` that made it, if it was given one: a request with a key
+    /// is a repeat of this booking only if the keys are the same, not merely the (derived) ids.
+    public var idempotencyKey: IdempotencyKey?
 
     public init(
         id: BookingID, kind: Kind = .booking, client: ClientID?, room: RoomName, stay: Stay, status: Status,
-        expiresAt: Instant? = nil, reason: String? = nil, beganAsHold: Bool = false
+        expiresAt: Instant? = nil, reason: String? = nil, beganAsHold: Bool = false, idempotencyKey: IdempotencyKey? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -54,6 +57,7 @@ public struct Booking: Sendable, Equatable {
         self.expiresAt = expiresAt
         self.reason = reason
         self.beganAsHold = beganAsHold
+        self.idempotencyKey = idempotencyKey
     }
 
     /// The status at `now`: a hold at or past its expiry is ``Status/expired``.

@@ -11,16 +11,19 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
     private(set) var rooms: [String] = []
     /// Each room's type if it was added; nil for a room only named by a booking (in a store verify flags).
     private(set) var roomTypes: [String?] = []
-    private var roomIndex: [String: UInt32] = [:]
+    /// By the names' bytes (``TextKey``), as the snapshot finds them.
+    private var roomIndex: [TextKey: UInt32] = [:]
     /// Client ids by index, in the order first seen.
     private(set) var clientNames: [String] = []
-    private var clientIndex: [String: UInt32] = [:]
+    private var clientIndex: [TextKey: UInt32] = [:]
     private(set) var records: [SnapshotRecord] = []
-    /// Hold expiries and reasons, by record: few records have them.
+    /// Hold expiries, reasons and idempotency keys, by record: few records have them.
     private(set) var extras: [UInt32: SnapshotRecord.PackedExtras] = [:]
-    /// The distinct reasons, by index (a few phrases recur across many cancellations).
-    private(set) var reasons: [String] = []
-    private var reasonIndex: [String: UInt32] = [:]
+    /// The texts of the extras, by index: each distinct reason once (a few phrases recur across many
+    /// cancellations), and each booking's idempotency key once however often the booking changes (keys
+    /// are not looked up: each is its own booking's).
+    private(set) var extraTexts: [String] = []
+    private var extraTextIndex: [TextKey: UInt32] = [:]
     private(set) var ids = RecordTable()
     /// Each room's calendar: the records whose status holds nights (see ``Booking/occupiesCalendar``),
     /// sorted by arrival; they never overlap.
@@ -82,28 +85,28 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
     }
 
     private mutating func room(_ name: String) -> UInt32 {
-        if let i = roomIndex[name] { return i }
+        if let i = roomIndex[TextKey(name)] { return i }
         let i = UInt32(rooms.count)
         rooms.append(name)
         roomTypes.append(nil)
-        roomIndex[name] = i
+        roomIndex[TextKey(name)] = i
         calendars.append([])
         lastDepartures.append(.min)
         return i
     }
 
     private mutating func client(_ name: String) -> UInt32 {
-        if let i = clientIndex[name] { return i }
+        if let i = clientIndex[TextKey(name)] { return i }
         let i = UInt32(clientNames.count)
         clientNames.append(name)
-        clientIndex[name] = i
+        clientIndex[TextKey(name)] = i
         return i
     }
 
     // MARK: Lookups by index, for the verifier and the snapshot writer
 
     /// The index of a room, registered or only named by a booking.
-    func index(ofRoom name: String) -> UInt32? { roomIndex[name] }
+    func index(ofRoom name: String) -> UInt32? { roomIndex[TextKey(name)] }
 
     /// The record of a booking id.
     func index(of key: BookingKey) -> UInt32? { ids.find(key, records: records) }
@@ -121,21 +124,33 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
         guard let packed = extras[index] else { return nil }
         return SnapshotRecord.Extras(
             expiresAt: packed.expiresAt == .min ? nil : Int(packed.expiresAt),
-            reason: packed.reason == .max ? nil : reasons[Int(packed.reason)])
+            reason: packed.reason == .max ? nil : extraTexts[Int(packed.reason)],
+            idempotencyKey: packed.key == .max ? nil : extraTexts[Int(packed.key)])
     }
 
-    private mutating func pack(_ extra: SnapshotRecord.Extras) -> SnapshotRecord.PackedExtras {
-        var reason = UInt32.max
-        if let text = extra.reason {
-            if let known = reasonIndex[text] {
-                reason = known
+    /// Packs a record's extras; `previous`, the record's extras before, lends its key's text when the key
+    /// is the same (it is, unless a log names one id twice).
+    private mutating func pack(_ extra: SnapshotRecord.Extras, previous: SnapshotRecord.PackedExtras? = nil) -> SnapshotRecord.PackedExtras {
+        var key = UInt32.max
+        if let text = extra.idempotencyKey {
+            if let previous, previous.key != .max, TextKey.same(extraTexts[Int(previous.key)], text) {
+                key = previous.key
             } else {
-                reason = UInt32(reasons.count)
-                reasons.append(text)
-                reasonIndex[text] = reason
+                key = UInt32(extraTexts.count)
+                extraTexts.append(text)
             }
         }
-        return SnapshotRecord.PackedExtras(expiresAt: extra.expiresAt.map(Int64.init) ?? .min, reason: reason)
+        return SnapshotRecord.PackedExtras(expiresAt: extra.expiresAt.map(Int64.init) ?? .min, reason: intern(extra.reason), key: key)
+    }
+
+    /// The index of `text` in ``extraTexts`` (added if new), or `UInt32.max` for none.
+    private mutating func intern(_ text: String?) -> UInt32 {
+        guard let text else { return .max }
+        if let known = extraTextIndex[TextKey(text)] { return known }
+        let index = UInt32(extraTexts.count)
+        extraTexts.append(text)
+        extraTextIndex[TextKey(text)] = index
+        return index
     }
 
     /// Each room's calendar (by record), for comparing with a snapshot.
@@ -158,12 +173,12 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
     public var head: Position { position }
 
     public func roomType(_ room: RoomName) -> RoomType? {
-        roomIndex[room.rawValue].flatMap { roomTypes[Int($0)] }.map(RoomType.init(unchecked:))
+        roomIndex[TextKey(room.rawValue)].flatMap { roomTypes[Int($0)] }.map(RoomType.init(unchecked:))
     }
 
     public func rooms(ofType type: RoomType?) -> [RoomName] {
         rooms.indices
-            .filter { roomTypes[$0] != nil && (type == nil || roomTypes[$0] == type!.rawValue) }
+            .filter { roomTypes[$0] != nil && (type == nil || TextKey.same(roomTypes[$0]!, type!.rawValue)) }
             .map { RoomName(unchecked: rooms[$0]) }.sorted()
     }
 
@@ -172,7 +187,7 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
     }
 
     public func firstHolding(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> Booking? {
-        guard let r = roomIndex[room.rawValue] else { return nil }
+        guard let r = roomIndex[TextKey(room.rawValue)] else { return nil }
         let skip = except.map(BookingKey.init)
         return firstHolding(room: r, arrival: Int32(stay.arrival.ordinal), departure: Int32(stay.departure.ordinal), at: now, skip: skip)
             .map(booking(at:))
@@ -202,11 +217,11 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
         // Check the record's indexes and days before making a Booking (with its strings) of it.
         var room: UInt32?, client: UInt32?
         if let name = filter.room {
-            guard let r = roomIndex[name.rawValue] else { return [] }
+            guard let r = roomIndex[TextKey(name.rawValue)] else { return [] }
             room = r
         }
         if let name = filter.client {
-            guard let c = clientIndex[name.rawValue] else { return [] }
+            guard let c = clientIndex[TextKey(name.rawValue)] else { return [] }
             client = c
         }
         return records.indices.lazy
@@ -263,10 +278,10 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
     private mutating func put(_ booking: Booking, key: BookingKey, at existing: UInt32?) {
         let previous = existing.map { records[Int($0)] }
         // A change of status keeps the room and client: reuse their indexes rather than look the names up.
-        let roomIndex = previous.flatMap { rooms[Int($0.room)] == booking.room.rawValue ? $0.room : nil } ?? room(booking.room.rawValue)
+        let roomIndex = previous.flatMap { TextKey.same(rooms[Int($0.room)], booking.room.rawValue) ? $0.room : nil } ?? room(booking.room.rawValue)
         let clientIndex: UInt32
         if let client = booking.client {
-            clientIndex = previous.flatMap { $0.client != SnapshotRecord.noClient && clientNames[Int($0.client)] == client.rawValue ? $0.client : nil }
+            clientIndex = previous.flatMap { $0.client != SnapshotRecord.noClient && TextKey.same(clientNames[Int($0.client)], client.rawValue) ? $0.client : nil }
                 ?? self.client(client.rawValue)
         } else {
             clientIndex = SnapshotRecord.noClient
@@ -288,7 +303,7 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
         }
         // Most records have no extras: leave the table alone unless this one has or had some.
         if let extra {
-            extras[index] = pack(extra)
+            extras[index] = pack(extra, previous: existing == nil ? nil : extras[index])
         } else if previous.map({ $0.flags & SnapshotRecord.extrasFlag != 0 }) ?? false {
             extras[index] = nil
         }

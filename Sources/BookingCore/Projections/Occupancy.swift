@@ -36,7 +36,7 @@ public struct Occupancy: Sendable, Equatable {
         for booking in model.bookings(matching: stays) { holding[booking.room, default: []].append((booking, false)) }
         for block in model.bookings(matching: blocks) where block.status != .cancelled { holding[block.room, default: []].append((block, true)) }
 
-        var rows: [String: Row] = [:]
+        var rows: [TextKey: Row] = [:]
         var total = Row(key: "total")
         for room in rooms {
             let type = model.roomType(room)?.rawValue ?? RoomType.standard.rawValue
@@ -48,7 +48,7 @@ public struct Occupancy: Sendable, Equatable {
                 case .type: key = type
                 case .room: key = room.rawValue
                 }
-                var row = rows[key] ?? Row(key: key)
+                var row = rows[TextKey(key)] ?? Row(key: key)
                 let holder = holding[room]?.first { $0.0.stay.arrival <= night && night < $0.0.stay.departure }
                 switch holder?.blocked {
                 case true?:
@@ -61,7 +61,7 @@ public struct Occupancy: Sendable, Equatable {
                     row.free += 1
                     total.free += 1
                 }
-                rows[key] = row
+                rows[TextKey(key)] = row
             }
         }
         self.rows = rows.values.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }

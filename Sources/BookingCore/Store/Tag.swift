@@ -32,4 +32,9 @@ public struct Tag: Sendable, Hashable, CustomStringConvertible {
     init(unchecked rawValue: String) { self.rawValue = rawValue }
 
     public var description: String { rawValue }
+
+    /// Equal when the UTF-8 bytes are, as the log's byte searches see them (see ``TextKey``).
+    public static func == (lhs: Tag, rhs: Tag) -> Bool { TextKey.same(lhs.rawValue, rhs.rawValue) }
+
+    public func hash(into hasher: inout Hasher) { TextKey.hash(rawValue, into: &hasher) }
 }

@@ -19,6 +19,7 @@ extension Subcommand {
             _ = try? context.frontDesk.model()
             let input = try readStandardInput()
             let lines = BatchLine.commandLines(in: input)
+            try BatchLine.checkUTF8(lines, in: input)
             var refused = 0
             var results = ""
             do throws(HotelError) {
@@ -65,6 +66,15 @@ enum BatchLine {
             start = next
         }
         return lines
+    }
+
+    /// Refuses the whole batch, before anything runs, if a command line is not valid UTF-8 (naming its
+    /// line number), rather than repair it with replacement characters.
+    static func checkUTF8(_ lines: [Range<Int>], in input: [UInt8]) throws(CommandLineError) {
+        for range in lines where String(validating: input[range], as: UTF8.self) == nil {
+            let number = input[..<range.lowerBound].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            throw .usage("line \(number) of the batch is not valid UTF-8: '\(RawText.shown(input[range]))'", help: "batch")
+        }
     }
 
     /// Splits a line into words: white space separates them; '...' and "..." quote (in "...", \" and \\

@@ -44,10 +44,15 @@ extension Subcommand {
             }
             var byRoom: [RoomName: [Booking]] = [:]
             for stay in stays { byRoom[stay.room, default: []].append(stay) }
+            // One group per type (rooms come in name order, so types can interleave), in type order.
             var groups: [(type: RoomType, rows: [TapeChart.Row])] = []
+            var groupOfType: [RoomType: Int] = [:]
             for room in rooms where only.isEmpty || only.contains(room.name) {
                 let row = TapeChart.Row(room: room.name, stays: byRoom[room.name] ?? [])
-                if groups.last?.type == room.type { groups[groups.count - 1].rows.append(row) } else { groups.append((room.type, [row])) }
+                if let g = groupOfType[room.type] { groups[g].rows.append(row) } else {
+                    groupOfType[room.type] = groups.count
+                    groups.append((room.type, [row]))
+                }
             }
             groups.sort { $0.type < $1.type }
             let chart = TapeChart(

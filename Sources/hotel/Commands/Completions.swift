@@ -29,8 +29,8 @@ extension Subcommand {
                 switch arguments.positionals[0] {
                 case "rooms": return try desk.rooms().map(\.name.rawValue)
                 case "types":
-                    var seen: Set<String> = []
-                    return try desk.rooms().map(\.type.rawValue).filter { seen.insert($0).inserted }.sorted()
+                    // RoomType: by bytes, as everywhere (a Set<String> would merge two spellings of one name).
+                    return Set(try desk.rooms().map(\.type)).sorted().map(\.rawValue)
                 case "ids", "blocks":
                     // The stays of the next 30 days: those a front desk acts on, held, active and checked-in first.
                     var filter = BookingFilter(from: today, to: today.adding(days: 30), now: desk.now)

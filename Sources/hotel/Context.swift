@@ -92,6 +92,9 @@ final class Context {
     /// The clock's reading (with `--as-of`, the point's time, once ``requireStore()`` has found it).
     var now: Instant { past?.now ?? frontDesk.now }
 
+    /// The desk's day: the wall clock's local date (with `--as-of`, the point's).
+    var today: Day { past?.now.localDay ?? frontDesk.today }
+
     /// Prints a booking as its id, or with `--json` as an object.
     func print(_ booking: Booking, json: Bool) {
         if json { self.json(booking.json(at: now)) } else { line(booking.id.rawValue) }

@@ -31,7 +31,7 @@ struct VerifyTests {
     @Test func listsEveryProblemWithFileLineAndByteAndExits65WithoutChangingTheStore() throws {
         try #require(hotel.run(["rooms", "add", "Blue"]).status == 0)
         let first = String(decoding: try #require(hotel.storeBytes()), as: UTF8.self)
-        let second = #"{"position":2,"type":"BookingCancelled","tags":["booking:bkx","room:Blue","client:1"],"data":{"bookingId":"bkx","client":"1","room":"Blue"},"recordedAt":"x"}"#
+        let second = #"{"position":2,"type":"BookingCancelled","tags":["booking:bkx","room:Blue","client:1"],"data":{"bookingId":"bkx","client":"1","room":"Blue"},"recordedAt":"2024-05-01T00:00:00Z"}"#
         try write(first + second + "\n{oops\n" + #"{"position":3,"ty"#)
         let before = hotel.storeBytes()
         let result = try hotel.run(["verify"])

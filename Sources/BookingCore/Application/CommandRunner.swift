@@ -3,8 +3,10 @@
 public protocol CommandRunner {
     /// Draws new booking ids.
     var newBookingID: BookingIDGenerator { get }
-    /// What time it is: holds expire by it, and "today" is its local date.
+    /// What time it is: holds expire by it.
     var clock: WallClock { get }
+    /// What day it is at the desk: the wall clock's local date.
+    var today: Day { get }
 
     /// Decides and records; returns the recorded events and a state that holds what the decision read (the
     /// one it was decided on, or in a batch the one just after).
@@ -168,7 +170,7 @@ extension CommandRunner {
     /// Records a check-in, a check-out or a no-show today (the clock's local date).
     public func record(_ kind: StayMilestone.Kind, _ id: BookingID) throws(HotelError) -> Booking {
         let now = self.now
-        return try changing(id, RecordMilestone(kind, booking: id, today: now.localDay, now: now))
+        return try changing(id, RecordMilestone(kind, booking: id, today: today, now: now))
     }
 
     /// Takes `room` out of service for `stay`'s nights.
@@ -200,6 +202,7 @@ public struct BatchDesk: CommandRunner {
     let session: BatchSession
     public let newBookingID: BookingIDGenerator
     public let clock: WallClock
+    public let today: Day
 
     public func run(_ decision: some Decision) throws(HotelError) -> (events: [DomainEvent], state: any HotelReadModel) {
         // Not the state before: holding it while the session changes would copy the whole state each time.

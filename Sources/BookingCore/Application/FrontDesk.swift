@@ -9,8 +9,12 @@ public struct FrontDesk: CommandRunner, Sendable {
     public let store: any EventStore
     /// Draws new booking ids.
     public let newBookingID: BookingIDGenerator
-    /// What time it is: holds expire by it, and "today" is its local date.
+    /// What time it is: holds expire by it and events are stamped with it. Never before the log's last
+    /// event, so that a clock stepped back (an NTP step, an earlier `HOTEL_NOW`) never brings back a hold
+    /// that the log already treated as expired.
     public let clock: WallClock
+    /// The clock as given: "today" is its local date (the desk's calendar follows the wall clock).
+    public let wallClock: WallClock
     /// How many times a command reads and decides before giving up on conflicts.
     public let maximumAttempts: Int
     /// The hotel at a past point, for a desk made by ``asOf(_:)``: queries answer from it, commands stop.
@@ -20,6 +24,7 @@ public struct FrontDesk: CommandRunner, Sendable {
     public init(store: any EventStore, newBookingID: BookingIDGenerator = .random, clock: WallClock = .system, maximumAttempts: Int = 25) {
         self.store = store
         self.newBookingID = newBookingID
+        self.wallClock = clock
         // Never before the log's last event: a clock stepped back decides and shows nothing the log has
         // already gone past.
         if let provider = store.modelProvider {
@@ -36,6 +41,7 @@ public struct FrontDesk: CommandRunner, Sendable {
         self.store = store
         self.newBookingID = newBookingID
         self.clock = .fixed(secondsSince1970: now.secondsSince1970)
+        self.wallClock = clock
         self.maximumAttempts = 0
         self.pinned = model
     }
@@ -63,9 +69,12 @@ public struct FrontDesk: CommandRunner, Sendable {
         precondition(pinned == nil, "a desk as of a past point records nothing")
         guard let store = store.modelProvider else { return body(self) }
         return try store.batch(expectedCommands: expectedCommands) { session in
-            body(BatchDesk(session: session, newBookingID: newBookingID, clock: .fixed(secondsSince1970: session.now.secondsSince1970)))
+            body(BatchDesk(session: session, newBookingID: newBookingID, clock: .fixed(secondsSince1970: session.now.secondsSince1970), today: today))
         }
     }
+
+    /// The wall clock's local date.
+    public var today: Day { Instant(secondsSince1970: wallClock.secondsSince1970()).localDay }
 
     /// Runs a command (`body`, with this desk): if its decision was overtaken by a later event's time
     /// (it waited for the lock while another writer recorded), it is run again with the clock read anew,

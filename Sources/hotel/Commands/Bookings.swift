@@ -54,7 +54,7 @@ extension Subcommand {
             run: { (arguments, context) throws(CommandLineError) in
                 let on = try arguments.day("--on")
                 try context.requireStore()
-                let day = on ?? context.now.localDay
+                let day = on ?? context.today
                 var filter = BookingFilter(statuses: BookingFilter.stayStatuses, now: context.now)
                 narrow(&filter, day)
                 try context.list(matching: filter, json: arguments.has("--json"), key: "bookings")

@@ -27,7 +27,7 @@ extension Subcommand {
             for text in arguments.lists["--room"] ?? [] { only.append(try arguments.parse(text, RoomName.init(_:))) }
             let color = try colorChoice(arguments.values["--color"], environment: context.environment)
             try context.requireStore()
-            let first = try arguments.day("--from") ?? context.now.localDay
+            let first = try arguments.day("--from") ?? context.today
             let now = context.now
             let stayFilter = { (kind: Booking.Kind) -> BookingFilter in
                 var filter = BookingFilter(from: first, to: first.adding(days: nights), now: now)
@@ -56,7 +56,7 @@ extension Subcommand {
             }
             groups.sort { $0.type < $1.type }
             let chart = TapeChart(
-                groups: groups, first: first, nights: nights, today: now.localDay, now: now,
+                groups: groups, first: first, nights: nights, today: context.today, now: now,
                 width: terminalWidth(context.environment), color: color)
             context.append(chart.render())
         })

@@ -24,7 +24,7 @@ extension Subcommand {
         spec: CommandSpec(name: "__complete", abstract: "Values for the shell completion scripts.", arguments: [("kind", "rooms, types, ids or blocks.")], positionalCount: 1...1, options: []),
         run: { (arguments, context) throws(CommandLineError) in
             guard (try? context.requireStore()) != nil else { return }
-            let today = context.now.localDay
+            let today = context.today
             let values: [String]? = try? context.query { (desk) throws(HotelError) -> [String] in
                 switch arguments.positionals[0] {
                 case "rooms": return try desk.rooms().map(\.name.rawValue)

@@ -50,11 +50,11 @@ struct StoreVerifierTests {
         let first = log([added("Blue")])
         var bytes = first
         bytes += line("garbage")
-        bytes += line(#"{"position":3,"type":"RoomPainted","tags":[],"data":{},"recordedAt":"x"}"#)
-        bytes += line(#"{"position":3,"type":"RoomAdded","tags":[],"data":{"room":"Red"},"recordedAt":"x"}"#)
+        bytes += line(#"{"position":3,"type":"RoomPainted","tags":[],"data":{},"recordedAt":"2024-05-01T00:00:00Z"}"#)
+        bytes += line(#"{"position":3,"type":"RoomAdded","tags":[],"data":{"room":"Red"},"recordedAt":"2024-05-01T00:00:00Z"}"#)
         bytes += line(#"{"position":5,"type":"RoomAdded","tags":["room:Pink"],"data":{"room":"Pink"}}"#)
         let report = StoreVerifier.verify(bytes)
-        let offsets = [first.count, first.count + 8, first.count + 8 + 73]
+        let offsets = [first.count, first.count + 8, first.count + 8 + 92]
         #expect(report.problems.map(\.line) == [2, 3, 4, 4, 5])
         #expect(report.problems.map(\.offset).prefix(3) == offsets[...])
         #expect(report.problems.map(\.message) == [
@@ -64,6 +64,32 @@ struct StoreVerifierTests {
             "RoomAdded event lacks the tags room:Red, so queries by tag miss it",
             "the envelope's \"recordedAt\" must be a string",
         ])
+    }
+
+    @Test(arguments: [
+        (#"{"position":2,"type":"RoomAdded","tags":["room:Red"],"data":{"room":"Red"},"recordedAt":"yesterday"}"#,
+         "the recorded time is not an ISO 8601 UTC time such as 2024-05-01T12:00:00Z"),
+        (#"{"position":2,"type":"RoomBooked","tags":["booking:bk1","room:Blue","client:42"],"data":{"bookingId":"bk1","client":"42","room":"Blue","arrival":"2024-05-01","departure":"2026-04-30"},"recordedAt":"2024-04-01T00:00:00Z"}"#,
+         "booking bk1 for 2024-05-01..2026-04-30 has 729 nights, more than the 366 a stay may have"),
+        (#"{"position":2,"type":"RoomHeld","tags":["booking:bk1","room:Blue"],"data":{"bookingId":"bk1","room":"Blue","arrival":"2024-05-01","departure":"2024-05-02","expiresAt":"2099-01-01T00:00:00Z"},"recordedAt":"2024-04-01T00:00:00Z"}"#,
+         "hold bk1 expires at 2099-01-01T00:00:00Z, more than 30 days after it was recorded"),
+    ])
+    func findsWhatNoCommandWrites(_ text: String, message: String) {
+        let first = log([added("Blue")])
+        #expect(StoreVerifier.verify(first + line(text)).problems == [.init(line: 2, offset: first.count, message: message)])
+    }
+
+    @Test func aHoldThatAnEarlierLineReliedOnAsExpiredStaysExpiredWhenALaterLinesClockIsEarlier() {
+        // Given a hold until 10:00, a booking onto its nights recorded at 11:00 (it saw the hold expired),
+        // then a confirm of the hold recorded at 09:30 (a clock stepped back): the confirm is flagged.
+        let lines = [
+            #"{"position":1,"type":"RoomAdded","tags":["room:Blue"],"data":{"room":"Blue","type":"standard"},"recordedAt":"2024-04-01T08:00:00Z"}"#,
+            #"{"position":2,"type":"RoomHeld","tags":["booking:bkH","room:Blue","client:7"],"data":{"bookingId":"bkH","client":"7","room":"Blue","arrival":"2024-05-01","departure":"2024-05-03","expiresAt":"2024-04-01T10:00:00Z"},"recordedAt":"2024-04-01T09:00:00Z"}"#,
+            #"{"position":3,"type":"RoomBooked","tags":["booking:bkB","room:Blue","client:8"],"data":{"bookingId":"bkB","client":"8","room":"Blue","arrival":"2024-05-01","departure":"2024-05-03"},"recordedAt":"2024-04-01T11:00:00Z"}"#,
+            #"{"position":4,"type":"HoldConfirmed","tags":["booking:bkH","room:Blue","client:7"],"data":{"bookingId":"bkH","client":"7","room":"Blue"},"recordedAt":"2024-04-01T09:30:00Z"}"#,
+        ]
+        let messages = StoreVerifier.verify(lines.flatMap(line)).problems.map(\.message)
+        #expect(messages.contains("confirms booking bkH, which expired at 2024-04-01T10:00:00Z"), "\(messages)")
     }
 
     @Test func anUnterminatedLastLineIsOnlyAWarning() {

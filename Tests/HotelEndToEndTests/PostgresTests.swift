@@ -235,7 +235,7 @@ struct PostgresFaultTests {
         for arguments in [["rooms"], ["rooms", "add", "Green"]] {
             let newer = try socket.run(arguments)
             #expect(newer.status == 65)
-            #expect(newer.stderr.contains("was made by a newer hotel (schema version 99; this hotel knows 1)"), "\(newer)")
+            #expect(newer.stderr.contains("was made by a newer hotel (schema version 99; this hotel knows 2)"), "\(newer)")
         }
         #expect(try PostgresTestDatabase.psql("SELECT count(*) FROM \(database.schema).hotel_events") == "1\n")
     }

@@ -172,7 +172,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
                 lastModel.withLock { $0 = nil }
                 let session = BatchSession(model: loaded.0, recordedAt: clock.timestamp(), expectedCommands: expectedCommands)
                 result = body(session)
-                if !session.events.isEmpty { try appendLocked(after: loaded.1) { (write) throws(EventStoreError) in try session.writeLines(write) } }
+                if !session.events.isEmpty { try appendLocked(after: loaded.1) { (chain, write) throws(EventStoreError) in try session.writeLines(after: chain, write) } }
             }
         } catch {
             throw .store(error)
@@ -221,9 +221,10 @@ public final class JSONLinesEventStore: ModelProvidingStore {
         let recordedAt = clock.timestamp()
         var lines: [UInt8] = []
         var position = head
+        var chain = try HashChain.value(of: file, length: complete, path: path)
         for event in events {
             position = position.next
-            EventLine.encode(SequencedEvent(position: position, event: event, recordedAt: recordedAt), into: &lines)
+            HashChain.encode(SequencedEvent(position: position, event: event, recordedAt: recordedAt), chain: &chain, into: &lines)
         }
         do {
             try file.writeAll(lines)
@@ -238,10 +239,11 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     }
 
     /// Appends the lines `lines` hands to its writer, encoded for the positions after `head`, which must
-    /// still be the log's head (the caller holds the lock); then syncs once. A torn last line is moved aside
+    /// still be the log's head (the caller holds the lock), chained from the value it is given; then syncs
+    /// once. A torn last line is moved aside
     /// first; a failed write or sync is cut back to `head`, leaving the log as it was.
     private func appendLocked(
-        after head: AppendHint, lines: (_ write: ([UInt8]) throws(EventStoreError) -> Void) throws(EventStoreError) -> Void
+        after head: AppendHint, lines: (_ chain: HashChain.Value, _ write: ([UInt8]) throws(EventStoreError) -> Void) throws(EventStoreError) -> Void
     ) throws(EventStoreError) {
         guard let file = try POSIXFile.open(path, O_RDWR | O_APPEND | O_CREAT) else {
             throw .io(path: path, operation: "open", errno: ENOENT)
@@ -254,8 +256,9 @@ public final class JSONLinesEventStore: ModelProvidingStore {
             guard LogScanner.completeLength(of: rest) == 0 else { throw .conflict }
             try removeTornTail(rest, from: file, keeping: head.offset)
         }
+        let chain = try HashChain.value(of: file, length: head.offset, path: path)
         do {
-            try lines { (piece) throws(EventStoreError) in try file.writeAll(piece) }
+            try lines(chain) { (piece) throws(EventStoreError) in try file.writeAll(piece) }
             try file.sync()
         } catch {
             try? file.truncate(to: head.offset)

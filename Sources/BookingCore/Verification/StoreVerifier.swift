@@ -1,11 +1,12 @@
 /// Checks a whole log, reporting every problem instead of stopping at the first.
 ///
-/// It checks each line (JSON, envelope, position sequence), that each event's type is known and its data
-/// valid, that its tags are those its data implies (so that queries by tag find it), and that replaying
-/// the events keeps the rules: rooms are added once, bookings are of registered rooms, use a new id and
-/// overlap no active booking of the room, and cancellations name an active booking (with its room and
-/// client). It compares a read-model snapshot with the replay at the snapshot's position. An unterminated
-/// last line is a warning: the next write repairs it.
+/// It checks each line (JSON, envelope, position sequence, the hash chain: see ``HashChain``), that each
+/// event's type is known and its data valid, that its tags are those its data implies (so that queries by
+/// tag find it), and that replaying the events keeps the rules: rooms are added once, bookings are of
+/// registered rooms, use a new id and overlap no active booking of the room, and cancellations name an
+/// active booking (with its room and client). It compares a read-model snapshot with the replay at the
+/// snapshot's position. An unterminated last line is a warning: the next write repairs it. The report
+/// carries the chain's head.
 ///
 /// Lines in the form `hotel` writes are decoded by ``CanonicalLineDecoder``; any other line by the strict
 /// path, which reports exactly what is wrong. The replay state is a ``HotelProjection``, so a log of a
@@ -58,6 +59,8 @@ private struct Audit {
     var report = VerificationReport()
     var expected = Position(1)
     var builder = HotelProjection()
+    /// The hash chain over the lines so far.
+    var chain = HashChain.Follower()
     /// The line each added room was added on.
     var roomLines: [RoomName: Int] = [:]
     /// The line of each booking record.
@@ -81,6 +84,7 @@ private struct Audit {
         let position: Position
         let recordedAt: Instant?
         if let fast = CanonicalLineDecoder.decodeWithTags(line), fast.1 == expected, fast.tagsAsWritten {
+            follow(line, number: number, offset: offset, carried: fast.previousHash.map { .hash($0) } ?? .none)
             (event, position, recordedAt) = (fast.0, fast.1, fast.recordedAt)
         } else {
             guard let strict = strictlyDecoded(line, number: number, offset: offset) else { return }
@@ -100,8 +104,11 @@ private struct Audit {
     mutating func strictlyDecoded(_ line: UnsafeBufferPointer<UInt8>, number: Int, offset: Int) -> (DomainEvent, Position, Instant?)? {
         let recorded: SequencedEvent
         do throws(EventLine.Problem) {
-            recorded = try EventLine.decode(line)
+            let decoded = try EventLine.decodeEnvelope(line)
+            recorded = decoded.event
+            follow(line, number: number, offset: offset, carried: decoded.previousHash.map { .hash($0) } ?? .none)
         } catch {
+            follow(line, number: number, offset: offset, carried: .unreadable)
             problem(number, offset + error.offset, error.reason)
             expected = expected.next
             return nil
@@ -124,6 +131,11 @@ private struct Audit {
             problem(number, offset, "\(recorded.event.type) event lacks the tags \(missing.map(\.rawValue).sorted().joined(separator: ", ")), so queries by tag miss it")
         }
         return (event, recorded.position, try? Instant(recorded.recordedAt))
+    }
+
+    /// Moves the hash chain past the line, reporting it if the chain breaks there.
+    mutating func follow(_ line: UnsafeBufferPointer<UInt8>, number: Int, offset: Int, carried: HashChain.Follower.Carried) {
+        if let broken = chain.see(line, number: number, carried: carried) { problem(number, offset, broken) }
     }
 
     /// Checks the event against the rules the decisions keep, then folds it in (unless it would replace a
@@ -170,6 +182,7 @@ private struct Audit {
         report.bookings = builder.count { !$0.isBlock }
         report.cancelled = builder.count { !$0.isBlock && $0.status == .cancelled }
         report.blocks = builder.count { $0.isBlock }
+        report.headHash = chain.value
         if complete < size {
             report.warnings.append(.init(
                 line: report.events + 1, offset: complete,

@@ -53,13 +53,12 @@ enum CanonicalLineDecoder {
         decodeFull(line).map { ($0.event, $0.position) }
     }
 
-    /// The event, its position, whether its tags are exactly those `hotel` writes for it, its recorded
-    /// time if that is in the form `hotel` writes, and the `previousHash` it carries, if any.
-    static func decodeWithTags(_ line: UnsafeBufferPointer<UInt8>) -> (DomainEvent, Position, tagsAsWritten: Bool, recordedAt: Instant?, previousHash: SHA256.Digest?)? {
+    /// The event, its position, whether its tags are exactly those `hotel` writes for it, and its recorded
+    /// time if that is in the form `hotel` writes.
+    static func decodeWithTags(_ line: UnsafeBufferPointer<UInt8>) -> (DomainEvent, Position, tagsAsWritten: Bool, recordedAt: Instant?)? {
         guard let d = decodeFull(line) else { return nil }
         let tags = UnsafeBufferPointer(rebasing: line[d.tags])
-        let previousHash = d.previousHash.flatMap { SHA256.Digest(hex: UnsafeBufferPointer(rebasing: line[$0])) }
-        return (d.event, d.position, tags.elementsEqual(expectedTags(of: d.event)), Instant.parse(UnsafeBufferPointer(rebasing: line[d.recordedAt])), previousHash)
+        return (d.event, d.position, tags.elementsEqual(expectedTags(of: d.event)), Instant.parse(UnsafeBufferPointer(rebasing: line[d.recordedAt])))
     }
 
     static func decodeFull(_ line: UnsafeBufferPointer<UInt8>) -> Decoded? {

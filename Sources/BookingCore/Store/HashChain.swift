@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CSystem
+
 /// The log's hash chain, the one place its rule is written: the chain's value after line k is
 ///
 ///     H(0) = 32 zero bytes
@@ -83,6 +90,66 @@ public enum HashChain {
             if window == length { return Array(bytes.dropLast()) }
             window = min(length, window * 8)
         }
+    }
+
+    /// The chain checked over a log's lines: where it breaks, and its head.
+    struct Checked: Sendable {
+        var problems: [VerificationReport.Finding] = []
+        var head = HashChain.origin
+    }
+
+    /// Checks the chain over the complete lines of `buffer` before `end`.
+    static func check(_ buffer: UnsafeBufferPointer<UInt8>, upTo end: Int) -> Checked {
+        var follower = Follower()
+        var checked = Checked()
+        LogScanner.forEachLine(in: buffer, upTo: end) { line, number, offset in
+            if let broken = follower.see(line, number: number, carried: carried(by: line, readAll: follower.firstChained != nil)) {
+                checked.problems.append(.init(line: number, offset: offset, message: broken))
+            }
+        }
+        checked.head = follower.value
+        return checked
+    }
+
+    /// Checks the chain over the complete lines of the first `size` bytes of `file`, a chunk at a time.
+    static func check(_ file: borrowing POSIXFile, size: Int) throws(EventStoreError) -> Checked {
+        var follower = Follower()
+        var checked = Checked()
+        do {
+            try LogStream(path: file.path).forEachLine(in: file, from: 0, to: size) { line, number, offset in
+                if let broken = follower.see(line, number: number, carried: carried(by: line, readAll: follower.firstChained != nil)) {
+                    checked.problems.append(.init(line: number, offset: offset, message: broken))
+                }
+            }
+        } catch let error as EventStoreError {
+            throw error
+        } catch {
+            fatalError("unexpected \(error)")
+        }
+        checked.head = follower.value
+        return checked
+    }
+
+    /// `,"previousHash":"`: how the field `hotel` writes last begins.
+    private static let writtenField: StaticString = #","previousHash":""#
+
+    /// The `previousHash` `line` carries, found without decoding its event (so that the chain is checked
+    /// apart from the replay): at the end of the line, where `hotel` writes it; else, if the line names the
+    /// key at all (key order is free) or `readAll` (after the chain has begun, where a line without one is a
+    /// break unless it is unreadable anyway), by the strict path, which may find the line unreadable; else
+    /// none.
+    static func carried(by line: UnsafeBufferPointer<UInt8>, readAll: Bool) -> Follower.Carried {
+        let field = writtenField.utf8CodeUnitCount
+        let n = line.count
+        if n >= field + 66, let base = line.baseAddress, line[n - 1] == UInt8(ascii: "}"), line[n - 2] == UInt8(ascii: "\""),
+           memcmp(base + n - 66 - field, writtenField.utf8Start, field) == 0,
+           let digest = Value(hex: UnsafeBufferPointer(rebasing: line[(n - 66)..<(n - 2)])) {
+            return .hash(digest)
+        }
+        let key: StaticString = #""previousHash""#
+        guard readAll || line.baseAddress.map({ hotel_memmem($0, n, key.utf8Start, key.utf8CodeUnitCount) != nil }) == true else { return .none }
+        guard let decoded = try? EventLine.decodeEnvelope(line) else { return .unreadable }
+        return decoded.previousHash.map { .hash($0) } ?? .none
     }
 
     /// Follows the chain over a log line by line, as `hotel verify` and `hotel import` check it.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Checks a whole log, reporting every problem instead of stopping at the first.
 ///
 /// It checks each line (JSON, envelope, position sequence, the hash chain: see ``HashChain``), that each
@@ -24,10 +30,13 @@ public enum StoreVerifier {
         var meter = ProgressMeter("checking", total: end, unit: .bytes, display: progress)
         defer { meter.finish() }
         bytes.withUnsafeBufferPointer { buffer in
+            // The hash chain on a second thread, over the same lines, while this one replays them.
+            let chain = BackgroundWork.start { HashChain.check(buffer, upTo: end) }
             LogScanner.forEachLine(in: buffer, upTo: end) { line, number, offset in
                 audit.check(line, number: number, offset: offset)
                 meter.advance(to: offset)
             }
+            audit.chain = chain.join()
         }
         return audit.finish(size: bytes.count, complete: end)
     }
@@ -39,6 +48,15 @@ public enum StoreVerifier {
         var complete = 0
         var meter = ProgressMeter("verifying", total: size, unit: .bytes, display: progress)
         defer { meter.finish() }
+        // The hash chain on a second thread, reading the same bytes through its own descriptor, while this one
+        // replays them.
+        let descriptor = dup(file.descriptor)
+        guard descriptor >= 0 else { throw .io(path: path, operation: "dup", errno: errno) }
+        let chain = BackgroundWork.start { () -> Result<HashChain.Checked, EventStoreError> in
+            let own = POSIXFile(descriptor: descriptor, path: path)
+            return Result { () throws(EventStoreError) in try HashChain.check(own, size: size) }
+        }
+        defer { _ = chain.join() }
         do {
             try LogStream(path: path).forEachLine(in: file, from: 0, to: size) { line, number, offset in
                 audit.check(line, number: number, offset: offset)
@@ -50,6 +68,7 @@ public enum StoreVerifier {
         } catch {
             fatalError("unexpected \(error)")
         }
+        audit.chain = try chain.join().get()
         return audit.finish(size: size, complete: complete)
     }
 }
@@ -59,8 +78,8 @@ private struct Audit {
     var report = VerificationReport()
     var expected = Position(1)
     var builder = HotelProjection()
-    /// The hash chain over the lines so far.
-    var chain = HashChain.Follower()
+    /// The hash chain over the lines, checked on its own thread.
+    var chain = HashChain.Checked()
     /// The line each added room was added on.
     var roomLines: [RoomName: Int] = [:]
     /// The line of each booking record.
@@ -84,7 +103,6 @@ private struct Audit {
         let position: Position
         let recordedAt: Instant?
         if let fast = CanonicalLineDecoder.decodeWithTags(line), fast.1 == expected, fast.tagsAsWritten {
-            follow(line, number: number, offset: offset, carried: fast.previousHash.map { .hash($0) } ?? .none)
             (event, position, recordedAt) = (fast.0, fast.1, fast.recordedAt)
         } else {
             guard let strict = strictlyDecoded(line, number: number, offset: offset) else { return }
@@ -104,11 +122,8 @@ private struct Audit {
     mutating func strictlyDecoded(_ line: UnsafeBufferPointer<UInt8>, number: Int, offset: Int) -> (DomainEvent, Position, Instant?)? {
         let recorded: SequencedEvent
         do throws(EventLine.Problem) {
-            let decoded = try EventLine.decodeEnvelope(line)
-            recorded = decoded.event
-            follow(line, number: number, offset: offset, carried: decoded.previousHash.map { .hash($0) } ?? .none)
+            recorded = try EventLine.decode(line)
         } catch {
-            follow(line, number: number, offset: offset, carried: .unreadable)
             problem(number, offset + error.offset, error.reason)
             expected = expected.next
             return nil
@@ -131,11 +146,6 @@ private struct Audit {
             problem(number, offset, "\(recorded.event.type) event lacks the tags \(missing.map(\.rawValue).sorted().joined(separator: ", ")), so queries by tag miss it")
         }
         return (event, recorded.position, try? Instant(recorded.recordedAt))
-    }
-
-    /// Moves the hash chain past the line, reporting it if the chain breaks there.
-    mutating func follow(_ line: UnsafeBufferPointer<UInt8>, number: Int, offset: Int, carried: HashChain.Follower.Carried) {
-        if let broken = chain.see(line, number: number, carried: carried) { problem(number, offset, broken) }
     }
 
     /// Checks the event against the rules the decisions keep, then folds it in (unless it would replace a
@@ -182,7 +192,22 @@ private struct Audit {
         report.bookings = builder.count { !$0.isBlock }
         report.cancelled = builder.count { !$0.isBlock && $0.status == .cancelled }
         report.blocks = builder.count { $0.isBlock }
-        report.headHash = chain.value
+        report.headHash = chain.head
+        // The chain's problems among the replay's, in line order (the replay's first on a line).
+        if !chain.problems.isEmpty {
+            var merged: [VerificationReport.Finding] = []
+            merged.reserveCapacity(report.problems.count + chain.problems.count)
+            var i = 0
+            for problem in report.problems {
+                while i < chain.problems.count, chain.problems[i].line < problem.line {
+                    merged.append(chain.problems[i])
+                    i += 1
+                }
+                merged.append(problem)
+            }
+            merged += chain.problems[i...]
+            report.problems = merged
+        }
         if complete < size {
             report.warnings.append(.init(
                 line: report.events + 1, offset: complete,

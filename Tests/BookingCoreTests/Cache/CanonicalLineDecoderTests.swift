@@ -29,7 +29,9 @@ struct CanonicalLineDecoderTests {
     }
 
     func fastHash(_ bytes: [UInt8]) -> SHA256.Digest?? {
-        bytes.withUnsafeBufferPointer { CanonicalLineDecoder.decodeWithTags($0).map { $0.previousHash } }
+        bytes.withUnsafeBufferPointer { line in
+            CanonicalLineDecoder.decodeFull(line).map { d in d.previousHash.flatMap { SHA256.Digest(hex: UnsafeBufferPointer(rebasing: line[$0])) } }
+        }
     }
 
     func strictHash(_ bytes: [UInt8]) -> SHA256.Digest?? {

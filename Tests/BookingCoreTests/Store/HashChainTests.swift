@@ -162,6 +162,42 @@ struct HashChainTests {
         #expect(report.problems.map(\.message) == ["the hash chain breaks here: the line carries no previousHash, though line 1 and those after it do"])
     }
 
+    @Test func whatALineCarriesIsReadFromItsEndOrByTheStrictPath() {
+        func carried(_ text: String, readAll: Bool = false) -> String {
+            let bytes = Array(text.utf8)
+            switch bytes.withUnsafeBufferPointer({ HashChain.carried(by: $0, readAll: readAll) }) {
+            case .hash(let digest): return digest.hex
+            case .none: return "none"
+            case .unreadable: return "unreadable"
+            }
+        }
+        let hex = SHA256.hash(Array("x".utf8)).hex
+        // Where hotel writes it, last;
+        #expect(carried(#"{"position":1,"type":"RoomAdded","tags":[],"data":{"room":"Blue"},"recordedAt":"x","previousHash":"\#(hex)"}"#) == hex)
+        // anywhere else in the envelope (key order is free), through the strict path;
+        #expect(carried(#"{"previousHash":"\#(hex)","position":1,"type":"RoomAdded","tags":[],"data":{"room":"Blue"},"recordedAt":"x"}"#) == hex)
+        // not as 64 lower-case hex digits: the line is unreadable (verify reports its envelope);
+        #expect(carried(#"{"position":1,"type":"RoomAdded","tags":[],"data":{"room":"Blue"},"recordedAt":"x","previousHash":"\#(hex.uppercased())"}"#) == "unreadable")
+        // none on a line that does not name it, and, once the chain has begun, none only if the line is readable.
+        let old = #"{"position":1,"type":"RoomAdded","tags":[],"data":{"room":"Blue"},"recordedAt":"x"}"#
+        #expect(carried(old) == "none")
+        #expect(carried(old, readAll: true) == "none")
+        #expect(carried("{oops", readAll: false) == "none")
+        #expect(carried("{oops", readAll: true) == "unreadable")
+    }
+
+    @Test func theChainIsCheckedAlikeInMemoryAndInAFile() throws {
+        // Given a chained log with a line edited, when it is verified from memory (import, PostgreSQL) and
+        // from the file (each with the chain on its own thread), then the reports are the same.
+        try store.append([added("Blue").storeEvent, added("Green").storeEvent, added("Red").storeEvent], condition: nil)
+        var edited = contents()
+        edited[edited.firstIndex(of: UInt8(ascii: "G"))!] = UInt8(ascii: "H")
+        write(edited)
+        let fromFile = try store.verify()
+        #expect(fromFile.problems.map(\.line) == [2, 3])  // its tag and data disagree; the chain breaks after it
+        #expect(StoreVerifier.verify(edited) == fromFile)
+    }
+
     @Test func theFollowerHashesUnreadableLinesAndChecksNothingOnThem() {
         var follower = HashChain.Follower()
         let garbage = Array("garbage".utf8)

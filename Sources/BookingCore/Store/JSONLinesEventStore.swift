@@ -240,8 +240,8 @@ public final class JSONLinesEventStore: ModelProvidingStore {
 
     /// Appends the lines `lines` hands to its writer, encoded for the positions after `head`, which must
     /// still be the log's head (the caller holds the lock), chained from the value it is given; then syncs
-    /// once. A torn last line is moved aside
-    /// first; a failed write or sync is cut back to `head`, leaving the log as it was.
+    /// once. A torn last line is moved aside first; a failed write or sync is cut back to `head`, leaving the
+    /// log as it was.
     private func appendLocked(
         after head: AppendHint, lines: (_ chain: HashChain.Value, _ write: ([UInt8]) throws(EventStoreError) -> Void) throws(EventStoreError) -> Void
     ) throws(EventStoreError) {

@@ -225,3 +225,18 @@ struct HashChainTests {
         #expect(follower.value == SHA256.hash(h2.bytes + line + [10]))
     }
 }
+
+/// The recorded time read from a line's end (for --as-of by time) in both forms: with previousHash last, and
+/// without (a line written before the chain).
+struct RecordedTimeFromTheLineEndTests {
+    @Test(arguments: [
+        #"{no json here,"recordedAt":"2024-05-01T08:00:00Z"}"#,
+        #"{no json here,"recordedAt":"2024-05-01T08:00:00Z","previousHash":"\#(String(repeating: "ab", count: 32))"}"#,
+    ])
+    func isReadFromTheEndWithoutParsingTheLine(_ text: String) throws {
+        // Given a line that only its end shows in hotel's form (the rest is not JSON: the strict path would
+        // find nothing), when its recorded time is read, then it is found at the end.
+        let line = Array((text + "\n").utf8)
+        #expect(line.withUnsafeBufferPointer { LogReader.recordedAt(of: $0) } == (try Instant("2024-05-01T08:00:00Z")))
+    }
+}

@@ -93,7 +93,7 @@ struct BatchTests {
         #expect(ids.count == 5_000 && Set(ids).count == 5_000)
         let log = try #require(hotel.storeBytes())
         #expect(log.count > 1 << 20)
-        #expect(try hotel.run(["verify"]).lines == ["ok: 5001 events, 1 rooms, 5000 bookings (0 cancelled), last position 5001"])
+        #expect(try hotel.run(["verify"]).lines == ["ok: 5001 events, 1 rooms, 5000 bookings (0 cancelled), last position 5001, head \(try Repository.chainHead(hotel.storePath))"])
         // The bookings by arrival are the batch's ids in input order.
         #expect(try hotel.run(["bookings"]).lines.map { String($0.prefix { $0 != "\t" }) } == ids)
     }

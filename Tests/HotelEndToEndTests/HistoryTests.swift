@@ -123,7 +123,7 @@ struct HistoryTests {
     @Test func everyQueryAsOfAPointAnswersAsTheLogCutThereDoes() throws {
         try useSample()
         let sampleLines = lines(try String(contentsOf: Self.sample, encoding: .utf8))
-        func recordedAt(_ line: String) -> String { String(line.suffix(22).prefix(20)) }
+        func recordedAt(_ line: String) -> String { String(line.components(separatedBy: #""recordedAt":""#).last!.prefix(20)) }
         let held = try #require(sampleLines.first { $0.contains(#""type":"RoomHeld""#) })
         let heldID = String(held[try #require(held.range(of: #"bk[0-9a-z]{8}"#, options: .regularExpression))])
         let queries: [[String]] = [

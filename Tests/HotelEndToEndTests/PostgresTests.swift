@@ -46,7 +46,7 @@ struct PostgresTests {
         #expect(imported == .init(stdout: "imported 111 events\n", stderr: "", status: 0))
         let log = try pg.run(["log"])
         #expect(Data(log.stdout.utf8) == sample)
-        #expect(try pg.run(["verify"]).stdout == "ok: 111 events, 12 rooms, 57 bookings (8 cancelled), last position 111\n")
+        #expect(try pg.run(["verify"]).stdout == "ok: 111 events, 12 rooms, 57 bookings (8 cancelled), last position 111, head \(Repository.sampleHead)\n")
         // And back: into a new file, identical to the sample.
         let back = try file.run(["import", "-"], input: log.stdout)
         #expect(back.status == 0)
@@ -57,6 +57,73 @@ struct PostgresTests {
         }
         // A second import is refused: the store holds events.
         #expect(try pg.run(["import", Self.sample.path]).status == 1)
+    }
+
+    @Test func theSameCommandsMakeTheSameChainedLinesOnBothStores() throws {
+        // Given a file and a PostgreSQL store, when the same commands run on both at the same times (ids from
+        // idempotency keys), one event at a time, several at once, and in a batch,
+        for (n, arguments) in [
+            ["rooms", "add", "Blue", "Green", "Red"], ["book", "--client", "1", "--room", "Blue", "--from", "2024-05-01", "--to", "2024-05-03", "--idempotency-key", "a"],
+            ["book", "--client", "2", "--room", "Green", "--from", "2024-05-02", "--to", "2024-05-04", "--idempotency-key", "b"], ["batch"],
+        ].enumerated() {
+            for var side in [file, pg] {
+                side.environment["HOTEL_NOW"] = "2024-04-20T09:0\(n):00Z"
+                let result = arguments == ["batch"]
+                    ? try side.run(arguments, input: "book --client 3 --room Red --from 2024-05-01 --to 2024-05-02 --idempotency-key c\nrooms add Pink\n")
+                    : try side.run(arguments)
+                #expect(result.status == 0, "\(arguments): \(result)")
+            }
+        }
+        // then PostgreSQL's lines are the file's, byte for byte, previousHash included,
+        let lines = try pg.run(["log"]).stdout
+        #expect(lines == String(decoding: try #require(FileManager.default.contents(atPath: sandbox.path + "/events.jsonl")), as: UTF8.self))
+        #expect(lines.split(separator: "\n").count == 7 && lines.split(separator: "\n").allSatisfy { $0.contains(#","previousHash":""#) })
+        // and both verify with one head, the one Python's hashlib finds.
+        let head = try Repository.chainHead(sandbox.path + "/events.jsonl")
+        #expect(try pg.run(["verify"]).stdout.hasSuffix(", head \(head)\n"))
+        #expect(try file.run(["verify"]).stdout.hasSuffix(", head \(head)\n"))
+    }
+
+    @Test func anOldStoreOnPostgreSQLIsChainedFromItsNextAppendOn() throws {
+        // Given the sample (written before the chain) imported into PostgreSQL, and into a file,
+        #expect(try pg.run(["import", Self.sample.path]).status == 0)
+        #expect(try file.run(["import", Self.sample.path]).status == 0)
+        #expect(try pg.run(["verify"]).stdout.hasSuffix(", head \(Repository.sampleHead)\n"))
+        // when the same room is added to both,
+        for side in [pg, file] { #expect(try side.run(["rooms", "add", "Annex"]).status == 0) }
+        // then the sample's lines stand, the new line carries the sample's head, and both logs are the same.
+        let log = try pg.run(["log"]).stdout
+        #expect(log.hasPrefix(try String(contentsOf: Self.sample, encoding: .utf8)))
+        #expect(log.hasSuffix(#","previousHash":"\#(Repository.sampleHead)"}"# + "\n"))
+        #expect(Data(log.utf8) == FileManager.default.contents(atPath: sandbox.path + "/events.jsonl"))
+    }
+
+    @Test func tablesMadeBeforeTheChainAreBroughtUpToItByTheNextWrite() throws {
+        // Given tables at version 1 (made before the chain: without its function),
+        #expect(try pg.run(["rooms", "add", "Blue"]).status == 0)
+        let schema = database.schema
+        try PostgresTestDatabase.psql("""
+            UPDATE \(schema).hotel_schema SET version = 1;
+            DROP FUNCTION \(schema).hotel_chain_value(bigint);
+            """)
+        // a read still works,
+        #expect(try pg.run(["rooms"]).status == 0)
+        // and the next write brings them to version 2 and chains its line from the one before.
+        #expect(try pg.run(["rooms", "add", "Green"]).status == 0)
+        #expect(try PostgresTestDatabase.psql("SELECT version FROM \(schema).hotel_schema") == "2\n")
+        let lines = try pg.run(["log"]).lines
+        let first = Array((lines[0] + "\n").utf8)
+        #expect(lines[1].hasSuffix(#","previousHash":"\#(try Self.sha256Hex([UInt8](repeating: 0, count: 32) + first))"}"#))
+        #expect(try pg.run(["verify"]).status == 0)
+    }
+
+    /// SHA-256 in hex by Python's hashlib.
+    static func sha256Hex(_ bytes: [UInt8]) throws -> String {
+        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        var python = HotelProcess(directory: NSTemporaryDirectory())
+        python.environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return try python.start(shell: "exec python3 -c 'import hashlib; print(hashlib.sha256(bytes.fromhex(\"\(hex)\")).hexdigest())'").wait().stdout
+            .trimmingCharacters(in: .newlines)
     }
 
     @Test func followPrintsEveryMatchingEventOnceInOrder() throws {
@@ -89,7 +156,9 @@ struct PostgresTests {
                 if !ids.contains(id) { ids.append(id) }
             }
             for (n, id) in ids.enumerated().reversed() { text = text.replacingOccurrences(of: id, with: "<id \(n)>") }
-            return text
+            // Random ids differ between the sides, and so do the hashes of the lines that hold them (the chain is
+            // compared byte for byte in theSameCommandsMakeTheSameChainedLinesOnBothStores).
+            return text.replacing(#/[0-9a-f]{64}/#, with: "<hash>")
         }
     }
 
@@ -235,7 +304,7 @@ struct PostgresFaultTests {
         for arguments in [["rooms"], ["rooms", "add", "Green"]] {
             let newer = try socket.run(arguments)
             #expect(newer.status == 65)
-            #expect(newer.stderr.contains("was made by a newer hotel (schema version 99; this hotel knows 1)"), "\(newer)")
+            #expect(newer.stderr.contains("was made by a newer hotel (schema version 99; this hotel knows 2)"), "\(newer)")
         }
         #expect(try PostgresTestDatabase.psql("SELECT count(*) FROM \(database.schema).hotel_events") == "1\n")
     }

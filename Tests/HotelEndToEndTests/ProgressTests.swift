@@ -47,6 +47,6 @@ struct ProgressTests {
         #expect(verifying.contains("\r\u{1B}[Kok: 20100 events"), "\(verifying.suffix(200).debugDescription)")
         // Not a terminal: nothing but the result.
         let piped = try sandbox.hotel.run(["verify"])
-        #expect(piped == .init(stdout: "ok: 20100 events, 100 rooms, 20000 bookings (0 cancelled), last position 20100\n", stderr: "", status: 0))
+        #expect(piped == .init(stdout: "ok: 20100 events, 100 rooms, 20000 bookings (0 cancelled), last position 20100, head \(try Repository.chainHead(sandbox.hotel.storePath))\n", stderr: "", status: 0))
     }
 }

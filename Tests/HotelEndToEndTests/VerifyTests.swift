@@ -14,7 +14,9 @@ struct VerifyTests {
     @Test func theShippedSampleVerifies() throws {
         try FileManager.default.copyItem(atPath: Self.sample.path, toPath: hotel.storePath)
         let result = try hotel.run(["verify"])
-        #expect(result == .init(stdout: "ok: 111 events, 12 rooms, 57 bookings (8 cancelled), last position 111\n", stderr: "", status: 0))
+        // An old store (no line carries previousHash): its head is the hash of every line.
+        #expect(result == .init(stdout: "ok: 111 events, 12 rooms, 57 bookings (8 cancelled), last position 111, head \(Repository.sampleHead)\n", stderr: "", status: 0))
+        #expect(try Repository.chainHead(hotel.storePath) == Repository.sampleHead)
     }
 
     @Test func aStoreWrittenByHandWithJqVerifies() throws {
@@ -24,14 +26,15 @@ struct VerifyTests {
             """
         let made = try HotelProcess(directory: sandbox.path).start(shell: script).wait()
         try #require(made.status == 0, "\(made)")
-        #expect(try hotel.run(["verify"]).stdout == "ok: 2 events, 1 rooms, 1 bookings (0 cancelled), last position 2\n")
+        #expect(try hotel.run(["verify"]).stdout == "ok: 2 events, 1 rooms, 1 bookings (0 cancelled), last position 2, head \(try Repository.chainHead(hotel.storePath))\n")
         #expect(try hotel.run(["free", "--from", "2024-05-02", "--to", "2024-05-04"]).stdout == "")
     }
 
     @Test func listsEveryProblemWithFileLineAndByteAndExits65WithoutChangingTheStore() throws {
         try #require(hotel.run(["rooms", "add", "Blue"]).status == 0)
         let first = String(decoding: try #require(hotel.storeBytes()), as: UTF8.self)
-        let second = #"{"position":2,"type":"BookingCancelled","tags":["booking:bkx","room:Blue","client:1"],"data":{"bookingId":"bkx","client":"1","room":"Blue"},"recordedAt":"2024-05-01T00:00:00Z"}"#
+        let head = try Repository.chainHead(hotel.storePath)
+        let second = #"{"position":2,"type":"BookingCancelled","tags":["booking:bkx","room:Blue","client:1"],"data":{"bookingId":"bkx","client":"1","room":"Blue"},"recordedAt":"2024-05-01T00:00:00Z","previousHash":"\#(head)"}"#
         try write(first + second + "\n{oops\n" + #"{"position":3,"ty"#)
         let before = hotel.storeBytes()
         let result = try hotel.run(["verify"])
@@ -59,6 +62,7 @@ struct VerifyTests {
         #expect(object["events"] as? Int == 1)
         #expect(object["rooms"] as? Int == 1)
         #expect(object["lastPosition"] as? Int == 1)
+        #expect(object["headHash"] as? String == (try Repository.chainHead(hotel.storePath)))
         #expect((object["problems"] as? [Any])?.isEmpty == true)
     }
 

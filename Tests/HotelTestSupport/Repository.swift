@@ -7,6 +7,23 @@ public enum Repository {
         .deletingLastPathComponent()
     /// `events.jsonl.sample`, the store a new user queries first.
     public static let sample = root.appendingPathComponent("events.jsonl.sample")
+    /// `scripts/check-chain`, the README's Python check of a log's hash chain.
+    public static let checkChain = root.appendingPathComponent("scripts/check-chain")
+    /// The head hash of the sample (`verify`'s summary ends with it).
+    public static let sampleHead = "747cc8d2c16a01bcbae69ed85ffed3d588032f9ae3d8ec2d7866d3dbe728734d"
+
+    /// What `scripts/check-chain` (Python's hashlib) makes of the log at `path`: the head it prints, or the
+    /// line where the chain breaks, and its exit status.
+    public static func checkChain(_ path: String) throws -> HotelProcess.Result {
+        var python = HotelProcess(directory: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        python.environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return try python.start(shell: "exec python3 '\(checkChain.path)' '\(path)'").wait()
+    }
+
+    /// The head hash of the log at `path`, as Python's hashlib computes it.
+    public static func chainHead(_ path: String) throws -> String {
+        try checkChain(path).stdout.trimmingCharacters(in: .newlines)
+    }
 }
 
 extension Sandbox {

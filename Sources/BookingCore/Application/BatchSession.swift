@@ -34,14 +34,16 @@ public final class BatchSession {
         return decided
     }
 
-    /// Encodes the batch's lines, in order, and hands them to `write` in pieces of about `pieceSize` bytes.
-    func writeLines(pieceSize: Int = 1 << 20, _ write: ([UInt8]) throws(EventStoreError) -> Void) throws(EventStoreError) {
+    /// Encodes the batch's lines, in order, each chained to the one before from `chain` (the log's head hash),
+    /// and hands them to `write` in pieces of about `pieceSize` bytes.
+    func writeLines(pieceSize: Int = 1 << 20, after chain: HashChain.Value, _ write: ([UInt8]) throws(EventStoreError) -> Void) throws(EventStoreError) {
         var piece: [UInt8] = []
         piece.reserveCapacity(pieceSize + 1024)
         var position = start
+        var chain = chain
         for event in events {
             position = position.next
-            EventLine.encode(SequencedEvent(position: position, event: event.storeEvent, recordedAt: recordedAt), into: &piece)
+            HashChain.encode(SequencedEvent(position: position, event: event.storeEvent, recordedAt: recordedAt), chain: &chain, into: &piece)
             if piece.count >= pieceSize {
                 try write(piece)
                 piece.removeAll(keepingCapacity: true)

@@ -5,8 +5,9 @@ import Darwin
 #endif
 
 /// A fast decoder for event lines in exactly the form ``EventLine/encode(_:into:)`` writes:
-/// `{"position":N,"type":"T","tags":[...],"data":{...},"recordedAt":"..."}` where every data value is a
-/// string, and every string printable ASCII with no escapes.
+/// `{"position":N,"type":"T","tags":[...],"data":{...},"recordedAt":"...","previousHash":"..."}` where every
+/// data value is a string, and every string printable ASCII with no escapes; `previousHash` may be absent (a
+/// line written before the hash chain), and is 64 lower-case hex digits when present.
 ///
 /// It only finds where the fields stand; each event type then decodes itself from them with the same code
 /// as the strict path (``DomainEvent/init(_:)-(EventFields)``). For any other line it returns nil and the
@@ -22,6 +23,8 @@ enum CanonicalLineDecoder {
         var type: Range<Int>
         var tags: Range<Int>
         var recordedAt: Range<Int>
+        /// Where the 64 hex digits of `previousHash` stand, if the line carries it.
+        var previousHash: Range<Int>?
     }
 
     /// The line's envelope as written (type and tags), if the line is in canonical form: for matching a
@@ -81,7 +84,13 @@ enum CanonicalLineDecoder {
                     guard s.literal(",") else { return nil }
                 }
             }
-            guard s.literal(#","recordedAt":"#), let recordedAt = s.plainString(), s.literal("}"), s.atEnd else { return nil }
+            guard s.literal(#","recordedAt":"#), let recordedAt = s.plainString() else { return nil }
+            var previousHash: Range<Int>?
+            if s.literal(#","previousHash":"#) {
+                guard let hash = s.plainString(), Self.isLowerHex(UnsafeBufferPointer(rebasing: line[hash]), count: 64) else { return nil }
+                previousHash = hash
+            }
+            guard s.literal("}"), s.atEnd else { return nil }
             // A repeated key is refused by the strict parser: leave such a line to it.
             for i in 0..<count {
                 for j in 0..<i where members[i].key.count == members[j].key.count
@@ -91,7 +100,7 @@ enum CanonicalLineDecoder {
             }
             let fields = CanonicalEventFields(position: Position(position), line: line, typeRange: type, members: UnsafeBufferPointer(rebasing: members[0..<count]))
             guard let event = try? DomainEvent(fields) else { return nil }
-            return Decoded(event: event, position: Position(position), type: type, tags: tagsStart..<tagsEnd, recordedAt: recordedAt)
+            return Decoded(event: event, position: Position(position), type: type, tags: tagsStart..<tagsEnd, recordedAt: recordedAt, previousHash: previousHash)
         }
     }
 
@@ -117,6 +126,13 @@ enum CanonicalLineDecoder {
             if b &- 0x20 > 0x5E || b == 0x5C { return false }
             i += 1
         }
+        return true
+    }
+
+    /// Whether `digits` are exactly `count` lower-case hex digits.
+    static func isLowerHex(_ digits: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
+        guard digits.count == count else { return false }
+        for digit in digits where digit &- UInt8(ascii: "0") > 9 && digit &- UInt8(ascii: "a") > 5 { return false }
         return true
     }
 

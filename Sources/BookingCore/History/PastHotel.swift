@@ -91,13 +91,19 @@ extension LogReader {
     /// writes, else from the strict path; nil if it is not a time.
     static func recordedAt(of line: UnsafeBufferPointer<UInt8>) -> Instant? {
         let suffix = Array(#","recordedAt":""#.utf8)
-        // ,"recordedAt":"YYYY-MM-DDTHH:MM:SSZ"}\n
-        let length = suffix.count + 20 + 3
-        if line.count > length {
-            let start = line.count - length
-            if line[start..<(start + suffix.count)].elementsEqual(suffix), line[line.count - 3] == UInt8(ascii: "\""),
-               line[line.count - 2] == UInt8(ascii: "}"),
-               let instant = Instant.parse(UnsafeBufferPointer(rebasing: line[(start + suffix.count)..<(line.count - 3)])) {
+        // ,"recordedAt":"YYYY-MM-DDTHH:MM:SSZ"}\n, or ,"recordedAt":"YYYY-MM-DDTHH:MM:SSZ","previousHash":"<64 hex>"}\n:
+        // `end` is where the `}` or the previousHash field stands.
+        let chained = Array(#","previousHash":""#.utf8), chainedLength = chained.count + 64 + 1
+        var end = line.count - 2
+        if line.count > chainedLength + 2, line[line.count - 3] == UInt8(ascii: "\""),
+           line[(end - chainedLength)..<(end - chainedLength + chained.count)].elementsEqual(chained) {
+            end -= chainedLength
+        }
+        let length = suffix.count + 20 + 1
+        if end > length, line[line.count - 2] == UInt8(ascii: "}") {
+            let start = end - length
+            if line[start..<(start + suffix.count)].elementsEqual(suffix), line[end - 1] == UInt8(ascii: "\""),
+               let instant = Instant.parse(UnsafeBufferPointer(rebasing: line[(start + suffix.count)..<(end - 1)])) {
                 return instant
             }
         }

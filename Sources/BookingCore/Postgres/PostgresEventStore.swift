@@ -25,8 +25,8 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
     private let cacheThreshold: Int
     /// The connection, opened at the first use (a command is one thread; the lock only guards the handle).
     private let connection = Mutex<PostgresConnection?>(nil)
-    /// The store's id and whether its tables exist, once read.
-    private let identity = Mutex<String?>(nil)
+    /// The store's id and its schema's version, once read.
+    private let identity = Mutex<(id: String, version: Int)?>(nil)
 
     /// The default seconds to keep trying to connect to a server that is down or restarting.
     public static let defaultConnectTimeout = 10.0
@@ -60,6 +60,11 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
 
     /// The store's id, checking the schema's version; nil if hotel's tables are not there.
     private func storeID() throws(EventStoreError) -> String? {
+        try schema()?.id
+    }
+
+    /// The store's id and its schema's version; nil if hotel's tables are not there.
+    private func schema() throws(EventStoreError) -> (id: String, version: Int)? {
         if let known = identity.withLock({ $0 }) { return known }
         let rows: [[String?]]
         do { rows = try withConnection { (c) throws(EventStoreError) in try c.execute(PostgresSchema.identify) } } catch .notFound { return nil }
@@ -67,13 +72,14 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
         guard version <= PostgresSchema.version else {
             throw .unsupportedFormat(store: name, reason: "was made by a newer hotel (schema version \(version); this hotel knows \(PostgresSchema.version)): upgrade hotel")
         }
-        identity.withLock { $0 = id }
-        return id
+        identity.withLock { $0 = (id, version) }
+        return (id, version)
     }
 
-    /// Creates hotel's tables unless they exist.
+    /// Creates hotel's tables unless they exist, or brings them up from an older version.
     private func createTables() throws(EventStoreError) {
-        if try storeID() != nil { return }
+        if let known = try schema(), known.version == PostgresSchema.version { return }
+        identity.withLock { $0 = nil }
         try withConnection { (c) throws(EventStoreError) in
             try c.execute("BEGIN", writing: true)
             do throws(EventStoreError) {
@@ -84,7 +90,7 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
                 throw error
             }
         }
-        guard try storeID() != nil else { throw .server(store: name, reason: "hotel's tables could not be created") }
+        guard try schema()?.version == PostgresSchema.version else { throw .server(store: name, reason: "hotel's tables could not be created") }
     }
 
     public func hasStore() throws(EventStoreError) -> Bool { try storeID() != nil }
@@ -172,9 +178,11 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
         var types: [String] = [], tagLists: [String] = [], rests: [String] = []
         for event in events {
             var line: [UInt8] = []
-            EventLine.encode(SequencedEvent(position: .origin, event: event, recordedAt: recordedAt), into: &line)
-            // The line without `{"position":0` (the function puts the position in) and its `\n`.
-            rests.append(String(decoding: line[#"{"position":0"#.utf8.count..<(line.count - 1)], as: UTF8.self))
+            // Without its previousHash: the function chains the lines (HashChain), as it alone knows the last one.
+            EventLine.encode(SequencedEvent(position: .origin, event: event, recordedAt: recordedAt), previousHash: nil, into: &line)
+            // The line without `{"position":0` (the function puts the position in) and its closing `}\n` (it
+            // adds `,"previousHash":"..."}`).
+            rests.append(String(decoding: line[#"{"position":0"#.utf8.count..<(line.count - 2)], as: UTF8.self))
             types.append(event.type)
             tagLists.append(event.tags.map(\.rawValue).joined(separator: "\n"))
         }

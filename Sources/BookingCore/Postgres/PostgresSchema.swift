@@ -9,14 +9,20 @@
 ///   reads only the events after its position that carry one of its tags.
 /// - `hotel_append(...)`: the DCB append, one round trip. It takes `LOCK TABLE hotel_events IN EXCLUSIVE
 ///   MODE` (writers queue, for at most `HOTEL_LOCK_TIMEOUT`; readers do not wait), checks the condition against the events after its
-///   position, and inserts the events at `max(position) + 1` onwards. Holding the lock until commit makes
+///   position, and inserts the events at `max(position) + 1` onwards, each line ending with its
+///   `previousHash` (``HashChain``; `hotel_chain_value` finds the value after the last line, from that line
+///   alone when it carries one, with PostgreSQL's own `sha256`). Holding the lock until commit makes
 ///   positions gap-free and commit in order, so a reader that sees position n sees every position before it.
+///
+/// Version 2 added the hash chain; a version 1 store is brought up to it (its functions replaced) by the first
+/// write of this version.
 enum PostgresSchema {
     /// The version these tables are at; a store at a higher one was made by a newer `hotel`.
-    static let version = 1
+    static let version = 2
 
-    /// Creates the tables and the function unless they exist; run in one transaction under an advisory lock,
-    /// so that two first writers do not both create them.
+    /// Creates the tables and the functions unless they exist, and brings an older store's functions and
+    /// version up to date; run in one transaction under an advisory lock, so that two first writers do not
+    /// both create them.
     static let create = [
         "SELECT pg_advisory_xact_lock(4873401)",
         "CREATE TABLE IF NOT EXISTS hotel_schema (version integer NOT NULL, store_id text NOT NULL)",
@@ -30,6 +36,31 @@ enum PostgresSchema {
         )
         """,
         "CREATE TABLE IF NOT EXISTS hotel_event_tags (tag text NOT NULL, position bigint NOT NULL, PRIMARY KEY (tag, position))",
+        // The hash chain's value after the line at `head` (HashChain): SHA-256 of that line's previousHash and
+        // the line with its newline; for a line without one (written before the chain), every line hashed once.
+        """
+        CREATE OR REPLACE FUNCTION hotel_chain_value(head bigint) RETURNS bytea LANGUAGE plpgsql AS $$
+        DECLARE
+            last_line text;
+            previous text;
+            chain bytea := decode(repeat('00', 32), 'hex');
+            each_line text;
+        BEGIN
+            IF head = 0 THEN
+                RETURN chain;
+            END IF;
+            SELECT line INTO last_line FROM hotel_events WHERE position = head;
+            previous := last_line::json->>'previousHash';
+            IF previous ~ '^[0-9a-f]{64}$' THEN
+                RETURN sha256(decode(previous, 'hex') || convert_to(last_line || E'\\n', 'UTF8'));
+            END IF;
+            FOR each_line IN SELECT line FROM hotel_events WHERE position <= head ORDER BY position LOOP
+                chain := sha256(chain || convert_to(each_line || E'\\n', 'UTF8'));
+            END LOOP;
+            RETURN chain;
+        END
+        $$
+        """,
         """
         CREATE OR REPLACE FUNCTION hotel_append(condition json, after_position bigint, recorded text, types text[], tag_lists text[], rests text[], lock_wait_ms integer)
         RETURNS bigint LANGUAGE plpgsql AS $$
@@ -39,6 +70,8 @@ enum PostgresSchema {
             item_types text[];
             item_tags text[];
             event_tags text[];
+            chain bytea;
+            new_line text;
         BEGIN
             -- Waiting longer than this for other writers fails with lock_not_available: a conflict, decided again.
             PERFORM set_config('lock_timeout', lock_wait_ms || 'ms', true);
@@ -60,11 +93,16 @@ enum PostgresSchema {
                     END IF;
                 END LOOP;
             END IF;
+            IF coalesce(cardinality(rests), 0) > 0 THEN
+                chain := hotel_chain_value(head);
+            END IF;
             FOR i IN 1..coalesce(cardinality(rests), 0) LOOP
                 head := head + 1;
                 event_tags := CASE WHEN tag_lists[i] = '' THEN '{}'::text[] ELSE string_to_array(tag_lists[i], E'\\n') END;
+                new_line := '{"position":' || head || rests[i] || ',"previousHash":"' || encode(chain, 'hex') || '"}';
                 INSERT INTO hotel_events (position, type, tags, recorded_at, line)
-                    VALUES (head, types[i], event_tags, recorded, '{"position":' || head || rests[i]);
+                    VALUES (head, types[i], event_tags, recorded, new_line);
+                chain := sha256(chain || convert_to(new_line || E'\\n', 'UTF8'));
                 INSERT INTO hotel_event_tags (tag, position) SELECT DISTINCT unnest(event_tags), head;
             END LOOP;
             RETURN head;
@@ -72,6 +110,7 @@ enum PostgresSchema {
         $$
         """,
         "INSERT INTO hotel_schema (version, store_id) SELECT \(version), md5(random()::text || clock_timestamp()::text) WHERE NOT EXISTS (SELECT 1 FROM hotel_schema)",
+        "UPDATE hotel_schema SET version = \(version) WHERE version < \(version)",
     ]
 
     /// The schema's version and the store's id.

@@ -1,7 +1,10 @@
 /// One line of the JSON-lines log: the envelope
-/// `{"position":N,"type":"...","tags":[...],"data":{...},"recordedAt":"..."}` followed by `\n`.
+/// `{"position":N,"type":"...","tags":[...],"data":{...},"recordedAt":"...","previousHash":"..."}` followed
+/// by `\n`.
 ///
 /// Key order is free when reading and more keys are allowed; lines are written compactly, in that order.
+/// `previousHash` (the hash chain's value after the lines before, see ``HashChain``) is written on every line
+/// by this version; lines written before it have none, and are still valid.
 public enum EventLine {
     /// Why a line is not a valid event envelope, and the byte offset within the line.
     public struct Problem: Error, Sendable, Equatable {
@@ -9,8 +12,12 @@ public enum EventLine {
         public var reason: String
     }
 
-    /// Appends the line for `event` (with its trailing `\n`) to `out`.
-    public static func encode(_ event: SequencedEvent, into out: inout [UInt8]) {
+    /// Appends the line for `event` (with its trailing `\n`) to `out`, carrying `previousHash` last (nil:
+    /// none, as in a line written before the hash chain).
+    ///
+    /// A writer passes the chain's value after the line before (``HashChain/encode(_:chain:into:)`` does it
+    /// and moves the chain on).
+    public static func encode(_ event: SequencedEvent, previousHash: SHA256.Digest?, into out: inout [UInt8]) {
         out.append(contentsOf: #"{"position":"#.utf8)
         out.append(contentsOf: String(event.position.rawValue).utf8)
         out.append(contentsOf: #","type":"#.utf8)
@@ -24,6 +31,11 @@ public enum EventLine {
         JSONWriter.write(.object(event.event.data), to: &out)
         out.append(contentsOf: #","recordedAt":"#.utf8)
         JSONWriter.writeString(event.recordedAt, to: &out)
+        if let previousHash {
+            out.append(contentsOf: #","previousHash":""#.utf8)
+            previousHash.writeHex(to: &out)
+            out.append(UInt8(ascii: "\""))
+        }
         out.append(contentsOf: "}\n".utf8)
     }
 
@@ -31,8 +43,15 @@ public enum EventLine {
     ///
     /// - Throws: ``Problem`` if it is not JSON, or not an envelope with a positive integer `position`,
     ///   a non-empty string `type`, an array of non-empty strings `tags`, an object `data` and a string
-    ///   `recordedAt`.
+    ///   `recordedAt`, and, if there is a `previousHash`, exactly 64 lower-case hex digits.
     public static func decode(_ line: UnsafeBufferPointer<UInt8>) throws(Problem) -> SequencedEvent {
+        try decodeEnvelope(line).event
+    }
+
+    /// Decodes one line (without its `\n`), and its `previousHash` if it carries one.
+    ///
+    /// - Throws: ``Problem``, as ``decode(_:)``.
+    public static func decodeEnvelope(_ line: UnsafeBufferPointer<UInt8>) throws(Problem) -> (event: SequencedEvent, previousHash: SHA256.Digest?) {
         let value: JSONValue
         do {
             value = try JSONParser.parse(line)
@@ -55,8 +74,15 @@ public enum EventLine {
         }
         guard let data = object["data"]?.objectValue else { throw missing("data", "an object") }
         guard let recordedAt = object["recordedAt"]?.stringValue else { throw missing("recordedAt", "a string") }
-        return SequencedEvent(
-            position: Position(position), event: Event(type: type, tags: tags, data: data), recordedAt: recordedAt)
+        var previousHash: SHA256.Digest?
+        if let value = object["previousHash"] {
+            guard let text = value.stringValue, let digest = SHA256.Digest(hex: text.utf8) else {
+                throw missing("previousHash", "64 lower-case hex digits")
+            }
+            previousHash = digest
+        }
+        let event = SequencedEvent(position: Position(position), event: Event(type: type, tags: tags, data: data), recordedAt: recordedAt)
+        return (event, previousHash)
     }
 
     private static func missing(_ key: String, _ expected: String) -> Problem {

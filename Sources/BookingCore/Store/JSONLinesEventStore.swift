@@ -181,7 +181,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
                 let now = max(Instant(secondsSince1970: clock.secondsSince1970()), latestRecordedAt() ?? .earliest)
                 let session = BatchSession(model: loaded.0, now: now, expectedCommands: expectedCommands)
                 result = body(session)
-                if !session.events.isEmpty { try appendLocked(after: loaded.1) { (write) throws(EventStoreError) in try session.writeLines(write) } }
+                if !session.events.isEmpty { try appendLocked(after: loaded.1) { (chain, write) throws(EventStoreError) in try session.writeLines(after: chain, write) } }
             }
         } catch {
             throw .store(error)
@@ -263,9 +263,10 @@ public final class JSONLinesEventStore: ModelProvidingStore {
         let recordedAt = (decidedAt ?? max(Instant(secondsSince1970: clock.secondsSince1970()), last ?? .earliest)).description
         var lines: [UInt8] = []
         var position = head
+        var chain = try HashChain.value(of: file, length: complete, path: path)
         for event in events {
             position = position.next
-            EventLine.encode(SequencedEvent(position: position, event: event, recordedAt: recordedAt), into: &lines)
+            HashChain.encode(SequencedEvent(position: position, event: event, recordedAt: recordedAt), chain: &chain, into: &lines)
         }
         // Readers see none of it until it is durable (see AppendJournal).
         try journal.begin(.init(start: complete, end: complete + lines.count))
@@ -311,10 +312,11 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     }
 
     /// Appends the lines `lines` hands to its writer, encoded for the positions after `head`, which must
-    /// still be the log's head (the caller holds the lock); then syncs once. A torn last line is moved aside
-    /// first; a failed write or sync is cut back to `head`, leaving the log as it was.
+    /// still be the log's head (the caller holds the lock), chained from the value it is given; then syncs
+    /// once. A torn last line is moved aside first; a failed write or sync is cut back to `head`, leaving the
+    /// log as it was.
     private func appendLocked(
-        after head: AppendHint, lines: (_ write: ([UInt8]) throws(EventStoreError) -> Void) throws(EventStoreError) -> Void
+        after head: AppendHint, lines: (_ chain: HashChain.Value, _ write: ([UInt8]) throws(EventStoreError) -> Void) throws(EventStoreError) -> Void
     ) throws(EventStoreError) {
         try withWriteAccess { (file, journal) throws(EventStoreError) in
             let size = try file.status().size
@@ -326,9 +328,10 @@ public final class JSONLinesEventStore: ModelProvidingStore {
             }
             // Written in pieces: a writer killed part-way leaves an open record, and the next one cuts its
             // lines back. The record is synced both ways, so a power loss cannot cut an acknowledged batch.
+            let chain = try HashChain.value(of: file, length: head.offset, path: path)
             try journal.begin(.init(start: head.offset, end: nil), sync: true)
             do throws(EventStoreError) {
-                try lines { (piece) throws(EventStoreError) in try file.writeAll(piece) }
+                try lines(chain) { (piece) throws(EventStoreError) in try file.writeAll(piece) }
                 try file.sync()
             } catch {
                 try? file.truncate(to: head.offset)

@@ -1,11 +1,18 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Checks a whole log, reporting every problem instead of stopping at the first.
 ///
-/// It checks each line (JSON, envelope, position sequence), that each event's type is known and its data
-/// valid, that its tags are those its data implies (so that queries by tag find it), and that replaying
-/// the events keeps the rules: rooms are added once, bookings are of registered rooms, use a new id and
-/// overlap no active booking of the room, and cancellations name an active booking (with its room and
-/// client). It compares a read-model snapshot with the replay at the snapshot's position. An unterminated
-/// last line is a warning: the next write repairs it.
+/// It checks each line (JSON, envelope, position sequence, the hash chain: see ``HashChain``), that each
+/// event's type is known and its data valid, that its tags are those its data implies (so that queries by
+/// tag find it), and that replaying the events keeps the rules: rooms are added once, bookings are of
+/// registered rooms, use a new id and overlap no active booking of the room, and cancellations name an
+/// active booking (with its room and client). It compares a read-model snapshot with the replay at the
+/// snapshot's position. An unterminated last line is a warning: the next write repairs it. The report
+/// carries the chain's head.
 ///
 /// Lines in the form `hotel` writes are decoded by ``CanonicalLineDecoder``; any other line by the strict
 /// path, which reports exactly what is wrong. The replay state is a ``HotelProjection``, so a log of a
@@ -23,10 +30,13 @@ public enum StoreVerifier {
         var meter = ProgressMeter("checking", total: end, unit: .bytes, display: progress)
         defer { meter.finish() }
         bytes.withUnsafeBufferPointer { buffer in
+            // The hash chain on a second thread, over the same lines, while this one replays them.
+            let chain = BackgroundWork.start { HashChain.check(buffer, upTo: end) }
             LogScanner.forEachLine(in: buffer, upTo: end) { line, number, offset in
                 audit.check(line, number: number, offset: offset)
                 meter.advance(to: offset)
             }
+            audit.chain = chain.join()
         }
         return audit.finish(size: bytes.count, complete: end)
     }
@@ -37,6 +47,15 @@ public enum StoreVerifier {
         var complete = 0
         var meter = ProgressMeter("verifying", total: size, unit: .bytes, display: progress)
         defer { meter.finish() }
+        // The hash chain on a second thread, reading the same bytes through its own descriptor, while this one
+        // replays them.
+        let descriptor = dup(file.descriptor)
+        guard descriptor >= 0 else { throw .io(path: path, operation: "dup", errno: errno) }
+        let chain = BackgroundWork.start { () -> Result<HashChain.Checked, EventStoreError> in
+            let own = POSIXFile(descriptor: descriptor, path: path)
+            return Result { () throws(EventStoreError) in try HashChain.check(own, size: size) }
+        }
+        defer { _ = chain.join() }
         do {
             try LogStream(path: path).forEachLine(in: file, from: 0, to: size) { line, number, offset in
                 audit.check(line, number: number, offset: offset)
@@ -48,6 +67,7 @@ public enum StoreVerifier {
         } catch {
             fatalError("unexpected \(error)")
         }
+        audit.chain = try chain.join().get()
         return audit.finish(size: size, complete: complete)
     }
 }
@@ -57,6 +77,8 @@ private struct Audit {
     var report = VerificationReport()
     var expected = Position(1)
     var builder = HotelProjection()
+    /// The hash chain over the lines, checked on its own thread.
+    var chain = HashChain.Checked()
     /// The line each added room was added on.
     var roomLines: [RoomName: Int] = [:]
     /// The line of each booking record.
@@ -174,6 +196,22 @@ private struct Audit {
         report.bookings = builder.count { !$0.isBlock }
         report.cancelled = builder.count { !$0.isBlock && $0.status == .cancelled }
         report.blocks = builder.count { $0.isBlock }
+        report.headHash = chain.head
+        // The chain's problems among the replay's, in line order (the replay's first on a line).
+        if !chain.problems.isEmpty {
+            var merged: [VerificationReport.Finding] = []
+            merged.reserveCapacity(report.problems.count + chain.problems.count)
+            var i = 0
+            for problem in report.problems {
+                while i < chain.problems.count, chain.problems[i].line < problem.line {
+                    merged.append(chain.problems[i])
+                    i += 1
+                }
+                merged.append(problem)
+            }
+            merged += chain.problems[i...]
+            report.problems = merged
+        }
         if complete < size {
             report.warnings.append(.init(
                 line: report.events + 1, offset: complete,

@@ -28,6 +28,9 @@ public struct VerificationReport: Sendable, Equatable {
     public var blocks = 0
     /// The last complete line's position.
     public var lastPosition = Position.origin
+    /// The hash chain's value after the last complete line (``HashChain``): two copies of a log are the same
+    /// if their heads are.
+    public var headHash = HashChain.origin
 
     public init() {}
 

@@ -6,7 +6,7 @@ extension Subcommand {
         spec: CommandSpec(
             name: "verify", abstract: "Check the whole store and report every problem, one a line.",
             options: [.json],
-            discussion: "Checks each line (JSON, envelope, positions 1, 2, 3, ...), each event's type, data and tags, and the rules on replay (rooms added once, bookings of registered rooms that overlap no active booking, cancellations of active bookings). A sound store prints one summary line and exits 0; otherwise each problem is printed as FILE:LINE: byte OFFSET: MESSAGE and the status is 65. An unterminated last line (left by a crash) is a warning on stderr, not a problem. Never modifies the store. With --json: {\"sound\":...,\"problems\":[...],...}."
+            discussion: "Checks each line (JSON, envelope, positions 1, 2, 3, ..., the hash chain: each line's previousHash is the SHA-256 chain of the lines before it), each event's type, data and tags, and the rules on replay (rooms added once, bookings of registered rooms that overlap no active booking, cancellations of active bookings). A sound store prints one summary line, ending with the head hash (the chain's value after the last line: two copies of a store are the same if it is), and exits 0; otherwise each problem is printed as FILE:LINE: byte OFFSET: MESSAGE and the status is 65. An unterminated last line (left by a crash) is a warning on stderr, not a problem. Never modifies the store. With --json: {\"sound\":...,\"problems\":[...],...}."
         ),
         run: { (arguments, context) throws(CommandLineError) in
             try context.requireStore()
@@ -20,13 +20,13 @@ extension Subcommand {
                 context.json(.object([
                     "sound": .bool(report.isSound), "events": .integer(report.events), "rooms": .integer(report.rooms),
                     "bookings": .integer(report.bookings), "cancelled": .integer(report.cancelled),
-                    "lastPosition": .integer(report.lastPosition.rawValue), "problems": findings(report.problems),
+                    "lastPosition": .integer(report.lastPosition.rawValue), "headHash": .string(report.headHash.hex), "problems": findings(report.problems),
                     "warnings": findings(report.warnings),
                 ]))
             } else {
                 for problem in report.problems { context.line("\(path):\(problem.line): byte \(problem.offset): \(problem.message)") }
                 if report.isSound {
-                    context.line("ok: \(report.events) events, \(report.rooms) rooms, \(report.bookings) bookings (\(report.cancelled) cancelled), last position \(report.lastPosition)")
+                    context.line("ok: \(report.events) events, \(report.rooms) rooms, \(report.bookings) bookings (\(report.cancelled) cancelled), last position \(report.lastPosition), head \(report.headHash.hex)")
                 }
             }
             for warning in report.warnings {

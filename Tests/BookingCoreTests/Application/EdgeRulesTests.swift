@@ -112,11 +112,13 @@ struct EdgeRulesTests {
         let path = directory.file("events.jsonl")
         let store = JSONLinesEventStore(path: path, clock: .fixed(secondsSince1970: 1_714_550_400))
         try store.append([added("Blue").storeEvent], condition: nil)
-        let durable = try Data(contentsOf: URL(fileURLWithPath: path)).count
+        let existing = try Data(contentsOf: URL(fileURLWithPath: path))
+        let durable = existing.count
         // A writer records the append it is about to write, writes half of it, and is killed.
         var line: [UInt8] = []
-        EventLine.encode(SequencedEvent(position: Position(2), event: added("Green").storeEvent, recordedAt: "2024-05-01T08:00:00Z"), into: &line)
-        EventLine.encode(SequencedEvent(position: Position(3), event: added("Red").storeEvent, recordedAt: "2024-05-01T08:00:00Z"), into: &line)
+        var chain = HashChain.value(of: Array(existing))
+        HashChain.encode(SequencedEvent(position: Position(2), event: added("Green").storeEvent, recordedAt: "2024-05-01T08:00:00Z"), chain: &chain, into: &line)
+        HashChain.encode(SequencedEvent(position: Position(3), event: added("Red").storeEvent, recordedAt: "2024-05-01T08:00:00Z"), chain: &chain, into: &line)
         let journal = AppendJournal(lock: try POSIXFile.open(store.lockPath, O_RDWR | O_CREAT)!)
         try journal.begin(AppendJournal.Pending(start: durable, end: durable + line.count))
         let handle = try #require(FileHandle(forWritingAtPath: path))
@@ -144,7 +146,8 @@ struct EdgeRulesTests {
         try store.append([added("Blue").storeEvent], condition: nil)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         var line: [UInt8] = []
-        EventLine.encode(SequencedEvent(position: Position(2), event: added("Green").storeEvent, recordedAt: "2024-05-01T08:00:00Z"), into: &line)
+        var chain = HashChain.value(of: Array(before))
+        HashChain.encode(SequencedEvent(position: Position(2), event: added("Green").storeEvent, recordedAt: "2024-05-01T08:00:00Z"), chain: &chain, into: &line)
         let journal = AppendJournal(lock: try POSIXFile.open(store.lockPath, O_RDWR | O_CREAT)!)
         try journal.begin(AppendJournal.Pending(start: before.count, end: nil))
         let handle = try #require(FileHandle(forWritingAtPath: path))

@@ -1,3 +1,4 @@
+import Foundation
 import HotelTestSupport
 import Testing
 @testable import BookingCore
@@ -14,10 +15,27 @@ struct CanonicalLineDecoderTests {
         bytes.withUnsafeBufferPointer { CanonicalLineDecoder.decode($0) }
     }
 
-    func line(_ event: DomainEvent, at position: Int) -> [UInt8] {
+    /// The previousHash of hashes(position): some digest with every hex digit in it.
+    static func someHash(_ position: Int) -> SHA256.Digest { SHA256.hash(Array(String(position).utf8)) }
+
+    /// The line `hotel` writes for `event` at `position` (chained, unless `chained` is false: a line written
+    /// before the hash chain), without its `\n`.
+    func line(_ event: DomainEvent, at position: Int, chained: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
-        EventLine.encode(SequencedEvent(position: Position(position), event: event.storeEvent, recordedAt: "2024-05-01T08:00:00Z"), into: &out)
+        EventLine.encode(
+            SequencedEvent(position: Position(position), event: event.storeEvent, recordedAt: "2024-05-01T08:00:00Z"),
+            previousHash: chained ? Self.someHash(position) : nil, into: &out)
         return Array(out.dropLast())
+    }
+
+    func fastHash(_ bytes: [UInt8]) -> SHA256.Digest?? {
+        bytes.withUnsafeBufferPointer { line in
+            CanonicalLineDecoder.decodeFull(line).map { d in d.previousHash.flatMap { SHA256.Digest(hex: UnsafeBufferPointer(rebasing: line[$0])) } }
+        }
+    }
+
+    func strictHash(_ bytes: [UInt8]) -> SHA256.Digest?? {
+        bytes.withUnsafeBufferPointer { line in (try? EventLine.decodeEnvelope(line)).map { $0.previousHash } }
     }
 
     let events: [DomainEvent] = [
@@ -35,13 +53,36 @@ struct CanonicalLineDecoderTests {
         .roomBooked(RoomBooked(booking: bookingID("bk0123456789"), client: client("5"), room: room("Blue"), stay: stay("2024-05-01", "2024-05-02"), idempotencyKey: try! IdempotencyKey("order-5"))),
     ]
 
-    @Test func decodesHotelsOwnLinesLikeTheStrictPath() throws {
+    @Test(arguments: [true, false])
+    func decodesHotelsOwnLinesLikeTheStrictPath(chained: Bool) throws {
+        // Given hotel's lines of every event type, with a previousHash or (as before the chain) without,
         for (i, event) in events.enumerated() {
-            let bytes = line(event, at: i + 1)
+            let bytes = line(event, at: i + 1, chained: chained)
+            // when the fast path decodes them, then it finds what the strict path does, previousHash included.
             let decoded = try #require(fast(bytes))
             #expect(decoded.0 == event && decoded.1 == Position(i + 1))
             #expect(strict(bytes)?.0 == event)
+            #expect(fastHash(bytes) == .some(chained ? Self.someHash(i + 1) : nil))
+            #expect(strictHash(bytes) == fastHash(bytes))
         }
+    }
+
+    @Test func refusesAPreviousHashThatIsNotSixtyFourLowerCaseHexDigits() {
+        // Given hotel's line with its previousHash made upper-case, short, long, not hex, or not a string,
+        let good = String(decoding: line(added("Blue"), at: 1), as: UTF8.self)
+        let hex = Self.someHash(1).hex
+        let bad = [hex.uppercased(), String(hex.dropLast()), hex + "0", "g" + hex.dropFirst(), ""].map {
+            good.replacingOccurrences(of: hex, with: $0)
+        } + [good.replacingOccurrences(of: "\"\(hex)\"", with: "7")]
+        for text in bad {
+            // then neither path accepts it.
+            #expect(strict(Array(text.utf8)) == nil, "\(text)")
+            #expect(fast(Array(text.utf8)) == nil, "\(text)")
+        }
+        // Elsewhere in the envelope it is valid, but not canonical.
+        let moved = good.replacingOccurrences(of: #","previousHash":"\#(hex)""#, with: "").replacingOccurrences(of: #"{"position":1,"#, with: #"{"position":1,"previousHash":"\#(hex)","#)
+        #expect(fast(Array(moved.utf8)) == nil)
+        #expect(strictHash(Array(moved.utf8)) == .some(Self.someHash(1)))
     }
 
     @Test func leavesOtherFormsToTheStrictPath() {
@@ -97,6 +138,7 @@ struct CanonicalLineDecoderTests {
                 fastAccepted += 1
                 let reference = strict(bytes)
                 #expect(reference?.0 == decoded.0 && reference?.1 == decoded.1, "\(String(decoding: bytes, as: UTF8.self))")
+                #expect(strictHash(bytes) == fastHash(bytes), "\(String(decoding: bytes, as: UTF8.self))")
             }
         }
         #expect(fastAccepted > 1_000)

@@ -42,7 +42,7 @@ struct UnsoundLogTests {
         func lines(_ range: Range<Int>) -> Data {
             var bytes: [UInt8] = []
             for i in range {
-                EventLine.encode(SequencedEvent(position: Position(i + 1), event: events[i].storeEvent, recordedAt: "2024-04-20T09:00:00Z"), into: &bytes)
+                EventLine.encode(SequencedEvent(position: Position(i + 1), event: events[i].storeEvent, recordedAt: "2024-04-20T09:00:00Z"), previousHash: nil, into: &bytes)
             }
             return Data(bytes)
         }

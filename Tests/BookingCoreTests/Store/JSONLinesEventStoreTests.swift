@@ -13,8 +13,13 @@ struct JSONLinesEventStoreTests {
     func write(_ text: String) { try! Data(text.utf8).write(to: URL(fileURLWithPath: path)) }
 
     @Test func writesOneCompactEnvelopePerLine() throws {
+        // Given a new log, when a room is added, then its line is compact and carries H(0), 64 zeros, last;
         try store.append([added("Blue").storeEvent], condition: nil)
-        #expect(contents() == #"{"position":1,"type":"RoomAdded","tags":["room:Blue"],"data":{"room":"Blue","type":"standard"},"recordedAt":"2024-05-01T08:00:00Z"}"# + "\n")
+        let first = #"{"position":1,"type":"RoomAdded","tags":["room:Blue"],"data":{"room":"Blue","type":"standard"},"recordedAt":"2024-05-01T08:00:00Z","previousHash":"0000000000000000000000000000000000000000000000000000000000000000"}"# + "\n"
+        #expect(contents() == first)
+        // and the next line carries SHA-256(H(0) + the first line) (as Python's hashlib computes it).
+        try store.append([added("Green").storeEvent], condition: nil)
+        #expect(contents() == first + #"{"position":2,"type":"RoomAdded","tags":["room:Green"],"data":{"room":"Green","type":"standard"},"recordedAt":"2024-05-01T08:00:00Z","previousHash":"23536faef5896d692c558b50ebb830ec1ba5edfb922db65a5a3fd47cb2dd1b10"}"# + "\n")
     }
 
     @Test func readsLinesWrittenByHandWithOtherKeyOrderAndExtraKeys() throws {

@@ -2,11 +2,21 @@ import Testing
 @testable import BookingCore
 
 struct StoreVerifierTests {
-    /// The log lines of `events`, recorded at positions 1, 2, 3, ...
+    /// The log lines of `events`, recorded at positions 1, 2, 3, ..., chained as `hotel` writes them.
     func log(_ events: [DomainEvent]) -> [UInt8] {
         var bytes: [UInt8] = []
+        var chain = HashChain.origin
         for (i, event) in events.enumerated() {
-            EventLine.encode(SequencedEvent(position: Position(i + 1), event: event.storeEvent, recordedAt: "2024-05-01T08:00:00Z"), into: &bytes)
+            HashChain.encode(SequencedEvent(position: Position(i + 1), event: event.storeEvent, recordedAt: "2024-05-01T08:00:00Z"), chain: &chain, into: &bytes)
+        }
+        return bytes
+    }
+
+    /// The lines of `events` as written before the hash chain: without previousHash.
+    func unchainedLog(_ events: [DomainEvent]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for (i, event) in events.enumerated() {
+            EventLine.encode(SequencedEvent(position: Position(i + 1), event: event.storeEvent, recordedAt: "2024-05-01T08:00:00Z"), previousHash: nil, into: &bytes)
         }
         return bytes
     }
@@ -47,7 +57,8 @@ struct StoreVerifierTests {
     }
 
     @Test func reportsEveryBadLineAndGoesOn() {
-        let first = log([added("Blue")])
+        // An old log (no previousHash on any line), so that only its other problems are found.
+        let first = unchainedLog([added("Blue")])
         var bytes = first
         bytes += line("garbage")
         bytes += line(#"{"position":3,"type":"RoomPainted","tags":[],"data":{},"recordedAt":"2024-05-01T00:00:00Z"}"#)
@@ -75,7 +86,7 @@ struct StoreVerifierTests {
          "hold bk1 expires at 2099-01-01T00:00:00Z, more than 30 days after it was recorded"),
     ])
     func findsWhatNoCommandWrites(_ text: String, message: String) {
-        let first = log([added("Blue")])
+        let first = unchainedLog([added("Blue")])
         #expect(StoreVerifier.verify(first + line(text)).problems == [.init(line: 2, offset: first.count, message: message)])
     }
 
@@ -119,8 +130,9 @@ struct StoreVerifierTests {
 struct LifecycleVerificationTests {
     func log(_ events: [DomainEvent], at recordedAt: String = "2024-05-01T08:00:00Z") -> [UInt8] {
         var bytes: [UInt8] = []
+        var chain = HashChain.origin
         for (i, event) in events.enumerated() {
-            EventLine.encode(SequencedEvent(position: Position(i + 1), event: event.storeEvent, recordedAt: recordedAt), into: &bytes)
+            HashChain.encode(SequencedEvent(position: Position(i + 1), event: event.storeEvent, recordedAt: recordedAt), chain: &chain, into: &bytes)
         }
         return bytes
     }

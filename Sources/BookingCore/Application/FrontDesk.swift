@@ -163,7 +163,8 @@ public struct FrontDesk: CommandRunner, Sendable {
                 // Nothing to record (a repeated request, a change to what already is): nothing to append.
                 if events.isEmpty { return (events, state) }
                 recorded = try appended { () throws(EventStoreError) in
-                    try store.append(events.map(\.storeEvent), condition: condition, hint: hint, decidedAt: decision.decidedAt)
+                    // A decision no clock enters is stamped with the desk's time, never before the log's last.
+                    try store.append(events.map(\.storeEvent), condition: condition, hint: hint, decidedAt: decision.decidedAt ?? now)
                 }
             } else {
                 let model = try self.model(query: query)

@@ -209,8 +209,12 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
         try append(events, condition: condition, recordedAt: decidedAt?.description ?? clock.timestamp())
     }
 
-    /// Not kept for this store: its commands decide by the clock alone.
-    public func latestRecordedAt() -> Instant? { nil }
+    public func latestRecordedAt() -> Instant? {
+        let rows = try? withConnection { (c) throws(EventStoreError) in
+            try c.execute("SELECT recorded_at FROM hotel_events ORDER BY position DESC LIMIT 1")
+        }
+        return (rows?.first?.first ?? nil).flatMap { try? Instant($0) }
+    }
 
     /// A PostgreSQL array literal of texts: `{"a","b\"c"}`.
     static func arrayLiteral(_ values: [String]) -> String {
@@ -360,7 +364,7 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
             rollBack()
             throw error
         }
-        let session = BatchSession(model: loaded.0, now: Instant(secondsSince1970: clock.secondsSince1970()), expectedCommands: expectedCommands)
+        let session = BatchSession(model: loaded.0, now: max(Instant(secondsSince1970: clock.secondsSince1970()), latestRecordedAt() ?? .earliest), expectedCommands: expectedCommands)
         let result = body(session)
         do throws(EventStoreError) {
             if !session.events.isEmpty {

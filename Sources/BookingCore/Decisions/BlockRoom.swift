@@ -20,6 +20,7 @@ public struct BlockRoom: Decision {
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
         if state.booking(block) != nil { throw .bookingIDTaken(block) }
+        do throws(InvalidValue) { _ = try stay.checkedLength() } catch { throw .invalidStay(error) }
         guard state.hasRoom(room) else { throw .unknownRoom(room, suggestion: nil) }
         if let holder = state.firstHolding(room: room, stay: stay, at: now, except: nil) { throw .taken(room, stay, by: holder) }
         return [.roomBlocked(RoomBlocked(block: block, room: room, stay: stay, reason: reason))]

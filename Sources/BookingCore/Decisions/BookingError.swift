@@ -22,6 +22,8 @@ public enum BookingError: Error, Sendable, Equatable, CustomStringConvertible {
     case holdExpired(BookingID, at: Instant)
     /// A hold made without a client needs one to be confirmed.
     case clientRequired(BookingID)
+    /// A booking (not a hold) must be made for a client.
+    case bookingWithoutClient
     /// Checking in, or recording a no-show, on a day the stay does not allow.
     case wrongDay(BookingID, command: String, today: Day, allowed: String)
     /// A checked-in booking may change only its departure.
@@ -67,6 +69,8 @@ public enum BookingError: Error, Sendable, Equatable, CustomStringConvertible {
             return "'\(id)' is \(status); 'hotel \(command)' takes only \(allowed)"
         case .holdExpired(let id, let at):
             return "hold '\(id)' expired at \(at); hold the room again"
+        case .bookingWithoutClient:
+            return "a booking needs a client: give --client (only a hold may be made without one)"
         case .clientRequired(let id):
             return "hold '\(id)' was made without a client: give --client to confirm it"
         case .wrongDay(let id, let command, let today, let allowed):

@@ -57,6 +57,9 @@ public struct ReserveStay: Decision {
             guard isRepeat(of: existing, in: state) else { throw .idempotencyKeyReused(idempotencyKey, existing: booking) }
             return []
         }
+        // What verify holds every log to: a stay of at most Stay.maximumNights, a hold of at most 30 days.
+        do throws(InvalidValue) { _ = try stay.checkedLength() } catch { throw .invalidStay(error) }
+        if let holdUntil, holdUntil > now.adding(seconds: HoldDuration.maximumSeconds) { throw .invalidStay(.holdDuration("until \(holdUntil)")) }
         let room: RoomName
         switch target {
         case .room(let named):
@@ -72,7 +75,8 @@ public struct ReserveStay: Decision {
         if let holdUntil {
             return [.roomHeld(RoomHeld(booking: booking, client: client, room: room, stay: stay, expiresAt: holdUntil, idempotencyKey: idempotencyKey))]
         }
-        return [.roomBooked(RoomBooked(booking: booking, client: client!, room: room, stay: stay, idempotencyKey: idempotencyKey))]
+        guard let client else { throw .bookingWithoutClient }
+        return [.roomBooked(RoomBooked(booking: booking, client: client, room: room, stay: stay, idempotencyKey: idempotencyKey))]
     }
 
     /// Whether `existing` is what this request made: the same command (hold or book), client, stay and

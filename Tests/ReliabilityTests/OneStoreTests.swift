@@ -147,6 +147,16 @@ extension Reliability {
             }
         }
 
+        @Test func aDirectoryWhereTheLockFileShouldBeIsRefusedWithOneClearLine() throws {
+            let sandbox = Sandbox()
+            try #require(sandbox.hotel.run(["rooms", "add", "Blue"]).status == 0)
+            try FileManager.default.removeItem(atPath: sandbox.hotel.storePath + ".lock")
+            try FileManager.default.createDirectory(atPath: sandbox.hotel.storePath + ".lock", withIntermediateDirectories: false)
+            let result = try sandbox.hotel.run(["rooms", "add", "Green"])
+            #expect(result.status == 74, "\(result)")
+            #expect(result.stderr.hasSuffix("is not a regular file (a FIFO, a device, a socket or a directory): a store and the files beside it must be plain files; remove it or point --store elsewhere\n"), "\(result)")
+        }
+
         @Test func aCacheTemporaryLeftByAKilledRebuildIsCleared() throws {
             let sandbox = Sandbox()
             try #require(sandbox.hotel.run(["rooms", "add", "Blue"]).status == 0)

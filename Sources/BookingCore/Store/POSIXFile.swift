@@ -33,6 +33,8 @@ struct POSIXFile: ~Copyable {
             if errno == ENOENT && flags & O_CREAT == 0 { return nil }
             // A FIFO opened for writing without a reader (ENXIO) is no file to write either.
             if errno == ENXIO { throw .notRegularFile(path: path) }
+            // A directory opened for writing.
+            if errno == EISDIR { throw .notRegularFile(path: path) }
             throw .io(path: path, operation: "open", errno: errno)
         }
     }

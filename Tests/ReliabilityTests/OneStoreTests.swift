@@ -169,6 +169,15 @@ extension Reliability {
             #expect(!FileManager.default.fileExists(atPath: stale))
         }
 
+        @Test func friendlyDaysInABatchCountFromToday() throws {
+            let sandbox = Sandbox()
+            sandbox.hotel.environment["HOTEL_NOW"] = "2024-05-01T10:00:00Z"
+            sandbox.hotel.environment["TZ"] = "UTC"
+            let result = try sandbox.hotel.run(["batch"], input: "rooms add Blue Green\nbook --client a --room Blue --from today --nights 1\nbook --client b --room Green --from +3 --nights 1\n")
+            #expect(result.status == 0, "\(result)")
+            #expect(try sandbox.hotel.run(["bookings"]).lines.map { $0.split(separator: "\t")[3] } == ["2024-05-01", "2024-05-04"])
+        }
+
         @Test func aBatchThatCreatesTheStoreRunsItsIdCommands() throws {
             let sandbox = Sandbox()
             let result = try sandbox.hotel.run(["batch"], input: "rooms add Blue\nhold --client a --room Blue --from 2030-05-01 --nights 1 --for 1h --idempotency-key k1\nconfirm \(bookingID(forKey: "k1"))\n")

@@ -127,7 +127,9 @@ enum BatchLine {
         if rest.contains(where: { $0 == "--store" || $0.hasPrefix("--store=") || $0 == "--json" || $0 == "--help" || $0 == "-h" }) {
             throw .usage("--store, --json and --help are not taken in a batch line", help: "batch")
         }
-        let parsed = try ArgumentParser.parse(rest, for: subcommand.spec)
+        var parsed = try ArgumentParser.parse(rest, for: subcommand.spec)
+        // Friendly days (today, +N) count from the desk's day, as on the command line.
+        parsed.today = context.today
         try subcommand.run(parsed, context)
     }
 }

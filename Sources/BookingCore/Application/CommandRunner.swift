@@ -170,6 +170,8 @@ extension CommandRunner {
     /// Records a check-in, a check-out or a no-show today (the clock's local date).
     public func record(_ kind: StayMilestone.Kind, _ id: BookingID) throws(HotelError) -> Booking {
         let now = self.now
+        // The desk's local date is written: it must be a day the log can hold (a time zone can push it past).
+        guard today.isRecordable else { throw .rejected(.invalidStay(.outOfCalendar("today (\(today))"))) }
         return try changing(id, RecordMilestone(kind, booking: id, today: today, now: now))
     }
 

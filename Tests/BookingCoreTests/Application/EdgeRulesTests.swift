@@ -30,6 +30,17 @@ struct EdgeRulesTests {
         #expect(throws: HotelError.rejected(.invalidStay(.outOfCalendar("a hold until 10000-01-01T01:00:00Z")))) { try desk.reserve(request) }
     }
 
+    @Test func aCheckOutWhoseLocalDateIsPastTheCalendarIsRefused() throws {
+        let store = InMemoryEventStore()
+        let setup = FrontDesk(store: store, clock: .fixed(secondsSince1970: try Instant("9999-12-30T12:00:00Z").secondsSince1970))
+        try setup.addRooms([room("Blue")])
+        let id = try setup.book(client: client("x"), room: room("Blue"), stay: stay("9999-12-29", "9999-12-31"))
+        _ = try setup.record(.checkedIn, id)
+        // A desk whose wall clock's local date is 10000-01-01 (a time zone east of UTC late on 9999-12-31).
+        let late = FrontDesk(store: store, clock: WallClock { Day.latest.adding(days: 1).ordinal * 86_400 + 3600 })
+        #expect(throws: HotelError.rejected(.invalidStay(.outOfCalendar("today (10000-01-01)")))) { try late.record(.checkedOut, id) }
+    }
+
     // MARK: Decisions decide on what their boundary covers
 
     static let moved: [DomainEvent] = [

@@ -24,7 +24,7 @@ struct CommandLineError: Error {
         case .rejected(.invalidStay(.outOfCalendar)): status = .usage
         case .rejected, .history: status = .rejected
         case .invalidEvent: status = .dataError
-        case .tooManyConflicts, .decidedTooEarly: status = .temporaryFailure
+        case .tooManyConflicts, .decidedTooEarly, .damagedSnapshot: status = .temporaryFailure
         case .store(let storeError):
             switch storeError {
             case .corrupt: status = .dataError

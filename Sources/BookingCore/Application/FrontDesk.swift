@@ -81,7 +81,13 @@ public struct FrontDesk: CommandRunner, Sendable {
     /// and at last decided under the store's lock, where nothing can overtake it.
     public func command<T>(_ body: (any CommandRunner) throws(HotelError) -> T) throws(HotelError) -> T {
         for _ in 0..<3 {
-            do throws(HotelError) { return try body(self) } catch .decidedTooEarly { continue }
+            do throws(HotelError) { return try body(self) } catch .decidedTooEarly { continue } catch .damagedSnapshot {
+                continue
+            } catch {
+                // An answer read from a damaged snapshot (a refusal, a suggestion) is found again on the log.
+                guard let store = store.modelProvider, store.snapshotWasDamaged else { throw error }
+                store.discardSnapshot()
+            }
         }
         return try batch(expectedCommands: 1) { runner in Result { () throws(HotelError) in try body(runner) } }.get()
     }
@@ -90,40 +96,59 @@ public struct FrontDesk: CommandRunner, Sendable {
 
     /// The registered rooms (of `type`, if given) with their types, in byte order of their names.
     public func rooms(ofType type: RoomType? = nil) throws(HotelError) -> [(name: RoomName, type: RoomType)] {
-        let model = try model(query: Self.roomsQuery)
-        return model.rooms(ofType: type).map { ($0, model.roomType($0)!) }
+        try answer { model in model.rooms(ofType: type).map { ($0, model.roomType($0)!) } }
     }
 
     /// The rooms (of `type`, if given) free for the whole `stay` now, in byte order of their names.
     public func freeRooms(for stay: Stay, ofType type: RoomType? = nil) throws(HotelError) -> [RoomName] {
-        try model(query: .all).freeRooms(for: stay, at: now, ofType: type)
+        let now = now
+        return try answer { $0.freeRooms(for: stay, at: now, ofType: type) }
     }
 
     /// For each room type, in byte order: how many of its rooms are free for the whole `stay` now, of how many.
     public func availability(for stay: Stay) throws(HotelError) -> [(type: RoomType, free: Int, total: Int)] {
-        let model = try model(query: .all)
-        var totals: [RoomType: Int] = [:]
-        for room in model.roomNames() { totals[model.roomType(room)!, default: 0] += 1 }
-        var free: [RoomType: Int] = [:]
-        for room in model.freeRooms(for: stay, at: now, ofType: nil) { free[model.roomType(room)!, default: 0] += 1 }
-        return totals.keys.sorted().map { ($0, free[$0] ?? 0, totals[$0]!) }
+        let now = now
+        return try answer { model in
+            var totals: [RoomType: Int] = [:]
+            for room in model.roomNames() { totals[model.roomType(room) ?? .standard, default: 0] += 1 }
+            var free: [RoomType: Int] = [:]
+            for room in model.freeRooms(for: stay, at: now, ofType: nil) { free[model.roomType(room) ?? .standard, default: 0] += 1 }
+            return totals.keys.sorted().map { ($0, free[$0] ?? 0, totals[$0]!) }
+        }
     }
 
     /// Occupied, free and out-of-service room-nights over `stay`'s nights, by night, type or room (of `type`, if
     /// given), judged now.
     public func occupancy(nights stay: Stay, by grouping: Occupancy.Grouping, ofType type: RoomType? = nil) throws(HotelError) -> Occupancy {
-        Occupancy(try model(query: .all), nights: stay, by: grouping, ofType: type, at: now)
+        let now = now
+        return try answer { Occupancy($0, nights: stay, by: grouping, ofType: type, at: now) }
     }
 
     /// The bookings that `filter` includes, by arrival, then room, then id.
     public func bookings(matching filter: BookingFilter) throws(HotelError) -> [Booking] {
-        try model(query: .all).bookings(matching: filter)
+        try answer { $0.bookings(matching: filter) }
     }
 
     /// Calls `body` with each booking `filter` includes, in the order of ``bookings(matching:)``, without
     /// holding them all when the store's model can stream them.
     public func forEachBooking(matching filter: BookingFilter, _ body: (Booking) -> Void) throws(HotelError) {
-        try model(query: .all).forEachBooking(matching: filter, body)
+        var model = try model(query: .all)
+        // Answered as it goes: every page is checked first, so that nothing is printed from a damaged one.
+        if !model.checkWhole(), let store = store.modelProvider {
+            store.discardSnapshot()
+            model = try self.model(query: .all)
+        }
+        model.forEachBooking(matching: filter, body)
+    }
+
+    /// Runs a query on the hotel at the head; if the snapshot it read from turns out damaged, the snapshot
+    /// is deleted and the query answered again from the log.
+    private func answer<T>(_ body: (any HotelReadModel) -> T) throws(HotelError) -> T {
+        let model = try model(query: .all)
+        let result = body(model)
+        guard !model.isIntact, let store = store.modelProvider else { return result }
+        store.discardSnapshot()
+        return body(try self.model(query: .all))
     }
 
     /// The hotel at the store's head: the store's own model if it has one, else every event folded into a
@@ -158,7 +183,13 @@ public struct FrontDesk: CommandRunner, Sendable {
             let state: any HotelReadModel
             if let store = store.modelProvider {
                 let (model, hint) = try store.currentModel()
-                (events, state) = (try decide(decision, on: model), model)
+                let decided: Result<[DomainEvent], HotelError> = Result { () throws(HotelError) in try decide(decision, on: model) }
+                // Decided on a damaged snapshot (accepted or refused): the whole command is run again on the log.
+                guard model.isIntact else {
+                    store.discardSnapshot()
+                    throw .damagedSnapshot
+                }
+                (events, state) = (try decided.get(), model)
                 let condition = AppendCondition(failIfEventsMatch: query, after: model.head)
                 // Nothing to record (a repeated request, a change to what already is): nothing to append.
                 if events.isEmpty { return (events, state) }

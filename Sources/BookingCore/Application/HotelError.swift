@@ -13,6 +13,9 @@ public enum HotelError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A command's decision was overtaken by an event recorded after its time; ``FrontDesk/command(_:)``
     /// runs it again.
     case decidedTooEarly
+    /// The read-model snapshot was found damaged while a command read it; it was deleted, and
+    /// ``FrontDesk/command(_:)`` runs the command again on the log.
+    case damagedSnapshot
 
     public var description: String {
         switch self {
@@ -20,6 +23,7 @@ public enum HotelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .store(let e): return e.description
         case .invalidEvent(let e): return e.description + "; nothing was written (run 'hotel verify')"
         case .history(let e): return e.description
+        case .damagedSnapshot: return "the read-model cache was found damaged and was deleted; nothing was recorded, try again"
         case .decidedTooEarly: return "other hotel processes recorded later events while this command was deciding; nothing was recorded, try again"
         case .tooManyConflicts(let attempts):
             return "other hotel processes kept changing the same room or booking (\(attempts) attempts); nothing was recorded, try again"

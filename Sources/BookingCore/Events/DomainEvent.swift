@@ -30,6 +30,22 @@ public enum DomainEvent: Sendable, Equatable {
         }
     }
 
+    /// The booking, hold or block the event is about; nil for a room's registration.
+    public var subject: BookingID? {
+        switch self {
+        case .roomAdded: return nil
+        case .roomBooked(let e): return e.booking
+        case .bookingCancelled(let e): return e.booking
+        case .roomHeld(let e): return e.booking
+        case .holdConfirmed(let e): return e.booking
+        case .holdReleased(let e): return e.booking
+        case .bookingChanged(let e): return e.booking
+        case .stayMilestone(let e): return e.booking
+        case .roomBlocked(let e): return e.block
+        case .roomUnblocked(let e): return e.block
+        }
+    }
+
     /// The store's view: type, tags and data.
     public var storeEvent: Event {
         switch self {

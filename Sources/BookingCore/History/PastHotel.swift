@@ -64,13 +64,14 @@ extension JSONLinesEventStore {
         do { return try resolver.result() } catch { throw .history(error) }
     }
 
-    /// The hotel just after `past`: the snapshot and the events after it when the snapshot covers no more
-    /// than that, else a replay of the log up to it. Nothing is written.
+    /// The hotel just after `past`: the snapshot (if sound) and the events after it when the snapshot covers
+    /// no more than that, else a replay of the log up to it. Nothing is written.
     public func model(at past: PastPoint) throws(HotelError) -> any HotelReadModel {
         try HotelError.reading {
             guard let file = try POSIXFile.open(path, O_RDONLY) else { throw EventStoreError.notFound(path: path) }
             let end = past.hint.offset
-            if let snapshot = try validSnapshot(for: file, size: end) {
+            // Every page checked first: a desk pinned to the past cannot read the snapshot again.
+            if let snapshot = try validSnapshot(for: file, size: end), snapshot.file.checkAll() {
                 var model = CachedHotelModel(snapshot: snapshot)
                 try LogStream(path: path).forEachEvent(in: file, from: snapshot.coveredOffset, to: end, after: model.head) { event, position, _ in
                     model.apply(event, at: position)

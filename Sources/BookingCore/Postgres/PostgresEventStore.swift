@@ -27,6 +27,8 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
     private let connection = Mutex<PostgresConnection?>(nil)
     /// The store's id and its schema's version, once read.
     private let identity = Mutex<(id: String, version: Int)?>(nil)
+    /// The read models last loaded (to tell whether they met a damaged snapshot page).
+    private let lastModel = Mutex<ReadModels?>(nil)
 
     /// The default seconds to keep trying to connect to a server that is down or restarting.
     public static let defaultConnectTimeout = 10.0
@@ -238,95 +240,64 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
     /// The local snapshot's path for this store.
     private func cachePath(id: String) -> String { cacheDirectory + "/postgresql-" + id + ".cache" }
 
-    /// What a snapshot records of the event it ends with: the store's id and that event's line.
-    private static func identity(id: String, line: UnsafeBufferPointer<UInt8>) -> LogIdentity {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in Array(id.utf8) + [0] + Array(line) {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return LogIdentity(fingerprint: hash, device: 0, inode: 0)
-    }
-
     public func currentModel() throws(HotelError) -> (model: any HotelReadModel, hint: AppendHint) {
-        let (model, hint) = try loadModel()
-        return (model, hint)
+        let (models, hint) = try loadModel()
+        return (models.stays, hint)
     }
 
-    /// The snapshot (checked, refreshed when the tail is long) with the events after it folded on.
-    func loadModel() throws(HotelError) -> (CachedHotelModel, AppendHint) {
+    public var snapshotWasDamaged: Bool { lastModel.withLock { $0.map { !$0.stays.isIntact } ?? false } }
+
+    public func discardSnapshot() {
+        lastModel.withLock { $0 = nil }
+        if let id = try? storeID() { unlink(cachePath(id: id)) }
+    }
+
+    /// Every read model at the store's head: the local snapshot (checked against the store's hash chain,
+    /// refreshed when the tail is long) with the events after it folded on.
+    func loadModel() throws(HotelError) -> (ReadModels, AppendHint) {
         try HotelError.reading {
-            guard let id = try storeID() else { return (CachedHotelModel(snapshot: nil), .start) }
-            let path = cachePath(id: id)
-            if let snapshot = Snapshot(path: path) {
-                // Read from the event the snapshot ends with: it must be the one the snapshot was made from.
-                var valid: Bool?
-                var model = CachedHotelModel(snapshot: snapshot)
-                var tailBytes = 0
-                var failure: Error?
-                try forEachRecordedLine(after: Position(snapshot.coveredPosition.rawValue - 1)) { (line, position) throws(EventStoreError) in
-                    guard let isValid = valid else {
-                        valid = position == snapshot.coveredPosition && Self.identity(id: id, line: line).fingerprint == snapshot.fingerprint
-                        return
-                    }
-                    guard isValid, failure == nil else { return }
-                    do {
-                        let (event, decoded) = try LogStream(path: name).decode(line, at: 0, after: model.head)
-                        model.apply(event, at: decoded)
-                    } catch {
-                        failure = error
-                    }
-                    tailBytes += line.count + 1
-                }
-                if valid == true {
-                    if let failure { throw failure }
-                    if tailBytes > 0 && (cacheThreshold == 0 || tailBytes > cacheThreshold) { return try rebuild(id: id, path: path, from: snapshot) }
-                    return (model, AppendHint(position: model.head, offset: snapshot.coveredOffset + tailBytes))
-                }
-            }
-            // No snapshot, or one that is not of this store's history: replay from the start.
-            return try rebuild(id: id, path: path)
+            guard let id = try storeID() else { return (ReadModels(snapshot: nil)!, .start) }
+            mkdirs(cacheDirectory)
+            var cache = ReadModelCache(path: cachePath(id: id), threshold: cacheThreshold, progress: progress)
+            cache.progressUnit = .events
+            let loaded = try cache.load(PostgresLog(store: self))
+            lastModel.withLock { $0 = loaded.0 }
+            return loaded
         }
     }
 
-    /// Folds the events after `snapshot` (or all of them) into a new snapshot, writes it, and answers from it.
-    private func rebuild(id: String, path: String, from snapshot: Snapshot? = nil) throws -> (CachedHotelModel, AppendHint) {
-        let head = try head()
-        let from = snapshot?.coveredPosition ?? .origin
-        var builder = snapshot.map { HotelProjection($0, tailBytes: 1 << 20) } ?? HotelProjection(expectedBytes: head.rawValue * 240)
-        var offset = snapshot?.coveredOffset ?? 0
-        var failure: Error?
-        var meter = ProgressMeter("building the cache", total: head.rawValue - from.rawValue, unit: .events, display: progress)
-        defer { meter.finish() }
-        try forEachRecordedLine(after: from) { (line, _) throws(EventStoreError) in
-            guard failure == nil else { return }
-            do {
-                let (event, position) = try LogStream(path: name).decode(line, at: offset, after: builder.position)
-                offset += line.count + 1
-                builder.apply(event, position: position, offset: offset)
-                meter.advance(to: position.rawValue - from.rawValue)
-            } catch {
-                failure = error
+    /// The store's events as the cache machinery reads them: offsets count the lines' bytes.
+    private struct PostgresLog: SnapshotLog {
+        let store: PostgresEventStore
+
+        func chainValue(after position: Position, endingAt offset: Int) throws -> HashChain.Value? {
+            guard position > .origin else { return nil }
+            let rows = try store.withConnection { (c) throws(EventStoreError) in
+                try c.execute("SELECT line, encode(hotel_chain_value($1), 'hex') FROM hotel_events WHERE position = $1", [String(position.rawValue)])
             }
+            guard let row = rows.first, let hex = row.count > 1 ? row[1] : nil else { return nil }
+            return HashChain.Value(hex: Array(hex.utf8))
         }
-        if let failure { throw failure }
-        if builder.position == .origin { return (CachedHotelModel(folded: builder), .start) }
-        // As for a file: a short history is replayed each time rather than cached.
-        let start = snapshot?.coveredOffset ?? 0
-        let long = cacheThreshold == 0 ? offset > start : offset - start > cacheThreshold
-        if !long || builder.position == from { return (CachedHotelModel(folded: builder), AppendHint(position: builder.position, offset: builder.offset)) }
-        // The snapshot names the line of the last event it covers (checked before it is used).
-        let last = try withConnection { (c) throws(EventStoreError) in
-            try c.execute("SELECT line FROM hotel_events WHERE position = $1", [String(builder.position.rawValue)])
+
+        func bytes(after offset: Int) throws -> Int? { nil }
+
+        func forEachEvent(after position: Position, from offset: Int, _ visit: (DomainEvent, Position, Range<Int>) -> Void) throws {
+            var offset = offset
+            var head = position
+            var failure: Error?
+            try store.forEachRecordedLine(after: position) { (line, _) throws(EventStoreError) in
+                guard failure == nil else { return }
+                do {
+                    let (event, decoded) = try LogStream(path: store.name).decode(line, at: offset, after: head)
+                    head = decoded
+                    visit(event, decoded, offset..<(offset + line.count + 1))
+                    offset += line.count + 1
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure { throw failure }
         }
-        guard let line = last.first?.first ?? nil else { return (CachedHotelModel(folded: builder), AppendHint(position: builder.position, offset: builder.offset)) }
-        var bytes = line
-        let identity = bytes.withUTF8 { Self.identity(id: id, line: $0) }
-        mkdirs(cacheDirectory)
-        if (try? SnapshotWriter.write(builder, log: identity, to: path)) != nil, let written = Snapshot(path: path), written.coveredPosition == builder.position {
-            return (CachedHotelModel(snapshot: written), AppendHint(position: written.coveredPosition, offset: written.coveredOffset))
-        }
-        return (CachedHotelModel(folded: builder), AppendHint(position: builder.position, offset: builder.offset))
     }
 
     /// Creates `path` and its parents, as `mkdir -p`; failures are left for the snapshot's write to meet.
@@ -359,16 +330,23 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
             throw .store(error)
         }
         func rollBack() { _ = try? withConnection { (c) throws(EventStoreError) in try c.execute("ROLLBACK") } }
-        let loaded: (CachedHotelModel, AppendHint)
-        do { loaded = try loadModel() } catch {
+        var loaded: (ReadModels, AppendHint)
+        do {
+            loaded = try loadModel()
+            // A batch answers as it goes: every page of the snapshot is checked first.
+            if !loaded.0.stays.checkWhole() {
+                discardSnapshot()
+                loaded = try loadModel()
+            }
+        } catch {
             rollBack()
             throw error
         }
-        let session = BatchSession(model: loaded.0, now: max(Instant(secondsSince1970: clock.secondsSince1970()), latestRecordedAt() ?? .earliest), expectedCommands: expectedCommands)
+        let session = BatchSession(model: loaded.0.stays, now: max(Instant(secondsSince1970: clock.secondsSince1970()), latestRecordedAt() ?? .earliest), expectedCommands: expectedCommands)
         let result = body(session)
         do throws(EventStoreError) {
             if !session.events.isEmpty {
-                try append(session.events.map(\.storeEvent), condition: AppendCondition(failIfEventsMatch: .all, after: loaded.0.head))
+                try append(session.events.map(\.storeEvent), condition: AppendCondition(failIfEventsMatch: .all, after: loaded.0.stays.head))
             }
             try withConnection { (c) throws(EventStoreError) in try c.execute("COMMIT", writing: true) }
         } catch {

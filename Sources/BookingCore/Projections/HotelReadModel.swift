@@ -30,9 +30,21 @@ public protocol HotelReadModel {
     /// Calls `body` with each booking `filter` includes, in the order of ``bookings(matching:)``, without
     /// holding them all (a model may produce them as it goes).
     func forEachBooking(matching filter: BookingFilter, _ body: (Booking) -> Void)
+
+    /// False once a model read from a snapshot has met a damaged page: what it answered since cannot be
+    /// trusted, and must be answered again without the snapshot (see ``ModelProvidingStore/discardSnapshot()``).
+    var isIntact: Bool { get }
+
+    /// Checks every page of the snapshot the model reads, now (for work that answers as it goes); false if
+    /// one is damaged.
+    func checkWhole() -> Bool
 }
 
 extension HotelReadModel {
+    public var isIntact: Bool { true }
+
+    public func checkWhole() -> Bool { true }
+
     public func forEachBooking(matching filter: BookingFilter, _ body: (Booking) -> Void) {
         bookings(matching: filter).forEach(body)
     }

@@ -79,6 +79,17 @@ public enum HashChain {
         return chain
     }
 
+    /// The chain's value after the line ending at byte `length` of the log, if that line is the event at
+    /// `position`; nil if it is not (or the bytes do not end a line). What binds a snapshot to the log's
+    /// content: the value after the snapshot's last position.
+    static func value(of file: borrowing POSIXFile, length: Int, at position: Position, path: String) throws(EventStoreError) -> Value? {
+        guard length > 0, position > .origin, let last = try lastLine(of: file, length: length),
+              let (event, previous) = last.withUnsafeBufferPointer({ try? EventLine.decodeEnvelope($0) }), event.position == position
+        else { return nil }
+        if let previous { return last.withUnsafeBufferPointer { next(previous, line: $0) } }
+        return try value(of: file, length: length, path: path)
+    }
+
     /// The last line of the first `length` bytes (without its `\n`), read backwards in growing windows; nil
     /// if those bytes do not end with `\n`.
     private static func lastLine(of file: borrowing POSIXFile, length: Int) throws(EventStoreError) -> [UInt8]? {

@@ -17,7 +17,7 @@ import Synchronization
 /// - A write or `fsync` that fails cuts the log back to its length before the append, so no partial line
 ///   is left for a later write to fuse with.
 /// - ``currentModel()`` keeps a disposable snapshot of the read model in `<path>.cache` (see
-///   ``SnapshotLayout``), so that a command replays only the events after it. The snapshot is checked against
+///   ``SnapshotFormat``), so that a command replays only the events after it. The snapshot is checked against
 ///   the log before use and ignored on any doubt; deleting it never changes an answer.
 public final class JSONLinesEventStore: ModelProvidingStore {
     /// The log file's path.
@@ -36,7 +36,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     public let progress: (any ProgressDisplay)?
     /// The model last loaded, and the version of the log it is of: a command that reads the hotel twice (to
     /// know a booking's room before deciding, say) loads and checks it once, while the log is unchanged.
-    private let lastModel = Mutex<(version: [FileVersion?], model: CachedHotelModel, hint: AppendHint)?>(nil)
+    private let lastModel = Mutex<(version: [FileVersion?], model: ReadModels, hint: AppendHint)?>(nil)
 
     /// The default time a writer waits for another process's lock before failing, in seconds.
     public static let defaultLockTimeout = 10.0
@@ -92,16 +92,23 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     public var modelProvider: (any ModelProvidingStore)? { self }
 
     public func currentModel() throws(HotelError) -> (model: any HotelReadModel, hint: AppendHint) {
-        let (model, hint) = try loadModel()
-        return (model, hint)
+        let (models, hint) = try loadModel()
+        return (models.stays, hint)
     }
 
-    /// The snapshot (checked, refreshed when the tail is long) with the tail folded onto it; the one loaded
-    /// before if the log has not changed since.
-    func loadModel() throws(HotelError) -> (CachedHotelModel, AppendHint) {
+    public var snapshotWasDamaged: Bool { lastModel.withLock { $0.map { !$0.model.stays.isIntact } ?? false } }
+
+    public func discardSnapshot() {
+        lastModel.withLock { $0 = nil }
+        unlink(cachePath)
+    }
+
+    /// Every read model at the log's head (the snapshot, checked, refreshed when the tail is long, with the
+    /// tail folded onto it); the ones loaded before if the log has not changed since.
+    func loadModel() throws(HotelError) -> (ReadModels, AppendHint) {
         let opened: POSIXFile?
         do { opened = try POSIXFile.open(path, O_RDONLY) } catch { throw .store(error) }
-        guard let file = opened else { return (CachedHotelModel(snapshot: nil), AppendHint(position: .origin, offset: 0)) }
+        guard let file = opened else { return (ReadModels(snapshot: nil)!, .start) }
         var logVersion: FileVersion
         do {
             logVersion = try file.version()
@@ -110,55 +117,58 @@ public final class JSONLinesEventStore: ModelProvidingStore {
         } catch { throw .store(error) }
         // The log's version and the cache file's: a cache deleted, damaged or replaced is read again.
         let version = [logVersion, try? POSIXFile.open(cachePath, O_RDONLY)?.version()]
-        if let last = lastModel.withLock({ $0 }), last.version == version { return (last.model, last.hint) }
-        let loaded = try loadModel(from: file, size: logVersion.size)
+        if let last = lastModel.withLock({ $0 }), last.version == version, last.model.stays.isIntact { return (last.model, last.hint) }
+        let log = LogFile(file, path: path, size: logVersion.size)
+        let loaded = try HotelError.reading { try ReadModelCache(path: cachePath, threshold: cacheThreshold, progress: progress).load(log) }
         // Remember it with the cache as it is now (a load may have written a new one).
         let after = [logVersion, try? POSIXFile.open(cachePath, O_RDONLY)?.version()]
         lastModel.withLock { $0 = (after, loaded.0, loaded.1) }
         return loaded
     }
 
-    private func loadModel(from file: borrowing POSIXFile, size: Int) throws(HotelError) -> (CachedHotelModel, AppendHint) {
-        try HotelError.reading {
-            let snapshot = try validSnapshot(for: file, size: size)
-            let start = snapshot?.coveredOffset ?? 0
-            // The snapshot with the tail folded onto it in memory.
-            func foldedTail() throws -> (CachedHotelModel, AppendHint) {
-                var model = CachedHotelModel(snapshot: snapshot)
-                var end = start
-                try LogStream(path: path).forEachEvent(in: file, from: start, to: size, after: model.head) { event, position, lineEnd in
-                    model.apply(event, at: position)
-                    end = lineEnd
-                }
-                return (model, AppendHint(position: model.head, offset: end))
-            }
-            let tailIsLong = cacheThreshold == 0 ? size > start : size - start > cacheThreshold
-            guard tailIsLong else { return try foldedTail() }
-
-            // A long tail (or none yet cached): stream it into a new snapshot, write it, and use it.
-            var builder = snapshot.map { HotelProjection($0, tailBytes: size - start) } ?? HotelProjection(expectedBytes: size - start)
-            var meter = ProgressMeter("building the cache", total: size - start, unit: .bytes, display: progress)
-            defer { meter.finish() }
-            try LogStream(path: path).forEachEvent(in: file, from: start, to: size, after: snapshot?.coveredPosition ?? .origin) { event, position, lineEnd in
-                builder.apply(event, position: position, offset: lineEnd)
-                meter.advance(to: lineEnd - start)
-            }
-            if builder.offset == start { return (CachedHotelModel(snapshot: snapshot), AppendHint(position: builder.position, offset: start)) }
-            if (try? SnapshotWriter.write(builder, log: LogIdentity(of: file, length: builder.offset), to: cachePath)) != nil,
-               let written = Snapshot(path: cachePath), written.coveredOffset == builder.offset {
-                return (CachedHotelModel(snapshot: written), AppendHint(position: written.coveredPosition, offset: written.coveredOffset))
-            }
-            // The cache could not be written (a read-only directory, a full disk): answer from memory.
-            return (CachedHotelModel(folded: builder), AppendHint(position: builder.position, offset: builder.offset))
-        }
+    /// The stay calendar's section of the snapshot beside the log, if the snapshot is of a prefix of this
+    /// log (its chain value is the log's at its last position).
+    func validSnapshot(for file: borrowing POSIXFile, size: Int) throws(EventStoreError) -> Snapshot? {
+        guard let mapped = MappedSnapshot(path: cachePath), mapped.coveredOffset <= size,
+              try HashChain.value(of: file, length: mapped.coveredOffset, at: mapped.coveredPosition, path: path) == mapped.chainValue
+        else { return nil }
+        return Snapshot(mapped)
     }
 
-    /// The snapshot beside the log, if it describes a prefix of this log.
-    func validSnapshot(for file: borrowing POSIXFile, size: Int) throws(EventStoreError) -> Snapshot? {
-        guard let snapshot = Snapshot(path: cachePath), snapshot.coveredOffset <= size else { return nil }
-        let identity = try LogIdentity(of: file, length: snapshot.coveredOffset)
-        guard identity.fingerprint == snapshot.fingerprint else { return nil }
-        return snapshot
+    /// Calls `body` with the lines of the events about `id` (a booking, hold or block), in log order, up to
+    /// `last` if given, while it returns true: the few lines the history index names, each checked to
+    /// be that event; the whole log read if the index cannot be trusted.
+    func forEachLine(about id: BookingID, through last: Position?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) -> Bool {
+        guard let (models, hint) = try? loadModel(), let starts = models.histories.lineStarts(of: id),
+              let file = try POSIXFile.open(path, O_RDONLY)
+        else { return false }
+        var lines: [([UInt8], Position)] = []
+        for start in starts where start < hint.offset {
+            guard let line = try Self.line(at: start, in: file, before: hint.offset) else { return false }
+            let event = line.withUnsafeBufferPointer { try? EventLine.decode(UnsafeBufferPointer(rebasing: $0.dropLast())) }
+            guard let event else { return false }
+            // A hash shared by two ids names both: keep only this id's events.
+            guard event.event.tags.contains(.booking(id)) || event.event.tags.contains(.block(id)) else { continue }
+            lines.append((line, event.position))
+        }
+        for (line, position) in lines {
+            if let last, position > last { break }
+            if !line.withUnsafeBufferPointer({ body($0, position) }) { break }
+        }
+        return true
+    }
+
+    /// The line (with its `\n`) starting at byte `start`, if one ends before `end`.
+    private static func line(at start: Int, in file: borrowing POSIXFile, before end: Int) throws(EventStoreError) -> [UInt8]? {
+        var window = 4096
+        while true {
+            let count = min(window, end - start)
+            guard count > 0 else { return nil }
+            let bytes = try file.read(count: count, at: start)
+            if let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) { return Array(bytes[...newline]) }
+            if count < window { return nil }
+            window *= 16
+        }
     }
 
     // MARK: Appending
@@ -169,8 +179,15 @@ public final class JSONLinesEventStore: ModelProvidingStore {
         do throws(EventStoreError) {
             try FileLock.withLock(path: lockPath, timeout: lockTimeout) { () throws(EventStoreError) in
                 // Under the lock nobody else appends, so the model read now stays current.
-                let loaded: (CachedHotelModel, AppendHint)
-                do throws(HotelError) { loaded = try loadModel() } catch {
+                var loaded: (ReadModels, AppendHint)
+                do throws(HotelError) {
+                    loaded = try loadModel()
+                    // A batch reads much of the snapshot and answers as it goes: check every page first.
+                    if !loaded.0.stays.checkWhole() {
+                        discardSnapshot()
+                        loaded = try loadModel()
+                    }
+                } catch {
                     failure = error
                     return
                 }
@@ -179,7 +196,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
                 // One time for the whole batch, not before the log's last event: its commands are decided
                 // and stamped at it.
                 let now = max(Instant(secondsSince1970: clock.secondsSince1970()), latestRecordedAt() ?? .earliest)
-                let session = BatchSession(model: loaded.0, now: now, expectedCommands: expectedCommands)
+                let session = BatchSession(model: loaded.0.stays, now: now, expectedCommands: expectedCommands)
                 result = body(session)
                 if !session.events.isEmpty { try appendLocked(after: loaded.1) { (chain, write) throws(EventStoreError) in try session.writeLines(after: chain, write) } }
             }

@@ -7,6 +7,13 @@ public protocol ModelProvidingStore: EventStore {
     /// The hotel at the store's head, and where that head ends in the store.
     func currentModel() throws(HotelError) -> (model: any HotelReadModel, hint: AppendHint)
 
+    /// Deletes the store's snapshot (found damaged while answering), so that the next model is folded
+    /// from the log and the snapshot written anew.
+    func discardSnapshot()
+
+    /// Whether the model last handed over has met a damaged page of the snapshot since.
+    var snapshotWasDamaged: Bool { get }
+
     /// Appends like ``EventStore/append(_:condition:)``, knowing where the condition's `after` position ends,
     /// with the events stamped with the time they were decided at, `decidedAt` (or, if nil, the append's).
     ///

@@ -16,11 +16,10 @@ struct SnapshotVerificationTests {
         return store
     }
 
-    /// From a snapshot file: its number of id slots, where its hash section starts, and the home slot of `id`.
-    static func idIndex(of cache: Data, home id: String) -> (slots: Int, hash: Int, home: Int) {
-        let slots = Int(cache.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 68, as: UInt32.self) })
-        let hash = Int(cache.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 72 + 8 * 4, as: UInt64.self) })
-        return (slots, hash, Int(truncatingIfNeeded: BookingKey(bookingID(id)).mixed) & (slots - 1))
+    /// From a snapshot file: its number of id slots, where its hash part starts, and the home slot of `id`.
+    static func idIndex(of cache: SnapshotBytes, home id: String) -> (slots: Int, hash: Int, home: Int) {
+        let slots = cache.hashSlots
+        return (slots, cache.stayPart(.hash), Int(truncatingIfNeeded: BookingKey(bookingID(id)).mixed) & (slots - 1))
     }
 
     @Test func aSnapshotThatAgreesVerifies() throws {
@@ -52,13 +51,12 @@ struct SnapshotVerificationTests {
 
     @Test func aSnapshotThatDisagreesWithTheReplayIsAProblem() throws {
         let store = try makeStore()
-        var cache = try Data(contentsOf: URL(fileURLWithPath: store.cachePath))
+        var cache = try SnapshotBytes(path: store.cachePath)
         let snapshot = try #require(Snapshot(path: store.cachePath))
         #expect(snapshot.booking(0)?.status == .active)
-        // Flip the first record's cancelled flag: the header and the log fingerprint still check out.
-        let records = Int(cache.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 72 + 8 * 3, as: UInt64.self) })
-        cache[records + 13] = 1
-        try cache.write(to: URL(fileURLWithPath: store.cachePath))
+        // Flip the first record's cancelled flag, and seal the file again: every checksum checks out.
+        cache.data[cache.stayPart(.records) + 13] = 1
+        try cache.write(sealedTo: store.cachePath)
         let report = try store.verify()
         #expect(report.problems.map(\.message) == ["the read-model cache disagrees with a full replay (booking bk1); delete the .cache file and it will be rebuilt"])
         #expect(report.problems.first?.line == 4)
@@ -66,13 +64,13 @@ struct SnapshotVerificationTests {
 
     @Test func anIDIndexThatMissesABookingIsAProblem() throws {
         let store = try makeStore()
-        var cache = try Data(contentsOf: URL(fileURLWithPath: store.cachePath))
+        var cache = try SnapshotBytes(path: store.cachePath)
         // Clear the tag of bk1's slot: the id index then says bk1 does not exist.
         let (slots, hash, slot) = Self.idIndex(of: cache, home: "bk1")
         #expect(try #require(Snapshot(path: store.cachePath)).recordIndex(BookingKey(bookingID("bk1"))) == 0)
-        cache[hash + slots * 4 + slot * 2] = 0
-        cache[hash + slots * 4 + slot * 2 + 1] = 0
-        try cache.write(to: URL(fileURLWithPath: store.cachePath))
+        cache.data[hash + slots * 4 + slot * 2] = 0
+        cache.data[hash + slots * 4 + slot * 2 + 1] = 0
+        try cache.write(sealedTo: store.cachePath)
         #expect(try #require(Snapshot(path: store.cachePath)).recordIndex(BookingKey(bookingID("bk1"))) == nil)
         let report = try store.verify()
         #expect(report.problems.map(\.message) == ["the read-model cache disagrees with a full replay (the id index: booking bk1 cannot be found through it); delete the .cache file and it will be rebuilt"])
@@ -80,10 +78,10 @@ struct SnapshotVerificationTests {
 
     @Test func anIDIndexSlotPointingPastTheBookingsIsAProblem() throws {
         let store = try makeStore()
-        var cache = try Data(contentsOf: URL(fileURLWithPath: store.cachePath))
+        var cache = try SnapshotBytes(path: store.cachePath)
         let (_, hash, slot) = Self.idIndex(of: cache, home: "bk2")
-        for k in 0..<4 { cache[hash + slot * 4 + k] = 0xFF }
-        try cache.write(to: URL(fileURLWithPath: store.cachePath))
+        for k in 0..<4 { cache.data[hash + slot * 4 + k] = 0xFF }
+        try cache.write(sealedTo: store.cachePath)
         #expect(try #require(Snapshot(path: store.cachePath)).recordIndex(BookingKey(bookingID("bk2"))) == nil)
         let report = try store.verify()
         #expect(report.problems.map(\.message) == ["the read-model cache disagrees with a full replay (the id index: slot \(slot) holds no booking); delete the .cache file and it will be rebuilt"])

@@ -1,14 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Writes a ``HotelProjection``'s contents as a snapshot file: to a temporary file, synced, then renamed
-/// into place, so a reader sees the old snapshot or the new one, never half of one.
+/// Writes a ``HotelProjection``'s contents as the stay calendar's section of a snapshot (see
+/// ``StayCalendarLayout``).
 enum SnapshotWriter {
-    /// Writes the snapshot of `builder` for the log described by `log` to `path`.
-    static func write(_ builder: HotelProjection, log: LogIdentity, to path: String) throws(EventStoreError) {
+    /// Writes `builder` as the stay calendar's section.
+    static func write(_ builder: HotelProjection, to out: inout SnapshotFileWriter) throws(EventStoreError) {
         let roomOrder = sortedOrder(builder.rooms)
         let clientOrder = sortedOrder(builder.clientNames)
         var roomRank = [UInt32](repeating: 0, count: roomOrder.count)
@@ -68,41 +62,31 @@ enum SnapshotWriter {
         // Section offsets.
         let sizes = [
             strings.count, roomTable.count, clientTable.count, records.count * SnapshotRecord.size, slots * 6,
-            activeTotal * SnapshotLayout.activeEntrySize, records.count * 4, records.count * 4, extrasCount * SnapshotLayout.extrasEntrySize,
+            activeTotal * StayCalendarLayout.activeEntrySize, records.count * 4, records.count * 4, extrasCount * StayCalendarLayout.extrasEntrySize,
         ]
         var offsets: [Int] = []
-        var cursor = SnapshotLayout.headerSize
+        var cursor = StayCalendarLayout.headerSize
         for size in sizes {
             offsets.append(cursor)
             cursor += (size + 7) & ~7
         }
         let total = cursor
 
-        var header: [UInt8] = SnapshotLayout.magic
-        header.append(littleEndian: SnapshotLayout.version)
+        var header: [UInt8] = []
         header.append(littleEndian: UInt32(SnapshotRecord.size))
-        header.append(littleEndian: UInt64(builder.offset))
-        header.append(littleEndian: UInt64(builder.position.rawValue))
-        header.append(littleEndian: log.fingerprint)
-        header.append(littleEndian: log.device)
-        header.append(littleEndian: log.inode)
         header.append(littleEndian: UInt32(roomOrder.count))
         header.append(littleEndian: UInt32(clientOrder.count))
         header.append(littleEndian: UInt32(records.count))
         header.append(littleEndian: UInt32(slots))
+        header.append(littleEndian: UInt32(0))
         for offset in offsets { header.append(littleEndian: UInt64(offset)) }
         header.append(littleEndian: UInt64(strings.count))
         header.append(littleEndian: UInt64(activeTotal))
-        header.append(littleEndian: UInt64(total))
         header.append(littleEndian: UInt64(extrasCount))
 
-        StaleTemporaries.clear(besides: path)
-        let temporary = StaleTemporaries.name(besides: path)
-        guard let file = try POSIXFile.open(temporary, O_WRONLY | O_CREAT | O_TRUNC) else { throw .io(path: temporary, operation: "open", errno: ENOENT) }
-        do {
-            var out = BufferedWriter(file: file)
-            try out.write(header)
-            let sections: [(Int, (inout BufferedWriter) throws(EventStoreError) -> Void)] = [
+        try out.beginSection(StayCalendarLayout.name, version: StayCalendarLayout.version)
+        try out.write(header)
+            let parts: [(Int, (inout SnapshotFileWriter) throws(EventStoreError) -> Void)] = [
                 (0, { (o) throws(EventStoreError) in try o.write(strings) }),
                 (1, { (o) throws(EventStoreError) in try o.write(roomTable) }),
                 (2, { (o) throws(EventStoreError) in try o.write(clientTable) }),
@@ -120,7 +104,7 @@ enum SnapshotWriter {
                 (4, { (o) throws(EventStoreError) in
                     // A slot's high 32 bits are the top of its id's hash (see RecordTable).
                     try o.write(integers: builder.ids.slots.lazy.map { UInt32(truncatingIfNeeded: $0) })
-                    try o.write(integers: builder.ids.slots.lazy.map { $0 == 0 ? UInt16(0) : SnapshotLayout.tag(ofHash: $0) })
+                    try o.write(integers: builder.ids.slots.lazy.map { $0 == 0 ? UInt16(0) : StayCalendarLayout.tag(ofHash: $0) })
                 }),
                 (5, { (o) throws(EventStoreError) in
                     var chunk: [UInt8] = []
@@ -168,22 +152,12 @@ enum SnapshotWriter {
                     try o.write(chunk)
                 }),
             ]
-            for (index, body) in sections {
-                try out.pad(to: offsets[index])
-                try body(&out)
-            }
-            try out.pad(to: total)
-            try out.flush()
-            try file.sync()
-        } catch {
-            unlink(temporary)
-            throw error
+        for (index, body) in parts {
+            try out.pad(to: offsets[index])
+            try body(&out)
         }
-        guard rename(temporary, path) == 0 else {
-            let failure = errno
-            unlink(temporary)
-            throw .io(path: path, operation: "rename", errno: failure)
-        }
+        try out.pad(to: total)
+        out.endSection()
     }
 
     private static func append(_ name: String, to strings: inout [UInt8]) -> (UInt32, UInt32) {
@@ -218,44 +192,5 @@ enum SnapshotWriter {
             items[starts[g]..<starts[g + 1]].sort { less(Int($0), Int($1)) }
         }
         return items
-    }
-}
-
-/// Writes through a 1 MiB buffer.
-private struct BufferedWriter {
-    let descriptor: Int32
-    let path: String
-    var buffer: [UInt8] = []
-    var written = 0
-
-    init(file: borrowing POSIXFile) {
-        descriptor = file.descriptor
-        path = file.path
-        buffer.reserveCapacity(1 << 20)
-    }
-
-    mutating func write(_ bytes: [UInt8]) throws(EventStoreError) {
-        buffer.append(contentsOf: bytes)
-        written += bytes.count
-        if buffer.count >= 1 << 20 { try flush() }
-    }
-
-    mutating func write<T: FixedWidthInteger>(integers: some Sequence<T>) throws(EventStoreError) {
-        var chunk: [UInt8] = []
-        chunk.reserveCapacity(1 << 16)
-        for integer in integers {
-            chunk.append(littleEndian: integer)
-            if chunk.count >= 1 << 16 { try write(chunk); chunk.removeAll(keepingCapacity: true) }
-        }
-        try write(chunk)
-    }
-
-    mutating func pad(to offset: Int) throws(EventStoreError) {
-        if offset > written { try write([UInt8](repeating: 0, count: offset - written)) }
-    }
-
-    mutating func flush() throws(EventStoreError) {
-        try POSIXFile.writeAll(buffer, to: descriptor, path: path)
-        buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -24,6 +24,10 @@ struct CachedHotelModel: HotelReadModel, HotelLedger {
         head = folded.position
     }
 
+    var isIntact: Bool { !(snapshot?.file.isDamaged ?? false) }
+
+    func checkWhole() -> Bool { snapshot?.file.checkAll() ?? true }
+
     /// Folds one event of the tail.
     mutating func apply(_ event: DomainEvent, at position: Position) {
         head = position

@@ -1,13 +1,11 @@
-/// The snapshot file's layout. All integers are little-endian.
+/// The stay calendar's section of the snapshot (see ``SnapshotFormat`` for the container). All integers are
+/// little-endian; offsets are from the section's start.
 ///
 /// ```
-/// header (176 bytes)
-///   0  magic "HOTELRM1"          8  version u32, record size u32
-///   16 covered offset u64        24 covered position u64
-///   32 log fingerprint u64       40 log device u64      48 log inode u64
-///   56 rooms u32  60 clients u32  64 records u32  68 hash slots u32
-///   72 section offsets u64 x 9: strings, rooms, clients, records, hash, active, room lists, client lists, extras
-///   144 strings size u64  152 active entries u64  160 file size u64  168 extras u64
+/// header (120 bytes)
+///   0  record size u32  4 rooms u32  8 clients u32  12 records u32  16 hash slots u32  20 0 u32
+///   24 part offsets u64 x 9: strings, rooms, clients, records, hash, active, room lists, client lists, extras
+///   96 strings size u64  104 active entries u64  112 extras u64
 /// strings    room and client names, room types and reasons, UTF-8, back to back
 /// rooms      per room (sorted by name bytes): name offset, name length, active start, active count,
 ///            list start, list count, flags (bit 0: added, not only named by a booking), type offset,
@@ -28,20 +26,21 @@
 ///            record u32, reason offset u32, reason length u32 (0xFFFFFFFF: none), key offset u32, key
 ///            length u32 (0xFFFFFFFF: none), 4 pad, expiry i64 seconds since 1970 (Int64.min: none)
 /// ```
-enum SnapshotLayout {
-    static let magic: [UInt8] = Array("HOTELRM1".utf8)
-    /// 5: extras hold the idempotency key (a version-4 snapshot is rebuilt, never read).
-    static let version: UInt32 = 5
-    static let headerSize = 176
+enum StayCalendarLayout {
+    /// The section's name in the snapshot's directory.
+    static let name: StaticString = "stays"
+    /// 6: a section of the snapshot container (the layout of version 5 stood alone in its file).
+    static let version: UInt32 = 6
+    static let headerSize = 120
     static let roomEntrySize = 40
     static let clientEntrySize = 16
     static let activeEntrySize = 12
     static let extrasEntrySize = 32
 
-    /// The hash section's tag for an id whose hash is `hash`: never 0, which marks an empty slot.
+    /// The hash part's tag for an id whose hash is `hash`: never 0, which marks an empty slot.
     static func tag(ofHash hash: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: hash >> 48) | 1 }
 
-    enum Section: Int, CaseIterable {
+    enum Part: Int, CaseIterable {
         case strings, rooms, clients, records, hash, active, roomLists, clientLists, extras
     }
 }

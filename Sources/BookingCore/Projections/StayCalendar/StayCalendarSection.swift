@@ -1,23 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// A read model snapshot, memory-mapped: the hotel as of a prefix of the log (``coveredPosition``, ending
-/// at byte ``coveredOffset``). Only the pages a command touches are read from the disk.
+/// The stay calendar's section of the snapshot (see ``StayCalendarLayout``), memory-mapped: the hotel as of
+/// a prefix of the log (``coveredPosition``, ending at byte ``coveredOffset``). Only the pages a command
+/// touches are read from the disk, each checked when first read (see ``MappedSnapshot``).
 ///
-/// Loading checks the header, the sections' bounds and the room table, so a damaged file is refused (and
-/// rebuilt) rather than trusted; every access checks its indexes and spans too (client entries only then),
-/// so no content can make it read out of bounds.
+/// Opening checks the section's header, its parts' bounds and the room table, so a malformed section is
+/// refused (and rebuilt) rather than trusted; every access checks its indexes and spans too (client
+/// entries only then), so no content can make it read out of bounds.
 final class Snapshot: @unchecked Sendable {
-    private let base: UnsafeRawPointer
-    private let size: Int
-    let coveredOffset: Int
-    let coveredPosition: Position
-    let fingerprint: UInt64
-    let device: UInt64
-    let inode: UInt64
+    private let section: SnapshotSection
     let roomCount: Int
     let clientCount: Int
     let recordCount: Int
@@ -27,71 +16,59 @@ final class Snapshot: @unchecked Sendable {
     private let extrasCount: Int
     private var sections: [Int] = []
 
-    /// Maps and checks the snapshot at `path`; nil if it is missing, unreadable or damaged.
-    init?(path: String) {
-        // Never waits on a FIFO, and maps only a regular file: anything else is no snapshot.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size >= SnapshotLayout.headerSize else { return nil }
-        size = Int(info.st_size)
-        guard let mapped = mmap(nil, size, PROT_READ, MAP_SHARED, fd, 0), mapped != MAP_FAILED else { return nil }
-        let header = UnsafeRawPointer(mapped)
-        base = header
-        func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: header.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
-        func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: header.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
-        coveredOffset = Int(truncatingIfNeeded: u64(16))
-        coveredPosition = Position(Int(truncatingIfNeeded: u64(24) & 0x7FFF_FFFF_FFFF_FFFF))
-        fingerprint = u64(32)
-        device = u64(40)
-        inode = u64(48)
-        roomCount = u32(56)
-        clientCount = u32(60)
-        recordCount = u32(64)
-        hashSlots = u32(68)
-        sections = SnapshotLayout.Section.allCases.map { Int(truncatingIfNeeded: u64(72 + 8 * $0.rawValue)) }
-        stringsSize = Int(truncatingIfNeeded: u64(144))
-        activeCount = Int(truncatingIfNeeded: u64(152))
-        extrasCount = Int(truncatingIfNeeded: u64(168))
-        // A failed initializer of a fully initialized class runs deinit, which unmaps.
-        let fileSize = Int(truncatingIfNeeded: u64(160))
-        guard isWellFormed(fileSize: fileSize) else { return nil }
+    /// The snapshot file the section is in.
+    var file: MappedSnapshot { section.file }
+    var coveredOffset: Int { section.file.coveredOffset }
+    var coveredPosition: Position { section.file.coveredPosition }
+
+    /// Opens the stay calendar's section of `file`; nil if it has none of this layout, or it is malformed.
+    init?(_ file: MappedSnapshot) {
+        guard let section = file.section(StayCalendarLayout.name, version: StayCalendarLayout.version) else { return nil }
+        self.section = section
+        func u32(_ at: Int) -> Int { Int(section.u32(at)) }
+        func u64(_ at: Int) -> UInt64 { section.u64(at) }
+        roomCount = u32(4)
+        clientCount = u32(8)
+        recordCount = u32(12)
+        hashSlots = u32(16)
+        sections = StayCalendarLayout.Part.allCases.map { Int(truncatingIfNeeded: u64(24 + 8 * $0.rawValue)) }
+        stringsSize = Int(truncatingIfNeeded: u64(96))
+        activeCount = Int(truncatingIfNeeded: u64(104))
+        extrasCount = Int(truncatingIfNeeded: u64(112))
+        guard u32(0) == SnapshotRecord.size, isWellFormed(), !file.isDamaged else { return nil }
     }
 
-    deinit { munmap(UnsafeMutableRawPointer(mutating: base), size) }
-
-    /// Lets the kernel drop the pages read so far from this process (they are read again if touched), so
-    /// that reading the whole snapshot does not hold it all in memory.
-    func releasePages() {
-        madvise(UnsafeMutableRawPointer(mutating: base), size, MADV_DONTNEED)
+    /// Opens the stay calendar of the snapshot file at `path` (for tests and tools).
+    convenience init?(path: String) {
+        guard let file = MappedSnapshot(path: path) else { return nil }
+        self.init(file)
     }
 
-    private func isWellFormed(fileSize: Int) -> Bool {
-        guard fileSize == size, size >= SnapshotLayout.headerSize,
-              (0..<8).allSatisfy({ base.load(fromByteOffset: $0, as: UInt8.self) == SnapshotLayout.magic[$0] }),
-              u32(8) == Int(SnapshotLayout.version), u32(12) == SnapshotRecord.size,
-              coveredOffset >= 0, hashSlots > 0, hashSlots & (hashSlots - 1) == 0, hashSlots >= recordCount
-        else { return false }
-        // A switch, not a dictionary: a dictionary keyed by Section costs a runtime conformance lookup at start-up.
-        func length(of section: SnapshotLayout.Section) -> Int {
-            switch section {
+    /// Lets the kernel drop the pages read so far from this process (see ``MappedSnapshot/releasePages()``).
+    func releasePages() { section.file.releasePages() }
+
+    private func isWellFormed() -> Bool {
+        guard hashSlots > 0, hashSlots & (hashSlots - 1) == 0, hashSlots >= recordCount else { return false }
+        // A switch, not a dictionary: a dictionary keyed by Part costs a runtime conformance lookup at start-up.
+        func length(of part: StayCalendarLayout.Part) -> Int {
+            switch part {
             case .strings: stringsSize
-            case .rooms: roomCount * SnapshotLayout.roomEntrySize
-            case .clients: clientCount * SnapshotLayout.clientEntrySize
+            case .rooms: roomCount * StayCalendarLayout.roomEntrySize
+            case .clients: clientCount * StayCalendarLayout.clientEntrySize
             case .records: recordCount * SnapshotRecord.size
             case .hash: hashSlots * 6
-            case .active: activeCount * SnapshotLayout.activeEntrySize
+            case .active: activeCount * StayCalendarLayout.activeEntrySize
             case .roomLists, .clientLists: recordCount * 4
-            case .extras: extrasCount * SnapshotLayout.extrasEntrySize
+            case .extras: extrasCount * StayCalendarLayout.extrasEntrySize
             }
         }
-        for section in SnapshotLayout.Section.allCases {
-            let start = sections[section.rawValue], length = length(of: section)
-            guard start >= SnapshotLayout.headerSize, length >= 0, start <= size, length <= size - start else { return false }
+        let size = section.length
+        for part in StayCalendarLayout.Part.allCases {
+            let start = sections[part.rawValue], length = length(of: part)
+            guard start >= StayCalendarLayout.headerSize, length >= 0, start <= size, length <= size - start else { return false }
         }
         for r in 0..<roomCount {
-            let entry = sections[SnapshotLayout.Section.rooms.rawValue] + r * SnapshotLayout.roomEntrySize
+            let entry = sections[StayCalendarLayout.Part.rooms.rawValue] + r * StayCalendarLayout.roomEntrySize
             guard within(u32(entry), u32(entry + 4), stringsSize), within(u32(entry + 8), u32(entry + 12), activeCount),
                   within(u32(entry + 16), u32(entry + 20), recordCount), within(u32(entry + 28), u32(entry + 32), stringsSize)
             else { return false }
@@ -102,34 +79,34 @@ final class Snapshot: @unchecked Sendable {
 
     private func within(_ start: Int, _ count: Int, _ limit: Int) -> Bool { start <= limit && count <= limit - start }
 
-    private func u16(_ at: Int) -> UInt16 { UInt16(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt16.self)) }
-    private func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
-    private func i32(_ at: Int) -> Int32 { Int32(littleEndian: base.loadUnaligned(fromByteOffset: at, as: Int32.self)) }
-    private func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
-    private func start(_ section: SnapshotLayout.Section) -> Int { sections[section.rawValue] }
+    private func u8(_ at: Int) -> UInt8 { section.u8(at) }
+    private func u16(_ at: Int) -> UInt16 { section.u16(at) }
+    private func u32(_ at: Int) -> Int { Int(section.u32(at)) }
+    private func i32(_ at: Int) -> Int32 { section.i32(at) }
+    private func u64(_ at: Int) -> UInt64 { section.u64(at) }
+    private func start(_ part: StayCalendarLayout.Part) -> Int { sections[part.rawValue] }
 
     private func string(at entry: Int) -> String {
         guard within(u32(entry), u32(entry + 4), stringsSize) else { return "" }
-        let offset = start(.strings) + u32(entry)
-        return String(decoding: UnsafeRawBufferPointer(start: base + offset, count: u32(entry + 4)), as: UTF8.self)
+        return String(decoding: section.bytes(start(.strings) + u32(entry), count: u32(entry + 4)), as: UTF8.self)
     }
 
-    private func roomEntry(_ r: Int) -> Int { start(.rooms) + r * SnapshotLayout.roomEntrySize }
+    private func roomEntry(_ r: Int) -> Int { start(.rooms) + r * StayCalendarLayout.roomEntrySize }
 
     // MARK: Rooms and clients
 
-    func roomName(_ r: Int) -> String { string(at: start(.rooms) + r * SnapshotLayout.roomEntrySize) }
-    func clientName(_ c: Int) -> String { string(at: start(.clients) + c * SnapshotLayout.clientEntrySize) }
+    func roomName(_ r: Int) -> String { string(at: start(.rooms) + r * StayCalendarLayout.roomEntrySize) }
+    func clientName(_ c: Int) -> String { string(at: start(.clients) + c * StayCalendarLayout.clientEntrySize) }
 
     /// The index of a name in a table sorted by name bytes.
-    private func find(_ name: String, count: Int, entrySize: Int, section: SnapshotLayout.Section) -> Int? {
+    private func find(_ name: String, count: Int, entrySize: Int, part: StayCalendarLayout.Part) -> Int? {
         let target = Array(name.utf8)
         var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
-            let entry = start(section) + mid * entrySize
+            let entry = start(part) + mid * entrySize
             guard within(u32(entry), u32(entry + 4), stringsSize) else { return nil }
-            let bytes = UnsafeRawBufferPointer(start: base + start(.strings) + u32(entry), count: u32(entry + 4))
+            let bytes = section.bytes(start(.strings) + u32(entry), count: u32(entry + 4))
             if bytes.elementsEqual(target) { return mid }
             if bytes.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
         }
@@ -137,7 +114,7 @@ final class Snapshot: @unchecked Sendable {
     }
 
     /// The index of a room, registered or only named by a booking.
-    func roomIndex(_ name: String) -> Int? { find(name, count: roomCount, entrySize: SnapshotLayout.roomEntrySize, section: .rooms) }
+    func roomIndex(_ name: String) -> Int? { find(name, count: roomCount, entrySize: StayCalendarLayout.roomEntrySize, part: .rooms) }
 
     /// Whether room `r` was added (rather than only named by a booking, in a store verify flags).
     func isRegistered(_ r: Int) -> Bool { u32(roomEntry(r) + 24) & 1 == 1 }
@@ -147,16 +124,16 @@ final class Snapshot: @unchecked Sendable {
 
     /// The most nights any record of room `r` has: how far before a day its stays can start.
     func longestStay(room r: Int) -> Int { u32(roomEntry(r) + 36) }
-    func clientIndex(_ name: String) -> Int? { find(name, count: clientCount, entrySize: SnapshotLayout.clientEntrySize, section: .clients) }
+    func clientIndex(_ name: String) -> Int? { find(name, count: clientCount, entrySize: StayCalendarLayout.clientEntrySize, part: .clients) }
 
     // MARK: Records
 
     func record(_ i: Int) -> SnapshotRecord {
         let at = start(.records) + i * SnapshotRecord.size
         return SnapshotRecord(
-            key: BookingKey(low: u64(at), high: UInt32(u32(at + 8)), count: base.load(fromByteOffset: at + 12, as: UInt8.self)),
-            status: SnapshotRecord.Status(rawValue: base.load(fromByteOffset: at + 13, as: UInt8.self)) ?? .cancelled,
-            flags: base.load(fromByteOffset: at + 14, as: UInt8.self), room: UInt32(u32(at + 16)),
+            key: BookingKey(low: u64(at), high: UInt32(u32(at + 8)), count: u8(at + 12)),
+            status: SnapshotRecord.Status(rawValue: u8(at + 13)) ?? .cancelled,
+            flags: u8(at + 14), room: UInt32(u32(at + 16)),
             client: UInt32(u32(at + 20)), arrival: i32(at + 24), departure: i32(at + 28))
     }
 
@@ -167,7 +144,7 @@ final class Snapshot: @unchecked Sendable {
         var low = 0, high = extrasCount
         while low < high {
             let mid = (low + high) / 2
-            let found = u32(start(.extras) + mid * SnapshotLayout.extrasEntrySize)
+            let found = u32(start(.extras) + mid * StayCalendarLayout.extrasEntrySize)
             if found == i { return extras(entry: mid).1 }
             if found < i { low = mid + 1 } else { high = mid }
         }
@@ -175,7 +152,7 @@ final class Snapshot: @unchecked Sendable {
     }
 
     private func extras(entry k: Int) -> (UInt32, SnapshotRecord.Extras) {
-        let at = start(.extras) + k * SnapshotLayout.extrasEntrySize
+        let at = start(.extras) + k * StayCalendarLayout.extrasEntrySize
         let reason = u32(at + 8) == 0xFFFF_FFFF ? nil : string(at: at + 4)
         let key = u32(at + 16) == 0xFFFF_FFFF ? nil : string(at: at + 12)
         let expiry = Int64(bitPattern: u64(at + 24))
@@ -199,7 +176,7 @@ final class Snapshot: @unchecked Sendable {
 
     /// The record of a booking id.
     func recordIndex(_ key: BookingKey) -> Int? {
-        let hash = key.mixed, tag = SnapshotLayout.tag(ofHash: hash)
+        let hash = key.mixed, tag = StayCalendarLayout.tag(ofHash: hash)
         let mask = hashSlots - 1, slots = start(.hash), tags = slots + hashSlots * 4
         var slot = Int(truncatingIfNeeded: hash) & mask
         for _ in 0..<hashSlots {
@@ -237,7 +214,7 @@ final class Snapshot: @unchecked Sendable {
             seen[value - 1] = true
             let hash = key(value - 1).mixed
             let home = Int(truncatingIfNeeded: hash) & mask
-            guard tag == SnapshotLayout.tag(ofHash: hash), (slot - home) & mask <= step - runStart else {
+            guard tag == StayCalendarLayout.tag(ofHash: hash), (slot - home) & mask <= step - runStart else {
                 return "booking \(key(value - 1).id) cannot be found through it"
             }
         }
@@ -257,7 +234,7 @@ final class Snapshot: @unchecked Sendable {
     func activeEntries(room r: Int) -> [(arrival: Int32, departure: Int32, record: UInt32)] {
         let entry = roomEntry(r)
         return (0..<u32(entry + 12)).map { k in
-            let at = start(.active) + (u32(entry + 8) + k) * SnapshotLayout.activeEntrySize
+            let at = start(.active) + (u32(entry + 8) + k) * StayCalendarLayout.activeEntrySize
             return (i32(at), i32(at + 4), UInt32(u32(at + 8)))
         }
     }
@@ -287,7 +264,7 @@ final class Snapshot: @unchecked Sendable {
     private func forEachActiveOverlap(room r: Int, arrival: Int32, departure: Int32, _ body: (Int) -> Bool) {
         let entry = roomEntry(r)
         let first = u32(entry + 8), count = u32(entry + 12)
-        func at(_ k: Int) -> Int { start(.active) + (first + k) * SnapshotLayout.activeEntrySize }
+        func at(_ k: Int) -> Int { start(.active) + (first + k) * StayCalendarLayout.activeEntrySize }
         var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
@@ -330,17 +307,17 @@ final class Snapshot: @unchecked Sendable {
 
     /// Every booking of room `r` (active or not), in list order.
     func roomList(_ r: Int) -> [Int] {
-        list(entry: roomEntry(r) + 16, section: .roomLists)
+        list(entry: roomEntry(r) + 16, part: .roomLists)
     }
 
     /// Every booking of client `c`, in list order.
     func clientList(_ c: Int) -> [Int] {
-        list(entry: start(.clients) + c * SnapshotLayout.clientEntrySize + 8, section: .clientLists)
+        list(entry: start(.clients) + c * StayCalendarLayout.clientEntrySize + 8, part: .clientLists)
     }
 
-    private func list(entry: Int, section: SnapshotLayout.Section) -> [Int] {
+    private func list(entry: Int, part: StayCalendarLayout.Part) -> [Int] {
         let first = u32(entry), count = u32(entry + 4)
         guard within(first, count, recordCount) else { return [] }
-        return (0..<count).map { u32(start(section) + (first + $0) * 4) }.filter { $0 < recordCount }
+        return (0..<count).map { u32(start(part) + (first + $0) * 4) }.filter { $0 < recordCount }
     }
 }

@@ -1,0 +1,35 @@
+/// The stay calendar as a plug-in of the snapshot: rooms, and every booking, hold and block with the
+/// nights it holds. Its builder is ``HotelProjection``, its section ``StayCalendarLayout``, its view
+/// ``CachedHotelModel``.
+enum StayCalendar: SnapshotReadModel {
+    static func builder(expectedBytes: Int) -> HotelProjection { HotelProjection(expectedBytes: expectedBytes) }
+
+    static func builder(continuing snapshot: MappedSnapshot, tailBytes: Int) -> HotelProjection? {
+        guard let section = Snapshot(snapshot) else { return nil }
+        let builder = HotelProjection(section, tailBytes: tailBytes)
+        return snapshot.isDamaged ? nil : builder
+    }
+
+    static func write(_ builder: HotelProjection, to out: inout SnapshotFileWriter) throws(EventStoreError) {
+        try SnapshotWriter.write(builder, to: &out)
+    }
+
+    static func view(of snapshot: MappedSnapshot?) -> CachedHotelModel? {
+        guard let snapshot else { return CachedHotelModel(snapshot: nil) }
+        return Snapshot(snapshot).map { CachedHotelModel(snapshot: $0) }
+    }
+
+    static func view(folded builder: HotelProjection) -> CachedHotelModel { CachedHotelModel(folded: builder) }
+}
+
+extension HotelProjection: EventFolding {
+    mutating func fold(_ event: DomainEvent, at position: Position, line: Range<Int>) {
+        apply(event, position: position, offset: line.upperBound)
+    }
+}
+
+extension CachedHotelModel: EventFolding {
+    mutating func fold(_ event: DomainEvent, at position: Position, line: Range<Int>) {
+        apply(event, at: position)
+    }
+}

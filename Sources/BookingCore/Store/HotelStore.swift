@@ -15,6 +15,10 @@ public protocol HotelStore: ModelProvidingStore {
     @discardableResult
     func forEachLine(after: Position, matching query: Query?, _ body: (_ line: UnsafeBufferPointer<UInt8>, _ position: Position) -> Bool) throws(EventStoreError) -> Position
 
+    /// Calls `body` with the line and position of each event about the booking, hold or block `id`, oldest
+    /// first, up to `last` if given, while it returns true (`hotel history`).
+    func forEachLine(about id: BookingID, through last: Position?, _ body: (_ line: UnsafeBufferPointer<UInt8>, _ position: Position) -> Bool) throws(EventStoreError)
+
     /// Checks the whole log without changing it: every problem, with its line and byte offset.
     func verify() throws(EventStoreError) -> VerificationReport
 
@@ -23,7 +27,29 @@ public protocol HotelStore: ModelProvidingStore {
     func importLog(_ bytes: [UInt8]) throws(ImportError) -> Int
 }
 
+extension HotelStore {
+    public func forEachLine(about id: BookingID, through last: Position?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) {
+        try forEachTaggedLine(about: id, through: last, body)
+    }
+
+    /// Reads every event tagged with the id, stopping after `last`.
+    func forEachTaggedLine(about id: BookingID, through last: Position?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) {
+        let query = Query([QueryItem(types: [], tags: [.booking(id)]), QueryItem(types: [], tags: [.block(id)])])
+        try forEachLine(after: .origin, matching: query) { line, position in
+            if let last, position > last { return false }
+            return body(line, position)
+        }
+    }
+}
+
 extension JSONLinesEventStore: HotelStore {
+    /// Reads the few lines the history index names (see ``BookingHistoryIndex``), each checked to be an
+    /// event about `id`; the whole log when the index cannot be trusted.
+    public func forEachLine(about id: BookingID, through last: Position?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) {
+        guard try !forEachIndexedLine(about: id, through: last, body) else { return }
+        try forEachTaggedLine(about: id, through: last, body)
+    }
+
     public var name: String { path }
 
     public func hasStore() throws(EventStoreError) -> Bool { exists }

@@ -138,7 +138,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     /// Calls `body` with the lines of the events about `id` (a booking, hold or block), in log order, up to
     /// `last` if given, while it returns true: the few lines the history index names, each checked to
     /// be that event; the whole log read if the index cannot be trusted.
-    func forEachLine(about id: BookingID, through last: Position?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) -> Bool {
+    func forEachIndexedLine(about id: BookingID, through last: Position?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) -> Bool {
         guard let (models, hint) = try? loadModel(), let starts = models.histories.lineStarts(of: id),
               let file = try POSIXFile.open(path, O_RDONLY)
         else { return false }

@@ -15,10 +15,7 @@ extension Subcommand {
             var events: [(SequencedEvent, DomainEvent)] = []
             var failure: EventDataError?
             do throws(EventStoreError) {
-                try context.store.forEachLine(
-                    after: .origin, matching: Query([QueryItem(types: [], tags: [.booking(id)]), QueryItem(types: [], tags: [.block(id)])])
-                ) { line, position in
-                    if let last, position > last { return false }
+                try context.store.forEachLine(about: id, through: last) { line, _ in
                     guard let recorded = try? EventLine.decode(UnsafeBufferPointer(rebasing: line.dropLast())) else { return false }
                     do throws(EventDataError) { events.append((recorded, try DomainEvent(recorded))) } catch {
                         failure = error

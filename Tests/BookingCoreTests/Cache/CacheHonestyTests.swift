@@ -131,11 +131,30 @@ struct CacheHonestyTests {
             if i == 50 { staleCache = try? Data(contentsOf: URL(fileURLWithPath: file.cachePath)) }
         }
         let now = Instant(secondsSince1970: time.withLock { $0 })
-        let expected = Self.answers(try desks[1].model(), ids: ids, now: now)
-        #expect(expected.all.count > 5)
-        #expect(Set(expected.all.map(\.status)).count >= 3, "\(Set(expected.all.map(\.status)))")
+        let expectedAnswers = Self.answers(try desks[1].model(), ids: ids, now: now)
+        #expect(expectedAnswers.all.count > 5)
+        #expect(Set(expectedAnswers.all.map(\.status)).count >= 3, "\(Set(expectedAnswers.all.map(\.status)))")
 
-        func answers(_ store: JSONLinesEventStore) throws -> Answers { Self.answers(try store.currentModel().model, ids: ids, now: now) }
+        // Every section answers: the stay calendar, and the history index (as of the end and of the middle).
+        let middle = Position(try memory.read(.all).head.rawValue / 2)
+        let histories = try ids.flatMap { id in
+            try [nil, middle].map { last in try SnapshotDamageTests.history(of: id, in: memory).filter { last == nil || $0 <= last! } }
+        }
+        struct Both: Equatable {
+            var answers: Answers
+            var histories: [[Position]]
+        }
+        let expected = Both(answers: expectedAnswers, histories: histories)
+        func answers(_ store: JSONLinesEventStore) throws -> Both {
+            let found = try ids.flatMap { id in
+                try [nil, middle].map { last in
+                    var positions: [Position] = []
+                    try store.forEachLine(about: id, through: last) { _, position in positions.append(position); return true }
+                    return positions
+                }
+            }
+            return Both(answers: Self.answers(try store.currentModel().model, ids: ids, now: now), histories: found)
+        }
         // A current cache.
         #expect(try answers(file) == expected)
         #expect(FileManager.default.fileExists(atPath: file.cachePath))

@@ -7,7 +7,7 @@ extension DomainEvent {
     ///   (and after its arrival): an early departure. Checked-out, cancelled, released and no-show stays hold
     ///   no nights, so every night not stayed is free.
     /// - Expiry is not recorded: a held stay stops holding its room when the clock passes `expiresAt`.
-    func apply(to hotel: inout some HotelLedger) {
+    func apply(to hotel: inout some StayCalendarEditing) {
         switch self {
         case .roomAdded(let e):
             hotel.addRoom(e.room, type: e.roomType)

@@ -5,7 +5,7 @@
 /// ``DomainEvent/apply(to:)`` like any read model: a tail event about a booking in the snapshot reads the
 /// booking from the snapshot and puts its new state in the tail, which from then on shadows the snapshot's
 /// record. No event type needs code here.
-struct CachedHotelModel: HotelReadModel, HotelLedger {
+struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
     let snapshot: Snapshot?
     /// The tail's rooms, and the tail's bookings (new ones, and snapshot ones the tail changed).
     private(set) var tail: HotelProjection
@@ -34,7 +34,7 @@ struct CachedHotelModel: HotelReadModel, HotelLedger {
         event.apply(to: &self)
     }
 
-    // MARK: HotelLedger
+    // MARK: StayCalendarEditing
 
     mutating func addRoom(_ room: RoomName, type: RoomType) { tail.addRoom(room, type: type) }
 

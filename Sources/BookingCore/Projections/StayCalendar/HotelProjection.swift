@@ -2,11 +2,11 @@
 /// and blocks as 32-byte records found through an open-addressing id table, and each room's calendar of
 /// the stays that hold its nights as record indexes sorted by arrival.
 ///
-/// Events change it only through ``DomainEvent/apply(to:)``: it is a ``HotelLedger``. It is the state of
+/// Events change it only through ``DomainEvent/apply(to:)``: it is a ``StayCalendarEditing``. It is the state of
 /// decisions over a query's events, of a cold replay (then written as the snapshot), of `hotel verify`,
 /// of the events after a snapshot, and of a batch's commands; a million events take a few tens of
 /// megabytes. It can be thrown away and rebuilt from the log at any time.
-public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
+public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     /// Room names by index, in the order first seen.
     private(set) var rooms: [String] = []
     /// Each room's type if it was added; nil for a room only named by a booking (in a store verify flags).
@@ -232,7 +232,7 @@ public struct HotelProjection: HotelReadModel, HotelLedger, Sendable {
             .map { booking(at: UInt32($0)) }.filter(filter.includes).sorted(by: Booking.listOrder)
     }
 
-    // MARK: Folding (HotelLedger)
+    // MARK: Folding (StayCalendarEditing)
 
     /// Moves the covered end without folding an event (for the verifier, which folds only valid events).
     mutating func noteEnd(position: Position, offset: Int) {

@@ -1,9 +1,9 @@
-/// The edits an event makes to the hotel, in the terms every read model supports: a room is added, and a
+/// The edits an event makes to the stay calendar, in the terms each of its forms supports: a room is added, and a
 /// booking (or hold, or block) is put in the state the event leaves it in.
 ///
 /// ``DomainEvent/apply(to:)`` says once what each event means in these terms; ``HotelProjection``, the
 /// cached model's tail and the verifier's replay all fold through it.
-protocol HotelLedger {
+protocol StayCalendarEditing {
     /// Registers `room` with `type`.
     mutating func addRoom(_ room: RoomName, type: RoomType)
     /// The booking with this id as it stands, if any.
@@ -15,7 +15,7 @@ protocol HotelLedger {
     mutating func update(_ id: BookingID, _ change: (inout Booking) -> Void)
 }
 
-extension HotelLedger {
+extension StayCalendarEditing {
     mutating func update(_ id: BookingID, _ change: (inout Booking) -> Void) {
         guard var booking = booking(id) else { return }
         change(&booking)

@@ -5,9 +5,8 @@ extension Subcommand {
     static let completions = Subcommand(
         spec: CommandSpec(
             name: "completions", abstract: "Print a shell completion script for bash, zsh or fish.",
-            arguments: [("shell", "bash, zsh or fish.")], positionalCount: 1...1, options: [],
-            discussion: "The script completes subcommands and options, and values from the store in use (the one --store names on the line, else $HOTEL_STORE, else ./events.jsonl): room names after --room, room types after --type, days after --from, --to and --on, and booking ids after cancel, change, checkin, ... (the stays from today to 30 days ahead, held, active and checked-in ones first). bash: 'source <(hotel completions bash)' or save it as /usr/share/bash-completion/completions/hotel; zsh: save it as _hotel in a directory of $fpath; fish: save it as ~/.config/fish/completions/hotel.fish. 'scripts/install' puts all three in place."
-        ),
+            arguments: [("shell", "bash, zsh or fish.")], positionalCount: 1...1,
+            discussion: "The script completes subcommands and options, and values from the store in use (the one --store names on the line, else $HOTEL_STORE, else ./events.jsonl): room names after --room, room types after --type, days after --from, --to and --on, and booking ids after cancel, change, checkin, ... (the stays from today to 30 days ahead, held, active and checked-in ones first). bash: 'source <(hotel completions bash)' or save it as /usr/share/bash-completion/completions/hotel; zsh: save it as _hotel in a directory of $fpath; fish: save it as ~/.config/fish/completions/hotel.fish. 'scripts/install' puts all three in place."),
         run: { (arguments, context) throws(CommandLineError) in
             let commands = HotelCommandLine.subcommands
             switch arguments.positionals[0] {
@@ -21,7 +20,7 @@ extension Subcommand {
     /// `hotel __complete rooms|types|ids|blocks`: the values the completion scripts offer, one a line. Not
     /// listed in help; quiet and empty on any error, so that a completion never prints an error.
     static let complete = Subcommand(
-        spec: CommandSpec(name: "__complete", abstract: "Values for the shell completion scripts.", arguments: [("kind", "rooms, types, ids or blocks.")], positionalCount: 1...1, options: []),
+        spec: CommandSpec(name: "__complete", abstract: "Values for the shell completion scripts.", arguments: [("kind", "rooms, types, ids or blocks.")], positionalCount: 1...1),
         run: { (arguments, context) throws(CommandLineError) in
             guard (try? context.requireStore()) != nil else { return }
             let today = context.today

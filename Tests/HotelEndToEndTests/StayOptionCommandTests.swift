@@ -7,12 +7,7 @@ import Testing
 struct StayOptionCommandTests {
     let sandbox = Sandbox()
 
-    var hotel: HotelProcess {
-        var hotel = sandbox.hotel
-        hotel.environment["HOTEL_NOW"] = "2024-05-01T12:00:00Z"
-        hotel.environment["TZ"] = "UTC"
-        return hotel
-    }
+    var hotel: HotelProcess { sandbox.hotel(now: "2024-05-01T12:00:00Z") }
 
     /// Each command with a stay, with the words it needs besides.
     static let commands: [[String]] = [

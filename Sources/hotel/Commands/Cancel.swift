@@ -9,7 +9,7 @@ extension Subcommand {
     /// own, before `--json`) into the action.
     static func onBooking<Options: OptionGroup>(
         _ name: String, abstract: String, argumentName: String = "booking-id", argument: String = "The id 'hotel book' or 'hotel hold' printed, such as bk7q2mxa3d.",
-        options: Options, discussion: String,
+        options: Options = NoOptions(), discussion: String,
         _ prepare: @escaping @Sendable (BookingID, Options.Value) throws(CommandLineError) -> Action
     ) -> Subcommand {
         Subcommand(
@@ -24,14 +24,6 @@ extension Subcommand {
             let booking = try context.run(action)
             context.print(booking, json: json)
         }
-    }
-
-    /// A command on one booking id that takes no options of its own.
-    static func onBooking(
-        _ name: String, abstract: String, argumentName: String = "booking-id", argument: String = "The id 'hotel book' or 'hotel hold' printed, such as bk7q2mxa3d.",
-        discussion: String, _ action: @escaping @Sendable (BookingID) -> Action
-    ) -> Subcommand {
-        onBooking(name, abstract: abstract, argumentName: argumentName, argument: argument, options: NoOptions(), discussion: discussion) { (id, _) in action(id) }
     }
 
     /// `hotel cancel ID [--reason TEXT]`
@@ -58,25 +50,25 @@ extension Subcommand {
     static let release = onBooking(
         "release", abstract: "End an unexpired hold at once and print its id.",
         discussion: "Its room is free again for its dates."
-    ) { (id) in { (desk) throws(HotelError) in try desk.release(id) } }
+    ) { (id, _) throws(CommandLineError) in { (desk) throws(HotelError) in try desk.release(id) } }
 
     /// `hotel checkin ID`
     static let checkin = onBooking(
         "checkin", abstract: "Record that the guest of an active booking has arrived, and print the id.",
         discussion: "Allowed today (the local date) from the arrival day up to, not including, the departure day."
-    ) { (id) in { (desk) throws(HotelError) in try desk.record(.checkedIn, id) } }
+    ) { (id, _) throws(CommandLineError) in { (desk) throws(HotelError) in try desk.record(.checkedIn, id) } }
 
     /// `hotel checkout ID`
     static let checkout = onBooking(
         "checkout", abstract: "Record that a checked-in guest has left, and print the id.",
         discussion: "Before the departure day it is an early departure: the stay is recorded as ending today, and every night from today on is free again (a checked-out stay holds no nights)."
-    ) { (id) in { (desk) throws(HotelError) in try desk.record(.checkedOut, id) } }
+    ) { (id, _) throws(CommandLineError) in { (desk) throws(HotelError) in try desk.record(.checkedOut, id) } }
 
     /// `hotel noshow ID`
     static let noshow = onBooking(
         "noshow", abstract: "Record that the guest of an active booking did not come, and print the id.",
         discussion: "Allowed on or after the arrival day, before a check-in. The room becomes free for the stay's nights."
-    ) { (id) in { (desk) throws(HotelError) in try desk.record(.noShow, id) } }
+    ) { (id, _) throws(CommandLineError) in { (desk) throws(HotelError) in try desk.record(.noShow, id) } }
 
     /// `hotel change ID [--room NAME] [--from DAY] [--to DAY | --nights N]`
     static let change = onBooking(
@@ -106,5 +98,5 @@ extension Subcommand {
     static let unblock = onBooking(
         "unblock", abstract: "End a block: put the room back in service, and print the block's id.",
         argumentName: "block-id", argument: "The id 'hotel block' printed, such as bl4m8q2x7z.", discussion: "The room can be booked again for the block's nights."
-    ) { (id) in { (desk) throws(HotelError) in try desk.unblock(id) } }
+    ) { (id, _) throws(CommandLineError) in { (desk) throws(HotelError) in try desk.unblock(id) } }
 }

@@ -23,6 +23,9 @@ struct CommandTreeTests {
         #expect(try find(["rooms", "add", "Blue"]) == ("rooms add", ["Blue"]))
         #expect(message { () throws(CommandLineError) in try find(["rooms", "ad", "Blue"]) } == "unknown subcommand 'rooms ad' (did you mean 'add'?); see 'hotel rooms --help'")
         #expect(message { () throws(CommandLineError) in try find(["bok"]) } == "unknown subcommand 'bok' (did you mean 'book'?); see 'hotel --help'")
+        // A group and its child are two words: one word with a space in it names nothing (it used to find
+        // `rooms add` by its spec's name).
+        #expect(message { () throws(CommandLineError) in try find(["rooms add", "Blue"]) } == "unknown subcommand 'rooms add'; see 'hotel --help'")
         // `help` is a word of the command line, not of the tree: it is suggested, never found.
         #expect(message { () throws(CommandLineError) in try find(["hlep"]) } == "unknown subcommand 'hlep' (did you mean 'help'?); see 'hotel --help'")
     }

@@ -1,20 +1,3 @@
-import BookingCore
-
-/// The words of one command, sorted into options and positional arguments.
-struct ParsedArguments {
-    /// The command the words were parsed for.
-    let spec: CommandSpec
-    var values: [String: String] = [:]
-    /// Every value of a repeatable option, in order.
-    var lists: [String: [String]] = [:]
-    var flags: Set<String> = []
-    var positionals: [String] = []
-    /// What day it is (the clock's local date), for the days a person may type as `today`, `+3`, ...
-    var today = Day(ordinal: 0)
-
-    func has(_ flag: String) -> Bool { flags.contains(flag) }
-}
-
 /// Parses command-line words the way swift-argument-parser users expect: `--opt value` and `--opt=value`,
 /// `--` ends options, `-h` is `--help`, an unknown option suggests the nearest known one, and an option
 /// given twice, a missing value or a stray argument is an error.
@@ -36,7 +19,7 @@ enum ArgumentParser {
             guard let option = spec.options.first(where: { $0.name == name }) else {
                 throw unknownOption(name, in: spec)
             }
-            if !option.isRepeatable, parsed.values[name] != nil || parsed.flags.contains(name) {
+            if !option.isRepeatable, parsed.isGiven(option) {
                 throw .usage("option '\(name)' is given more than once", help: spec.name)
             }
             if option.takesValue {
@@ -47,16 +30,15 @@ enum ArgumentParser {
                     value = next
                     words.removeFirst()
                 } else {
-                    throw .usage("missing value for '\(name) <\(option.valueName!)>'", help: spec.name)
+                    throw .usage("missing value for '\(option.usage)'", help: spec.name)
                 }
-                parsed.values[name] = value
-                parsed.lists[name, default: []].append(value)
+                parsed.give(option, value)
             } else {
                 if inlineValue != nil { throw .usage("option '\(name)' takes no value", help: spec.name) }
-                parsed.flags.insert(name)
+                parsed.give(option)
             }
         }
-        if parsed.has("--help") { return parsed }
+        if parsed.isGiven(.help) { return parsed }
         if parsed.positionals.count > spec.positionalCount.upperBound {
             let stray = parsed.positionals[spec.positionalCount.upperBound]
             throw .usage("unexpected argument '\(stray)'", help: spec.name)

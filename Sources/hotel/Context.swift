@@ -121,69 +121,6 @@ final class Context {
     }
 }
 
-extension ParsedArguments {
-    /// The value of an option the command requires.
-    func required(_ name: String) throws(CommandLineError) -> String {
-        guard let value = values[name] else { throw missing(name) }
-        return value
-    }
-
-    /// The usage error for a required option that is not given.
-    func missing(_ name: String) -> CommandLineError {
-        let option = spec.options.first { $0.name == name }!
-        return .usage("missing option '\(name) <\(option.valueName!)>'", help: spec.name)
-    }
-
-    /// Parses a value with `make`, reporting an invalid one as a usage error of the command.
-    func parse<T>(_ text: String, _ make: (String) throws(InvalidValue) -> T) throws(CommandLineError) -> T {
-        do { return try make(text) } catch { throw .invalid(error, help: spec.name) }
-    }
-
-    /// The day an option names, if given: `YYYY-MM-DD`, `today`, `tomorrow`, `yesterday`, `+N` or `-N`.
-    func day(_ option: String) throws(CommandLineError) -> Day? {
-        let today = self.today
-        return try optional(option) { (text) throws(InvalidValue) in try Day(text, today: today) }
-    }
-
-    /// `--nights N`, if given: a whole number of nights, 1 to ``Stay/maximumNights``.
-    func nights() throws(CommandLineError) -> Int? {
-        guard let text = values["--nights"] else { return nil }
-        guard let n = Int(text), (1...Stay.maximumNights).contains(n), text.first != "+" else {
-            throw .invalid(.text(option: "--nights", text, reason: "expected a whole number of nights, 1 to \(Stay.maximumNights)"), help: spec.name)
-        }
-        return n
-    }
-
-    /// The departure of `--to`, or `arrival` plus `--nights`; nil if neither is given, a usage error if both are.
-    func departure(after arrival: Day?) throws(CommandLineError) -> Day? {
-        let to = try day("--to"), nights = try nights()
-        if to != nil, nights != nil { throw .usage("give --to or --nights, not both", help: spec.name) }
-        guard let nights else { return to }
-        guard let arrival else { return nil }
-        return arrival.adding(days: nights)
-    }
-
-    /// The stay given by `--from` and `--to` (or `--nights`), both required; at most ``Stay/maximumNights`` nights.
-    func stay() throws(CommandLineError) -> Stay {
-        guard let arrival = try day("--from") else { throw missing("--from") }
-        guard let departure = try departure(after: arrival) else {
-            throw .usage("missing option '--to <day>' (or '--nights <n>')", help: spec.name)
-        }
-        do { return try Stay(arrival: arrival, departure: departure).checkedLength() } catch { throw .invalid(error, help: spec.name) }
-    }
-
-    /// The value of an optional option, parsed with `make`.
-    func optional<T>(_ name: String, _ make: (String) throws(InvalidValue) -> T) throws(CommandLineError) -> T? {
-        guard let text = values[name] else { return nil }
-        return try parse(text, make)
-    }
-
-    /// The booking id in the first positional argument.
-    func bookingID() throws(CommandLineError) -> BookingID {
-        try parse(positionals[0], BookingID.init(_:))
-    }
-}
-
 extension Booking {
     /// The booking as a JSON object, with the field names of the log's events (a block's id as `blockId`,
     /// with no client); `expiresAt` for a hold, `reason` when there is one.

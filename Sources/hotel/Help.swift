@@ -31,7 +31,7 @@ enum Help {
     ]
 
     /// The global options.
-    static let globalOptions: [OptionSpec] = [.store, .flag("--version", "Show the version."), .help]
+    static let globalOptions: [OptionSpec] = [.store, Flag("--version", "Show the version.").spec, .help]
 
     /// `hotel --help`.
     static func overview(commands: [Subcommand]) -> String {

@@ -2,11 +2,18 @@ import BookingCore
 
 /// Turns the words after `hotel` into a command or a query, runs it, and says what to print and the status.
 struct HotelCommandLine {
-    static let subcommands: [Subcommand] = [
-        .roomsAdd, .roomsList, .book, .hold, .confirm, .release, .cancel, .change, .checkin, .checkout, .noshow, .free,
-        .availability, .bookings, .arrivals, .departures, .inHouse, .calendar, .occupancy, .block, .unblock, .blocks, .history, .log, .importLog,
-        .verify, .batch, .completions, .manpage, .complete,
+    /// The words `hotel` takes, in the order help lists them.
+    static let commands: [CommandNode] = [
+        .group(word: "rooms", children: [("add", .roomsAdd), ("list", .roomsList)], unnamed: .roomsList), .command(.book), .command(.hold),
+        .command(.confirm), .command(.release), .command(.cancel), .command(.change), .command(.checkin), .command(.checkout),
+        .command(.noshow), .command(.free), .command(.availability), .command(.bookings), .command(.arrivals), .command(.departures),
+        .command(.inHouse), .command(.calendar), .command(.occupancy), .command(.block), .command(.unblock), .command(.blocks),
+        .command(.history), .command(.log), .command(.importLog), .command(.verify), .command(.batch), .command(.completions),
+        .command(.manpage), .command(.complete),
     ]
+
+    /// Every command, each once, in the order help lists them.
+    static let subcommands: [Subcommand] = commands.flatMap(\.commands)
 
     let arguments: [String]
     let environment: [String: String]
@@ -45,20 +52,20 @@ struct HotelCommandLine {
                 throw .usage("unknown option '\(word)'\(hint)")
             }
         }
-        guard let name = words.popFirst() else {
+        guard let name = words.first else {
             throw .usage("missing subcommand (rooms, book, hold, free, availability, cancel, bookings, arrivals, ...)")
         }
-        if name == "help" { return try help(Array(words)) }
-        let subcommand = try find(name, &words)
+        if name == "help" { return try help(Array(words.dropFirst())) }
+        let subcommand = try CommandNode.find(&words, in: Self.commands)
         var parsed = try ArgumentParser.parse(words, for: subcommand.spec)
-        if parsed.has("--help") { return Outcome(stdout: Help.command(subcommand.spec)) }
+        if parsed.isGiven(.help) { return Outcome(stdout: Help.command(subcommand.spec)) }
         if let globalStore {
-            if parsed.values["--store"] != nil { throw .usage("option '--store' is given more than once") }
-            parsed.values["--store"] = globalStore
+            if parsed.isGiven(.store) { throw .usage("option '--store' is given more than once") }
+            parsed.give(.store, globalStore)
         }
         let clock = try clock()
         parsed.today = Instant(secondsSince1970: clock.secondsSince1970()).localDay
-        let asOf = try parsed.optional("--as-of", HistoryPoint.init(_:))
+        let asOf = try AsOfOption.point(in: parsed)
         let settings = StoreOpener.Settings(
             clock: clock, lockTimeout: try seconds("HOTEL_LOCK_TIMEOUT", default: JSONLinesEventStore.defaultLockTimeout),
             cacheThreshold: try cacheThreshold(), connectTimeout: try seconds("HOTEL_CONNECT_TIMEOUT", default: 10), cacheDirectory: cacheDirectory(),
@@ -75,37 +82,18 @@ struct HotelCommandLine {
         return Outcome(stdout: context.output, stderr: context.warnings)
     }
 
-    /// The subcommand named by `name` (and, for `rooms`, the word after it).
-    private func find(_ name: String, _ words: inout ArraySlice<String>) throws(CommandLineError) -> Subcommand {
-        if name == "rooms" {
-            switch words.first {
-            case "add": words.removeFirst(); return .roomsAdd
-            case "list": words.removeFirst(); return .roomsList
-            case let word? where !word.hasPrefix("-"):
-                let hint = EditDistanceHint.suggestion(for: word, among: ["add", "list"])
-                throw .usage("unknown subcommand 'rooms \(word)'\(hint)", help: "rooms")
-            default: return .roomsList
-            }
-        }
-        guard let subcommand = Self.subcommands.first(where: { $0.spec.name == name }) else {
-            let names = Self.subcommands.map(\.spec.name).filter { !$0.contains(" ") } + ["help"]
-            throw .usage("unknown subcommand '\(name)'\(EditDistanceHint.suggestion(for: name, among: names))")
-        }
-        return subcommand
-    }
-
     /// `hotel help [subcommand]`.
     private func help(_ words: [String]) throws(CommandLineError) -> Outcome {
         if words.isEmpty { return Outcome(stdout: Help.overview(commands: Self.subcommands)) }
-        var rest = words.dropFirst()
-        let subcommand = try find(words[0], &rest)
+        var rest = words[...]
+        let subcommand = try CommandNode.find(&rest, in: Self.commands)
         if let stray = rest.first { throw .usage("unexpected argument '\(stray)'", help: "help") }
         return Outcome(stdout: Help.command(subcommand.spec))
     }
 
     /// `--store`, else `HOTEL_STORE`, else `./events.jsonl`.
     private func storePath(_ parsed: ParsedArguments) throws(CommandLineError) -> String {
-        let path = parsed.values["--store"] ?? environment["HOTEL_STORE"] ?? "events.jsonl"
+        let path = parsed.text(of: .store) ?? environment["HOTEL_STORE"] ?? "events.jsonl"
         if path.isEmpty { throw .usage("the store path is empty") }
         return path
     }

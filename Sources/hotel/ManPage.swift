@@ -138,9 +138,8 @@ extension Subcommand {
     /// `hotel manpage`
     static let manpage = Subcommand(
         spec: CommandSpec(
-            name: "manpage", abstract: "Print the man page, hotel.1, in roff (man hotel after 'scripts/install').", options: [],
-            discussion: "Made from the same descriptions as --help. To read it without installing: hotel manpage | man -l -"
-        ),
+            name: "manpage", abstract: "Print the man page, hotel.1, in roff (man hotel after 'scripts/install').",
+            discussion: "Made from the same descriptions as --help. To read it without installing: hotel manpage | man -l -"),
         run: { (_, context) throws(CommandLineError) in
             context.append(ManPage.render(commands: HotelCommandLine.subcommands))
         })

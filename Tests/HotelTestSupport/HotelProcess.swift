@@ -122,4 +122,12 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// The sandbox's `hotel` with its clock set to `now` (`HOTEL_NOW`) in the time zone `zone` (`TZ`).
+    public func hotel(now: String, zone: String = "UTC") -> HotelProcess {
+        var hotel = self.hotel
+        hotel.environment["HOTEL_NOW"] = now
+        hotel.environment["TZ"] = zone
+        return hotel
+    }
 }

@@ -1,18 +1,11 @@
 import BookingCore
 
 extension Subcommand {
-    /// The subcommands a batch line may name.
-    static let batchable: [Subcommand] = [
-        .roomsAdd, .book, .hold, .confirm, .release, .cancel, .change, .checkin, .checkout, .noshow, .block, .unblock,
-    ]
-
     /// `hotel batch`
     static let batch = Subcommand(
         spec: CommandSpec(
             name: "batch", abstract: "Run commands read from stdin, one a line, with one lock and one sync.",
-            options: [],
-            discussion: "Each line is a write command ('rooms add', 'book', 'hold', 'confirm', 'release', 'cancel', 'change', 'checkin', 'checkout', 'noshow', 'block' or 'unblock') in the same words as on the command line (quote words with ' or \"; blank lines and lines starting with # are skipped). For each command, one line is printed: what the command prints (room names separated by tabs for 'rooms add'), or 'error: ' and the reason. Each command sees what the earlier ones did. Everything is written at the end and synced with one fsync, and nothing is printed before that: if any write or the sync fails, the log is cut back to what it was, nothing is recorded, nothing is printed on stdout, and the exit status says why. Exit status 0 if every command succeeded, 1 if any was refused."
-        ),
+            discussion: "Each line is a write command ('rooms add', 'book', 'hold', 'confirm', 'release', 'cancel', 'change', 'checkin', 'checkout', 'noshow', 'block' or 'unblock') in the same words as on the command line (quote words with ' or \"; blank lines and lines starting with # are skipped). For each command, one line is printed: what the command prints (room names separated by tabs for 'rooms add'), or 'error: ' and the reason. Each command sees what the earlier ones did. Everything is written at the end and synced with one fsync, and nothing is printed before that: if any write or the sync fails, the log is cut back to what it was, nothing is recorded, nothing is printed on stdout, and the exit status says why. Exit status 0 if every command succeeded, 1 if any was refused."),
         run: { (_, context) throws(CommandLineError) in
             // Bring the read-model cache up to date first (a refresh holds the whole hotel in memory for a
             // moment), so that the refresh and the input are never both held; a failure shows again below.
@@ -115,16 +108,18 @@ enum BatchLine {
         return words
     }
 
-    /// Runs the words of one line as one of ``Subcommand/batchable``.
+    /// The commands a batch line may name: those whose spec says they run in a batch.
+    static var commands: [Subcommand] { HotelCommandLine.subcommands.filter(\.spec.runsInBatch) }
+
+    /// Runs the words of one line as one of ``commands``, named as on the command line.
     static func run(_ words: [String], in context: Context) throws(CommandLineError) {
         var rest = words[...]
-        var name = rest.popFirst() ?? ""
-        if name == "rooms", rest.first == "add" { name += " " + rest.removeFirst() }
-        guard let subcommand = Subcommand.batchable.first(where: { $0.spec.name == name }) else {
-            let names = Subcommand.batchable.map(\.spec.name).joined(separator: ", ")
+        guard let subcommand = try? CommandNode.find(&rest, in: HotelCommandLine.commands), subcommand.spec.runsInBatch else {
+            let names = commands.map(\.spec.name).joined(separator: ", ")
             throw .usage("'\(InvalidValue.shown(words.joined(separator: " ")))' is not a command a batch runs (\(names))", help: "batch")
         }
-        if rest.contains(where: { $0 == "--store" || $0.hasPrefix("--store=") || $0 == "--json" || $0 == "--help" || $0 == "-h" }) {
+        let store = OptionSpec.store.name, json = Flag.json.spec.name, help = OptionSpec.help.name
+        if rest.contains(where: { $0 == store || $0.hasPrefix(store + "=") || $0 == json || $0 == help || $0 == "-h" }) {
             throw .usage("--store, --json and --help are not taken in a batch line", help: "batch")
         }
         var parsed = try ArgumentParser.parse(rest, for: subcommand.spec)

@@ -5,60 +5,39 @@ extension Subcommand {
     static let bookings = Subcommand(
         spec: CommandSpec(
             name: "bookings", abstract: "List bookings and holds, whatever their status, one a line.",
-            options: [
-                .value("--client", "id", "Only this client's bookings."),
-                .value("--room", "name", "Only bookings of this room."),
-                .value("--type", "type", "Only bookings of rooms of this type."),
-                .value("--from", "day", "Only bookings with a night on or after this day."),
-                .value("--to", "day", "Only bookings with a night before this day."),
-                .repeatable("--status", "status", "Only bookings with this status; repeat for several."),
-                .asOf,
-                .json,
-            ],
-            discussion: "Each line has six tab-separated fields: id, client ('-' for a hold made without one), room, arrival, departure, status, ordered by arrival, then room, then id. A status is one of held, expired (a hold past its expiry), released, active, checked-in, checked-out, cancelled, no-show. Blocks are listed by 'hotel blocks'. With --json: {\"bookings\":[{...}]}."
-        ),
-        run: { (arguments, context) throws(CommandLineError) in
-            var filter = BookingFilter()
-            filter.client = try arguments.optional("--client", ClientID.init(_:))
-            filter.room = try arguments.optional("--room", RoomName.init(_:))
-            filter.from = try arguments.day("--from")
-            filter.to = try arguments.day("--to")
-            if let from = filter.from, let to = filter.to, from >= to {
-                throw .usage("--from \(from) must be before --to \(to)", help: arguments.spec.name)
-            }
-            if let statuses = arguments.lists["--status"] {
-                var set = Set<Booking.Status>()
-                for text in statuses {
-                    guard let status = Booking.Status(rawValue: text) else {
-                        let names = Booking.Status.allCases.map(\.rawValue)
-                        throw .usage("unknown status '\(InvalidValue.shown(text))'\(EditDistanceHint.suggestion(for: text, among: names)); one of \(names.joined(separator: ", "))", help: arguments.spec.name)
-                    }
-                    set.insert(status)
-                }
-                filter.statuses = set
-            }
-            let type = try arguments.optional("--type", RoomType.init(_:))
-            try context.requireStore()
-            filter.now = context.now
-            if let type { filter.rooms = Set(try context.query { (desk) throws(HotelError) in try desk.rooms(ofType: type) }.map(\.name)) }
-            try context.list(matching: filter, json: arguments.has("--json"), key: "bookings")
-        })
+            discussion: "Each line has six tab-separated fields: id, client ('-' for a hold made without one), room, arrival, departure, status, ordered by arrival, then room, then id. A status is one of held, expired (a hold past its expiry), released, active, checked-in, checked-out, cancelled, no-show. Blocks are listed by 'hotel blocks'. With --json: {\"bookings\":[{...}]}."),
+        options: Option.client("Only this client's bookings."), Option.room("Only bookings of this room."),
+        Option.type("Only bookings of rooms of this type."), DayRangeOptions(of: "bookings"),
+        RepeatedOption("--status", "status", "Only bookings with this status; repeat for several.", parse: Booking.Status.parse), AsOfOption(), Flag.json
+    ) { (_, context, client, room, type, days, statuses, _, json) throws(CommandLineError) in
+        var filter = BookingFilter()
+        filter.client = try client.get()
+        filter.room = try room.get()
+        (filter.from, filter.to) = try days.get()
+        let statuses = try statuses.get()
+        if !statuses.isEmpty { filter.statuses = Set(statuses) }
+        let type = try type.get()
+        try context.requireStore()
+        filter.now = context.now
+        if let type { filter.rooms = Set(try context.query { (desk) throws(HotelError) in try desk.rooms(ofType: type) }.map(\.name)) }
+        try context.list(matching: filter, json: json, key: "bookings")
+    }
 
     /// `hotel arrivals|departures|in-house [--on DAY]`: the stays that happen on a day.
     static func onDay(_ name: String, abstract: String, relation: String, _ narrow: @escaping @Sendable (inout BookingFilter, Day) -> Void) -> Subcommand {
         Subcommand(
             spec: CommandSpec(
                 name: name, abstract: abstract,
-                options: [.value("--on", "day", "The day, YYYY-MM-DD (default: today, in the local time zone)."), .asOf, .json],
                 discussion: "The bookings \(relation) that day, in the format of 'hotel bookings': held (unexpired), active, checked-in and checked-out ones; not cancelled, released, expired or no-show ones. With --json: {\"bookings\":[{...}]}."),
-            run: { (arguments, context) throws(CommandLineError) in
-                let on = try arguments.day("--on")
-                try context.requireStore()
-                let day = on ?? context.today
-                var filter = BookingFilter(statuses: BookingFilter.stayStatuses, now: context.now)
-                narrow(&filter, day)
-                try context.list(matching: filter, json: arguments.has("--json"), key: "bookings")
-            })
+            options: Option.day("--on", "The day, YYYY-MM-DD (default: today, in the local time zone)."), AsOfOption(), Flag.json
+        ) { (_, context, on, _, json) throws(CommandLineError) in
+            let on = try on.get()
+            try context.requireStore()
+            let day = on ?? context.today
+            var filter = BookingFilter(statuses: BookingFilter.stayStatuses, now: context.now)
+            narrow(&filter, day)
+            try context.list(matching: filter, json: json, key: "bookings")
+        }
     }
 
     static let arrivals = onDay("arrivals", abstract: "List the bookings arriving on a day (default today).", relation: "whose arrival is") { $0.arrival = $1 }
@@ -86,5 +65,17 @@ extension Context {
             }
         }
         if json { line("]}") }
+    }
+}
+
+extension Booking.Status {
+    /// A status typed by a person, such as `checked-in`.
+    /// - Throws: `unknown status`, with the nearest one and the list of them.
+    static func parse(_ text: String) throws(OptionValueError) -> Booking.Status {
+        guard let status = Booking.Status(rawValue: text) else {
+            let names = Booking.Status.allCases.map(\.rawValue)
+            throw .refused("unknown status '\(InvalidValue.shown(text))'\(EditDistanceHint.suggestion(for: text, among: names)); one of \(names.joined(separator: ", "))")
+        }
+        return status
     }
 }

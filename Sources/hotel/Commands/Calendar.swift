@@ -10,70 +10,52 @@ extension Subcommand {
     static let calendar = Subcommand(
         spec: CommandSpec(
             name: "calendar", abstract: "Show the tape chart: rooms down the side, nights across, each stay a bar.",
-            options: [
-                .value("--from", "day", "The first night shown (default: today)."),
-                .value("--nights", "n", "How many nights (default 14: today and the next 13)."),
-                .value("--type", "type", "Only rooms of this type."),
-                .repeatable("--room", "name", "Only this room; repeat for several."),
-                .value("--color", "when", "Colour: always, never, or auto (default: when stdout is a terminal, TERM is not dumb and NO_COLOR is not set)."),
-                .asOf,
-            ],
-            discussion: "Rooms are grouped by type, in byte order. Each night is three columns: '=' active, '#' checked in, '?' held (unexpired), '-' checked out, 'X' out of service (blocked), '.' free; a stay's first cell starts with its client (or, for a hold without one, its id). The header gives the month, the weekday and the day; today is marked '*'. The chart fits the terminal's width (COLUMNS, else the terminal's, else 80 columns), folding the nights into several blocks rather than wrapping lines. A legend ends it."
-        ),
-        run: { (arguments, context) throws(CommandLineError) in
-            let nights = try arguments.nights() ?? 14
-            let type = try arguments.optional("--type", RoomType.init(_:))
-            var only: [RoomName] = []
-            for text in arguments.lists["--room"] ?? [] { only.append(try arguments.parse(text, RoomName.init(_:))) }
-            let color = try colorChoice(arguments.values["--color"], environment: context.environment)
-            try context.requireStore()
-            let first = try arguments.day("--from") ?? context.today
-            let now = context.now
-            let stayFilter = { (kind: Booking.Kind) -> BookingFilter in
-                var filter = BookingFilter(from: first, to: first.adding(days: nights), now: now)
-                filter.kind = kind
-                return filter
-            }
-            let (rooms, stays) = try context.query { (desk) throws(HotelError) in
-                (try desk.rooms(ofType: type), try desk.bookings(matching: stayFilter(.booking)) + desk.bookings(matching: stayFilter(.block)))
-            }
-            let known = Set(rooms.map(\.name))
-            if let unknown = only.first(where: { !known.contains($0) }) {
-                let all = try context.query { (desk) throws(HotelError) in try desk.rooms() }.map(\.name)
-                throw CommandLineError(.rejected(all.contains(unknown) ? .unknownRoom(unknown, suggestion: nil) : .unknownRoom(unknown, suggestion: unknown.nearest(in: all))))
-            }
-            var byRoom: [RoomName: [Booking]] = [:]
-            for stay in stays { byRoom[stay.room, default: []].append(stay) }
-            // One group per type (rooms come in name order, so types can interleave), in type order.
-            var groups: [(type: RoomType, rows: [TapeChart.Row])] = []
-            var groupOfType: [RoomType: Int] = [:]
-            for room in rooms where only.isEmpty || only.contains(room.name) {
-                let row = TapeChart.Row(room: room.name, stays: byRoom[room.name] ?? [])
-                if let g = groupOfType[room.type] { groups[g].rows.append(row) } else {
-                    groupOfType[room.type] = groups.count
-                    groups.append((room.type, [row]))
-                }
-            }
-            groups.sort { $0.type < $1.type }
-            let chart = TapeChart(
-                groups: groups, first: first, nights: nights, today: context.today, now: now,
-                width: terminalWidth(context.environment), color: color)
-            context.append(chart.render())
-        })
-
-    /// Whether to colour: `--color always|never|auto`; auto is on when stdout is a terminal, `TERM` is not
-    /// `dumb` and `NO_COLOR` is not set (to a non-empty value).
-    static func colorChoice(_ value: String?, environment: [String: String]) throws(CommandLineError) -> Bool {
-        switch value ?? "auto" {
-        case "always": return true
-        case "never": return false
-        case "auto":
-            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-            if environment["TERM"] == "dumb" { return false }
-            return isatty(STDOUT_FILENO) == 1
-        default:
-            throw .usage("invalid --color '\(InvalidValue.shown(value!))': expected always, never or auto", help: "calendar")
+            discussion: "Rooms are grouped by type, in byte order. Each night is three columns: '=' active, '#' checked in, '?' held (unexpired), '-' checked out, 'X' out of service (blocked), '.' free; a stay's first cell starts with its client (or, for a hold without one, its id). The header gives the month, the weekday and the day; today is marked '*'. The chart fits the terminal's width (COLUMNS, else the terminal's, else 80 columns), folding the nights into several blocks rather than wrapping lines. A legend ends it."),
+        options: Option.day("--from", "The first night shown (default: today)."), Option.nights("How many nights (default 14: today and the next 13)."),
+        Option.type("Only rooms of this type."), RepeatedOption("--room", "name", "Only this room; repeat for several.", RoomName.init(_:)),
+        Option(
+            "--color", "when", "Colour: always, never, or auto (default: when stdout is a terminal, TERM is not dumb and NO_COLOR is not set).",
+            ColorChoice.init(_:)),
+        AsOfOption()
+    ) { (_, context, from, nights, type, rooms, color, _) throws(CommandLineError) in
+        let nights = try nights.get() ?? 14
+        let type = try type.get()
+        let only = try rooms.get()
+        let color = try color.get() ?? .auto
+        let colored = color.isOn(environment: context.environment)
+        try context.requireStore()
+        let first = try from.get() ?? context.today
+        let now = context.now
+        let stayFilter = { (kind: Booking.Kind) -> BookingFilter in
+            var filter = BookingFilter(from: first, to: first.adding(days: nights), now: now)
+            filter.kind = kind
+            return filter
         }
+        let (rooms, stays) = try context.query { (desk) throws(HotelError) in
+            (try desk.rooms(ofType: type), try desk.bookings(matching: stayFilter(.booking)) + desk.bookings(matching: stayFilter(.block)))
+        }
+        let known = Set(rooms.map(\.name))
+        if let unknown = only.first(where: { !known.contains($0) }) {
+            let all = try context.query { (desk) throws(HotelError) in try desk.rooms() }.map(\.name)
+            throw CommandLineError(.rejected(all.contains(unknown) ? .unknownRoom(unknown, suggestion: nil) : .unknownRoom(unknown, suggestion: unknown.nearest(in: all))))
+        }
+        var byRoom: [RoomName: [Booking]] = [:]
+        for stay in stays { byRoom[stay.room, default: []].append(stay) }
+        // One group per type (rooms come in name order, so types can interleave), in type order.
+        var groups: [(type: RoomType, rows: [TapeChart.Row])] = []
+        var groupOfType: [RoomType: Int] = [:]
+        for room in rooms where only.isEmpty || only.contains(room.name) {
+            let row = TapeChart.Row(room: room.name, stays: byRoom[room.name] ?? [])
+            if let g = groupOfType[room.type] { groups[g].rows.append(row) } else {
+                groupOfType[room.type] = groups.count
+                groups.append((room.type, [row]))
+            }
+        }
+        groups.sort { $0.type < $1.type }
+        let chart = TapeChart(
+            groups: groups, first: first, nights: nights, today: context.today, now: now,
+            width: terminalWidth(context.environment), color: colored)
+        context.append(chart.render())
     }
 
     /// The width to fit: `COLUMNS`, else the terminal's, else 80.

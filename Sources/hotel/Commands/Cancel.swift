@@ -5,42 +5,44 @@ extension Subcommand {
     typealias Action = (any CommandRunner) throws(HotelError) -> Booking
 
     /// A command on one booking id: `hotel <name> ID [options]`, printing the id (or, with --json, the
-    /// booking as the command leaves it).
-    static func onBooking(
+    /// booking as the command leaves it). `prepare` reads the id and the values of `options` (the booking's
+    /// own, before `--json`) into the action.
+    static func onBooking<Options: OptionGroup>(
         _ name: String, abstract: String, argumentName: String = "booking-id", argument: String = "The id 'hotel book' or 'hotel hold' printed, such as bk7q2mxa3d.",
-        options: [OptionSpec] = [], discussion: String,
-        _ prepare: @escaping @Sendable (BookingID, ParsedArguments) throws(CommandLineError) -> Action
+        options: Options = NoOptions(), discussion: String,
+        _ prepare: @escaping @Sendable (BookingID, Options.Value) throws(CommandLineError) -> Action
     ) -> Subcommand {
         Subcommand(
             spec: CommandSpec(
-                name: name, abstract: abstract, arguments: [(argumentName, argument)], positionalCount: 1...1, options: options + [.json],
-                discussion: discussion + " With --json: the booking as an object, as the command leaves it."),
-            run: { (arguments, context) throws(CommandLineError) in
-                let id = try arguments.bookingID()
-                let action = try prepare(id, arguments)
-                try context.requireStore()
-                let booking = try context.run(action)
-                context.print(booking, json: arguments.has("--json"))
-            })
+                name: name, abstract: abstract, arguments: [(argumentName, argument)], positionalCount: 1...1,
+                discussion: discussion + " With --json: the booking as an object, as the command leaves it.", runsInBatch: true),
+            options: options, Flag.json
+        ) { (arguments, context, options, json) throws(CommandLineError) in
+            let id = try arguments.bookingID()
+            let action = try prepare(id, options)
+            try context.requireStore()
+            let booking = try context.run(action)
+            context.print(booking, json: json)
+        }
     }
 
     /// `hotel cancel ID [--reason TEXT]`
     static let cancel = onBooking(
         "cancel", abstract: "Cancel a hold or an active booking and print its id.",
-        options: [.value("--reason", "text", "Why, recorded with the cancellation (at most 200 characters).")],
+        options: Option.reason("Why, recorded with the cancellation (at most 200 characters)."),
         discussion: "The room becomes free again for the booking's dates. The booking stays in the log, marked cancelled. Refused once the guest has checked in, checked out or been recorded as a no-show."
-    ) { (id, arguments) throws(CommandLineError) in
-        let reason = try arguments.optional("--reason", Reason.init(_:))
+    ) { (id, reason) throws(CommandLineError) in
+        let reason = try reason.get()
         return { (desk) throws(HotelError) in try desk.cancel(id, reason: reason) }
     }
 
     /// `hotel confirm ID [--client ID]`
     static let confirm = onBooking(
         "confirm", abstract: "Turn an unexpired hold into a booking with the same id, and print the id.",
-        options: [.value("--client", "id", "The client; required if the hold was made without one.")],
+        options: Option.client("The client; required if the hold was made without one."),
         discussion: "An expired hold is refused, saying when it expired."
-    ) { (id, arguments) throws(CommandLineError) in
-        let client = try arguments.optional("--client", ClientID.init(_:))
+    ) { (id, client) throws(CommandLineError) in
+        let client = try client.get()
         return { (desk) throws(HotelError) in try desk.confirm(id, client: client) }
     }
 
@@ -71,18 +73,13 @@ extension Subcommand {
     /// `hotel change ID [--room NAME] [--from DAY] [--to DAY | --nights N]`
     static let change = onBooking(
         "change", abstract: "Move a held, booked or checked-in stay to another room and/or dates; print its id.",
-        options: [
-            .value("--room", "name", "The new room."),
-            .value("--from", "day", "The new arrival day."),
-            .value("--to", "day", "The new departure day."),
-            .value("--nights", "n", "The new number of nights, from the new or the current arrival, instead of --to."),
-        ],
+        options: ChangeOptions(),
         discussion: "One event, all or nothing: if the new room or nights are taken, nothing changes and the booking in the way is named. The stay's own nights do not count against it. A checked-in stay may change only --to (extend or shorten). Give at least one option."
-    ) { (id, arguments) throws(CommandLineError) in
-        let room = try arguments.optional("--room", RoomName.init(_:))
-        let arrival = try arguments.day("--from")
-        let nights = try arguments.nights()
-        let departure = try arguments.departure(after: arrival)
+    ) { (id, options) throws(CommandLineError) in
+        let room = try options.room.get()
+        let arrival = try options.stay.arrival()
+        let nights = try options.stay.nightCount()
+        let departure = try options.stay.departure(after: arrival)
         if room == nil, arrival == nil, departure == nil, nights == nil { throw .usage("give at least one of --room, --from, --to and --nights", help: "change") }
         return { (desk) throws(HotelError) in
             var departure = departure

@@ -5,10 +5,10 @@ extension Subcommand {
     static let history = Subcommand(
         spec: CommandSpec(
             name: "history", abstract: "Print every event of one booking, hold or block, oldest first.",
-            arguments: [("id", "A booking, hold or block id, such as bk7q2mxa3d.")], positionalCount: 1...1, options: [.asOf, .json],
-            discussion: "One line per event, three tab-separated fields: position, recorded time (ISO 8601 UTC), and what happened in words ('booked Blue 2024-05-01..2024-05-03 for client 42', 'moved to Green 2024-05-01..2024-05-04', 'checked in on 2024-05-01', ...). With --json: {\"id\":...,\"events\":[{\"position\",\"recordedAt\",\"type\",\"summary\",\"data\"}]}."
-        ),
-        run: { (arguments, context) throws(CommandLineError) in
+            arguments: [("id", "A booking, hold or block id, such as bk7q2mxa3d.")], positionalCount: 1...1,
+            discussion: "One line per event, three tab-separated fields: position, recorded time (ISO 8601 UTC), and what happened in words ('booked Blue 2024-05-01..2024-05-03 for client 42', 'moved to Green 2024-05-01..2024-05-04', 'checked in on 2024-05-01', ...). With --json: {\"id\":...,\"events\":[{\"position\",\"recordedAt\",\"type\",\"summary\",\"data\"}]}."),
+        options: AsOfOption(), Flag.json,
+        run: { (arguments, context, _, json) throws(CommandLineError) in
             let id = try arguments.bookingID()
             try context.requireStore()
             let last = context.past?.position
@@ -28,7 +28,7 @@ extension Subcommand {
             }
             if let failure { throw CommandLineError(.invalidEvent(failure)) }
             guard !events.isEmpty else { throw CommandLineError(.rejected(.unknownBooking(id))) }
-            if arguments.has("--json") {
+            if json {
                 context.json(.object([
                     "id": .string(id.rawValue),
                     "events": .array(events.map { recorded, event in

@@ -10,23 +10,17 @@ extension Subcommand {
     static let log = Subcommand(
         spec: CommandSpec(
             name: "log", abstract: "Print the log's events as JSON lines, each exactly as it stands in the log.",
-            options: [
-                .value("--after", "position", "Only events after this position (default 0: from the first)."),
-                .repeatable("--type", "type", "Only events of this type; repeated, of any of them."),
-                .repeatable("--tag", "tag", "Only events with this tag, such as room:Blue; repeated, with all of them."),
-                .value("--limit", "n", "At most this many events."),
-                .flag("--follow", "Then keep printing events as they are appended, until interrupted."),
-            ],
             discussion: "The output of an unfiltered 'hotel log' is a valid store: 'hotel --store other.jsonl import -' takes it back byte for byte. --type and --tag select as a DCB query item: one of the types, all of the tags. With --follow, events appended by other processes are printed within 200 ms of being synced, never a torn or unfinished line; with no new events it checks the log ten times a second and otherwise sleeps. It exits 0 quietly when its reader goes away (hotel log --follow | head -n 3)."
-        ),
-        run: { (arguments, context) throws(CommandLineError) in
-            let after = try arguments.optional("--after", Position.parse) ?? .origin
-            let limit = try arguments.optional("--limit", Int.parsePositive)
-            var item = QueryItem(types: arguments.lists["--type"] ?? [], tags: [])
-            for text in arguments.lists["--tag"] ?? [] {
-                guard let tag = Tag(text) else { throw .usage("invalid tag '\(InvalidValue.shown(text))': expected non-empty text without control characters, such as room:Blue", help: "log") }
-                item.tags.append(tag)
-            }
+),
+        options: Option("--after", "position", "Only events after this position (default 0: from the first).", Position.parse),
+        RepeatedOption("--type", "type", "Only events of this type; repeated, of any of them.", parse: { $0 }),
+        RepeatedOption("--tag", "tag", "Only events with this tag, such as room:Blue; repeated, with all of them.", Tag.parse),
+        Option("--limit", "n", "At most this many events.", Int.parsePositive),
+        Flag("--follow", "Then keep printing events as they are appended, until interrupted."),
+        run: { (_, context, after, types, tags, limit, follow) throws(CommandLineError) in
+            let after = try after.get() ?? .origin
+            let limit = try limit.get()
+            let item = QueryItem(types: try types.get(), tags: try tags.get())
             let query = item.types.isEmpty && item.tags.isEmpty ? nil : Query([item])
             try context.requireStore()
             var out = RawOutput()
@@ -38,7 +32,7 @@ extension Subcommand {
                         printed += 1
                         return out.write(line) && printed != limit
                     }
-                    if !out.flush() || printed == limit || !arguments.has("--follow") { return }
+                    if !out.flush() || printed == limit || !follow { return }
                     // Wait for more: a tenth of a second, or until the reader goes away.
                     if out.readerIsGone(waitingMilliseconds: 100) { return }
                 }
@@ -53,6 +47,14 @@ extension Position {
     static func parse(_ text: String) throws(InvalidValue) -> Position {
         guard let value = Int(text), value >= 0, text.first != "+" else { throw .text(option: "position", text, reason: "expected a whole number, 0 or more") }
         return Position(value)
+    }
+}
+
+extension Tag {
+    /// A tag typed by a person, such as `room:Blue`.
+    static func parse(_ text: String) throws(InvalidValue) -> Tag {
+        guard let tag = Tag(text) else { throw .text(option: "tag", text, reason: "expected non-empty text without control characters, such as room:Blue") }
+        return tag
     }
 }
 

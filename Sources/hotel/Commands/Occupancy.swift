@@ -5,30 +5,20 @@ extension Subcommand {
     static let occupancy = Subcommand(
         spec: CommandSpec(
             name: "occupancy", abstract: "Report occupied and free room-nights and the occupancy rate, with a total.",
-            options: [
-                .value("--from", "day", "The first night.", required: true),
-                .value("--to", "day", "The day after the last night."),
-                .value("--nights", "n", "The number of nights, instead of --to."),
-                .value("--by", "what", "One row per night (the default), per room type, or per room: night, type or room."),
-                .value("--type", "type", "Only rooms of this type."),
-                .flag("--csv", "Print CSV with a header line instead of tab-separated lines."),
-                .asOf,
-                .json,
-            ],
             discussion: "A room-night is occupied when an active, checked-in or checked-out booking holds it, out of service when a block does, and free otherwise (a hold's nights are free: it is not a stay yet). The rate is occupied / (occupied + free), in percent with one decimal. Each line: KEY, OCCUPIED, FREE, OUT_OF_SERVICE, RATE separated by tabs, in date or byte order, then a 'total' line. --csv: the same as CSV under a header line (rate as a fraction). --json: {\"from\",\"to\",\"by\",\"rows\":[{\"key\",\"occupied\",\"free\",\"outOfService\",\"rate\"}],\"total\":{...}}."
-        ),
-        run: { (arguments, context) throws(CommandLineError) in
-            let stay = try arguments.stay()
-            let grouping = try arguments.optional("--by") { (text) throws(InvalidValue) -> Occupancy.Grouping in
-                guard let grouping = Occupancy.Grouping(rawValue: text) else { throw .text(option: "--by", text, reason: "expected night, type or room") }
-                return grouping
-            } ?? .night
-            let type = try arguments.optional("--type", RoomType.init(_:))
-            if arguments.has("--csv") && arguments.has("--json") { throw .usage("give --csv or --json, not both", help: "occupancy") }
+),
+        options: StayOptions(from: "The first night.", to: "The day after the last night."),
+        Option("--by", "what", "One row per night (the default), per room type, or per room: night, type or room.", Occupancy.Grouping.parse),
+        Option.type("Only rooms of this type."), Flag("--csv", "Print CSV with a header line instead of tab-separated lines."), AsOfOption(), Flag.json,
+        run: { (_, context, stay, grouping, type, asCSV, _, json) throws(CommandLineError) in
+            let stay = try stay.stay()
+            let grouping = try grouping.get() ?? .night
+            let type = try type.get()
+            if asCSV && json { throw .usage("give --csv or --json, not both", help: "occupancy") }
             try context.requireStore()
             let report = try context.query { (desk) throws(HotelError) in try desk.occupancy(nights: stay, by: grouping, ofType: type) }
             let rows = report.rows + [report.total]
-            if arguments.has("--json") {
+            if json {
                 func object(_ row: Occupancy.Row) -> JSONValue {
                     .object(["key": .string(row.key), "occupied": .integer(row.occupied), "free": .integer(row.free), "outOfService": .integer(row.outOfService), "rate": .number(fraction(row.rate))])
                 }
@@ -36,7 +26,7 @@ extension Subcommand {
                     "from": .string(stay.arrival.description), "to": .string(stay.departure.description), "by": .string(grouping.rawValue),
                     "rows": .array(report.rows.map(object)), "total": object(report.total),
                 ]))
-            } else if arguments.has("--csv") {
+            } else if asCSV {
                 context.line("\(grouping.rawValue),occupied,free,out_of_service,rate")
                 for row in rows { context.line("\(csv(row.key)),\(row.occupied),\(row.free),\(row.outOfService),\(fraction(row.rate))") }
             } else {
@@ -61,5 +51,13 @@ extension Subcommand {
     static func csv(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}
+
+extension Occupancy.Grouping {
+    /// `--by night|type|room`.
+    static func parse(_ text: String) throws(InvalidValue) -> Occupancy.Grouping {
+        guard let grouping = Occupancy.Grouping(rawValue: text) else { throw .text(option: "--by", text, reason: "expected night, type or room") }
+        return grouping
     }
 }

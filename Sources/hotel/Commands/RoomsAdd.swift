@@ -7,17 +7,17 @@ extension Subcommand {
             name: "rooms add", abstract: "Register rooms so that they can be booked.",
             arguments: [("name", "Room names, such as Blue or 101: case-sensitive, no control characters.")],
             positionalCount: 1...Int.max,
-            options: [.value("--type", "type", "The rooms' type, such as double or suite (default: standard).")],
-            discussion: "Adds all the rooms or, if any of them exists already, none. Prints the added names, one a line. Creates the store if there is none."
-        ),
-        run: { (arguments, context) throws(CommandLineError) in
+            discussion: "Adds all the rooms or, if any of them exists already, none. Prints the added names, one a line. Creates the store if there is none.",
+            runsInBatch: true),
+        options: Option.type("The rooms' type, such as double or suite (default: standard)."),
+        run: { (arguments, context, type) throws(CommandLineError) in
             var names: [RoomName] = []
             for text in arguments.positionals {
                 let name = try arguments.parse(text, RoomName.init(_:))
                 if names.contains(name) { throw .usage("room '\(name)' is named more than once", help: arguments.spec.name) }
                 names.append(name)
             }
-            let type = try arguments.optional("--type", RoomType.init(_:)) ?? .standard
+            let type = try type.get() ?? .standard
             try context.run { (desk) throws(HotelError) in try desk.addRooms(names, type: type) }
             for name in names { context.line(name.rawValue) }
         })

@@ -5,15 +5,14 @@ extension Subcommand {
     static let verify = Subcommand(
         spec: CommandSpec(
             name: "verify", abstract: "Check the whole store and report every problem, one a line.",
-            options: [.json],
-            discussion: "Checks each line (JSON, envelope, positions 1, 2, 3, ..., the hash chain: each line's previousHash is the SHA-256 chain of the lines before it), each event's type, data and tags, and the rules on replay (rooms added once, bookings of registered rooms that overlap no active booking, cancellations of active bookings). A sound store prints one summary line, ending with the head hash (the chain's value after the last line: two copies of a store are the same if it is), and exits 0; otherwise each problem is printed as FILE:LINE: byte OFFSET: MESSAGE and the status is 65. An unterminated last line (left by a crash) is a warning on stderr, not a problem. Never modifies the store. With --json: {\"sound\":...,\"problems\":[...],...}."
-        ),
-        run: { (arguments, context) throws(CommandLineError) in
+            discussion: "Checks each line (JSON, envelope, positions 1, 2, 3, ..., the hash chain: each line's previousHash is the SHA-256 chain of the lines before it), each event's type, data and tags, and the rules on replay (rooms added once, bookings of registered rooms that overlap no active booking, cancellations of active bookings). A sound store prints one summary line, ending with the head hash (the chain's value after the last line: two copies of a store are the same if it is), and exits 0; otherwise each problem is printed as FILE:LINE: byte OFFSET: MESSAGE and the status is 65. An unterminated last line (left by a crash) is a warning on stderr, not a problem. Never modifies the store. With --json: {\"sound\":...,\"problems\":[...],...}."),
+        options: Flag.json,
+        run: { (_, context, json) throws(CommandLineError) in
             try context.requireStore()
             let report: VerificationReport
             do throws(EventStoreError) { report = try context.store.verify() } catch { throw CommandLineError(.store(error)) }
             let path = context.store.name
-            if arguments.has("--json") {
+            if json {
                 func findings(_ list: [VerificationReport.Finding]) -> JSONValue {
                     .array(list.map { .object(["line": .integer($0.line), "offset": .integer($0.offset), "message": .string($0.message)]) })
                 }

@@ -7,7 +7,7 @@ import Darwin
 /// A snapshot file, memory-mapped (see ``SnapshotFormat``): only the pages a command touches are read
 /// from the disk, and each is checked against its checksum when first read.
 ///
-/// Mapping checks the header page and the checksum table, so a damaged header, a truncated file or one of
+/// Mapping checks the header region, so a damaged header, a truncated file or one of
 /// another layout is refused (and rebuilt). A data page that fails its check reads as zeros from then on
 /// and sets ``isDamaged``: whoever answered from the snapshot must then answer again without it (see
 /// ``FrontDesk``). Readers touch it from one thread at a time.
@@ -34,7 +34,7 @@ final class MappedSnapshot: @unchecked Sendable {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size >= PageChecksum.pageSize else { return nil }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size >= SnapshotFormat.headerRegion else { return nil }
         let size = Int(info.st_size)
         guard let mapped = mmap(nil, size, PROT_READ, MAP_SHARED, fd, 0), mapped != MAP_FAILED else { return nil }
         let base = UnsafeRawPointer(mapped)
@@ -44,8 +44,8 @@ final class MappedSnapshot: @unchecked Sendable {
         let page = PageChecksum.pageSize
         guard (0..<8).allSatisfy({ base.load(fromByteOffset: $0, as: UInt8.self) == SnapshotFormat.magic[$0] }),
               u32(8) == Int(SnapshotFormat.version), u32(12) == page, u64(16) == UInt64(size),
-              table == (pages + 1) * page, size == table + pages * 8, count <= SnapshotFormat.maximumSections,
-              Self.headerChecksum(base, table: table, pages: pages) == u64(SnapshotFormat.checksumField)
+              table == SnapshotFormat.headerRegion + pages * page, size == table + pages * 8, count <= SnapshotFormat.maximumSections,
+              Self.headerChecksum(base) == u64(SnapshotFormat.checksumField)
         else {
             munmap(mapped, size)
             return nil
@@ -54,7 +54,7 @@ final class MappedSnapshot: @unchecked Sendable {
         for k in 0..<count {
             let at = SnapshotFormat.headerSize + k * SnapshotFormat.directoryEntrySize
             let offset = Int(truncatingIfNeeded: u64(at + 16)), length = Int(truncatingIfNeeded: u64(at + 24))
-            guard offset >= page, length >= 0, offset <= table, length <= table - offset else {
+            guard offset >= SnapshotFormat.headerRegion, length >= 0, offset <= table, length <= table - offset else {
                 munmap(mapped, size)
                 return nil
             }
@@ -68,7 +68,7 @@ final class MappedSnapshot: @unchecked Sendable {
         coveredPosition = Position(Int(truncatingIfNeeded: u64(24) & 0x7FFF_FFFF_FFFF_FFFF))
         coveredOffset = Int(truncatingIfNeeded: u64(32) & 0x7FFF_FFFF_FFFF_FFFF)
         chainValue = HashChain.Value(bytes: UnsafeRawBufferPointer(start: base + 40, count: 32)) ?? .zero
-        checkedWords = (pages + 1) / 64 + 1
+        checkedWords = (SnapshotFormat.firstDataPage + pages) / 64 + 1
         checked = .allocate(capacity: checkedWords)
         checked.initialize(repeating: 0, count: checkedWords)
     }
@@ -78,12 +78,12 @@ final class MappedSnapshot: @unchecked Sendable {
         checked.deallocate()
     }
 
-    /// The header checksum: page 0 with the checksum field as zero, then the checksum table.
-    static func headerChecksum(_ base: UnsafeRawPointer, table: Int, pages: Int) -> UInt64 {
-        var page0 = [UInt8](UnsafeRawBufferPointer(start: base, count: PageChecksum.pageSize))
+    /// The header checksum: the header region with the checksum field as zero. (The table of page checksums needs none:
+    /// a damaged entry fails its page's check, and the snapshot is rebuilt.)
+    static func headerChecksum(_ base: UnsafeRawPointer) -> UInt64 {
+        var page0 = [UInt8](UnsafeRawBufferPointer(start: base, count: SnapshotFormat.headerRegion))
         for i in 0..<8 { page0[SnapshotFormat.checksumField + i] = 0 }
-        let first = page0.withUnsafeBytes { PageChecksum.of($0, seed: 0) }
-        return PageChecksum.of(UnsafeRawBufferPointer(start: base + table, count: pages * 8), seed: first)
+        return page0.withUnsafeBytes { PageChecksum.of($0, seed: 0) }
     }
 
     /// The section of read model `name` written at `version`; nil if there is none, or of another version.
@@ -112,12 +112,12 @@ final class MappedSnapshot: @unchecked Sendable {
 
     private func check(pages: ClosedRange<Int>) -> Bool {
         for page in pages where checked[page >> 6] & (1 << UInt64(page & 63)) == 0 {
-            guard page >= 1, page <= dataPages else {
+            guard page >= SnapshotFormat.firstDataPage, page < SnapshotFormat.firstDataPage + dataPages else {
                 isDamaged = true
                 return false
             }
             let bytes = UnsafeRawBufferPointer(start: base + page * PageChecksum.pageSize, count: PageChecksum.pageSize)
-            let expected = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: tableOffset + (page - 1) * 8, as: UInt64.self))
+            let expected = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: tableOffset + (page - SnapshotFormat.firstDataPage) * 8, as: UInt64.self))
             guard PageChecksum.of(bytes, seed: UInt64(page)) == expected else {
                 isDamaged = true
                 return false
@@ -131,7 +131,7 @@ final class MappedSnapshot: @unchecked Sendable {
     /// everything), so that a damaged page is found before anything is answered. False if one fails.
     func checkAll() -> Bool {
         guard dataPages > 0 else { return !isDamaged }
-        let sound = check(pages: 1...dataPages)
+        let sound = check(pages: SnapshotFormat.firstDataPage...(SnapshotFormat.firstDataPage + dataPages - 1))
         releasePages()
         return sound && !isDamaged
     }

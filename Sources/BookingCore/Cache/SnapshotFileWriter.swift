@@ -13,7 +13,7 @@ struct SnapshotFileWriter: ~Copyable {
     private let file: POSIXFile
     private var buffer: [UInt8] = []
     /// Bytes written before `buffer` (from the file's start).
-    private var flushed = PageChecksum.pageSize
+    private var flushed = SnapshotFormat.headerRegion
     private var checksums: [UInt64] = []
     private var directory: [(name: UInt64, version: UInt32, offset: Int, length: Int)] = []
     private var sectionStart: Int?
@@ -97,12 +97,12 @@ struct SnapshotFileWriter: ~Copyable {
     consuming func finish(position: Position, offset: Int, chain: HashChain.Value) throws(EventStoreError) {
         precondition(sectionStart == nil)
         let end = flushed + buffer.count
-        if end % PageChecksum.pageSize != 0 || end == PageChecksum.pageSize {
+        if end % PageChecksum.pageSize != 0 || end == SnapshotFormat.headerRegion {
             try write([UInt8](repeating: 0, count: PageChecksum.pageSize - end % PageChecksum.pageSize))
         }
         try flushPages()
         let pages = checksums.count
-        let table = (pages + 1) * PageChecksum.pageSize
+        let table = SnapshotFormat.headerRegion + pages * PageChecksum.pageSize
         var tableBytes: [UInt8] = []
         tableBytes.reserveCapacity(pages * 8)
         for checksum in checksums { tableBytes.append(littleEndian: checksum) }
@@ -126,12 +126,8 @@ struct SnapshotFileWriter: ~Copyable {
             header.append(littleEndian: UInt64(entry.offset))
             header.append(littleEndian: UInt64(entry.length))
         }
-        header.append(contentsOf: [UInt8](repeating: 0, count: PageChecksum.pageSize - header.count))
-        let checksum = header.withUnsafeBytes { page0 in
-            tableBytes.withUnsafeBytes { table in
-                PageChecksum.of(table, seed: PageChecksum.of(page0, seed: 0))
-            }
-        }
+        header.append(contentsOf: [UInt8](repeating: 0, count: SnapshotFormat.headerRegion - header.count))
+        let checksum = header.withUnsafeBytes { PageChecksum.of($0, seed: 0) }
         withUnsafeBytes(of: checksum.littleEndian) { bytes in
             for i in 0..<8 { header[SnapshotFormat.checksumField + i] = bytes[i] }
         }

@@ -22,8 +22,8 @@ protocol SnapshotReadModel {
     /// A builder holding what `snapshot`'s section holds, with room for `tailBytes` more of log; nil if the
     /// snapshot has no sound section of this read model.
     static func builder(continuing snapshot: MappedSnapshot, tailBytes: Int) -> Builder?
-    /// Writes the builder as this read model's section.
-    static func write(_ builder: Builder, to out: inout SnapshotFileWriter) throws(EventStoreError)
+    /// Writes the builder as this read model's section (it may reorder what it holds, as a sort in place).
+    static func write(_ builder: inout Builder, to out: inout SnapshotFileWriter) throws(EventStoreError)
     /// A view of `snapshot`'s section (an empty log's view for nil); nil if the snapshot has no sound section
     /// of this read model's name and version, so that the snapshot is rebuilt, never misread.
     static func view(of snapshot: MappedSnapshot?) -> View?

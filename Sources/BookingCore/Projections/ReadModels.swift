@@ -55,8 +55,8 @@ struct ReadModelBuilders: EventFolding {
     }
 
     /// Writes every section.
-    func write(to out: inout SnapshotFileWriter) throws(EventStoreError) {
-        try StayCalendar.write(stays, to: &out)
-        try BookingHistoryIndex.write(histories, to: &out)
+    mutating func write(to out: inout SnapshotFileWriter) throws(EventStoreError) {
+        try StayCalendar.write(&stays, to: &out)
+        try BookingHistoryIndex.write(&histories, to: &out)
     }
 }

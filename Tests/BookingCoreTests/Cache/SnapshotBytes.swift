@@ -35,11 +35,12 @@ struct SnapshotBytes {
     mutating func seal() {
         let pages = u32(76), table = u64(80)
         data.withUnsafeMutableBytes { bytes in
-            for page in 1...max(1, pages) where page <= pages {
-                let checksum = PageChecksum.of(UnsafeRawBufferPointer(rebasing: bytes[(page * 4096)..<((page + 1) * 4096)]), seed: UInt64(page))
-                bytes.storeBytes(of: checksum.littleEndian, toByteOffset: table + (page - 1) * 8, as: UInt64.self)
+            let first = SnapshotFormat.firstDataPage, size = PageChecksum.pageSize
+            for page in first..<(first + pages) {
+                let checksum = PageChecksum.of(UnsafeRawBufferPointer(rebasing: bytes[(page * size)..<((page + 1) * size)]), seed: UInt64(page))
+                bytes.storeBytes(of: checksum.littleEndian, toByteOffset: table + (page - first) * 8, as: UInt64.self)
             }
-            bytes.storeBytes(of: MappedSnapshot.headerChecksum(bytes.baseAddress!, table: table, pages: pages).littleEndian,
+            bytes.storeBytes(of: MappedSnapshot.headerChecksum(bytes.baseAddress!).littleEndian,
                              toByteOffset: SnapshotFormat.checksumField, as: UInt64.self)
         }
     }

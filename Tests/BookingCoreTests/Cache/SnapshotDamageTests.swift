@@ -61,7 +61,7 @@ struct SnapshotDamageTests {
             bytes[at] = UInt8(truncatingIfNeeded: random.next())
             return (bytes, "byte \(at) overwritten")
         default:
-            let page = at / 4096 * 4096, count = min(4096, good.count - page)
+            let size = PageChecksum.pageSize, page = at / size * size, count = min(size, good.count - page)
             bytes.replaceSubrange(page..<(page + count), with: Data((0..<count).map { _ in UInt8(truncatingIfNeeded: random.next()) }))
             return (bytes, "page at \(page) overwritten")
         }
@@ -84,7 +84,7 @@ struct SnapshotDamageTests {
         }
         _ = try desks[0].model()
         let good = try Data(contentsOf: URL(fileURLWithPath: file.cachePath))
-        #expect(good.count > 3 * 4096)
+        #expect(good.count > 12 * PageChecksum.pageSize)
         var detected = 0
         for n in 0..<120 {
             let (bytes, how) = Self.damage(good, &random)

@@ -1,35 +1,44 @@
 /// Where each booking's (hold's, block's) events stand in the log, so that `hotel history ID` reads a few
 /// lines instead of the whole log: a plug-in of the snapshot.
 ///
-/// It keeps, for each event about a booking, the 64-bit hash of the booking's id (``BookingKey/mixed``)
-/// and the byte offset where the event's line starts. Its section is those pairs sorted by hash, then
-/// offset:
+/// It keeps, for each event about a booking, one 64-bit entry: the top 24 bits of the hash of the booking's
+/// id (``BookingKey/mixed``) above the 40-bit byte offset where the event's line starts. Its section is
+/// those entries sorted (so by hash, then offset):
 ///
 /// ```
-/// 0  entries u64 (n)    8  0 u64
-/// 16 n x (id hash u64, line start u64), by hash, then line start
+/// 0  entries u64 (n; UInt64.max: a log past 1 TiB, which the index does not cover)    8  0 u64
+/// 16 n x entry u64
 /// ```
 ///
 /// An index only says where to look: the reader decodes each line it names and keeps it only if it is
-/// the event at that place about that id (a hash shared by two ids names both), and reads the whole log
-/// if the index cannot be trusted.
+/// an event about that id (one hash in about 16 million is shared with another id, whose lines are then read
+/// and left out), and reads the whole log if the index cannot be trusted.
 enum BookingHistoryIndex: SnapshotReadModel {
     static let name: StaticString = "history"
     static let version: UInt32 = 1
+    /// Bits of an entry that hold the line's offset.
+    static let offsetBits: UInt64 = 40
 
-    /// The pairs in log order.
+    /// An entry for the line starting at `offset` of an event about the id whose hash is `hash`; nil past 1 TiB.
+    static func entry(hash: UInt64, offset: Int) -> UInt64? {
+        guard UInt64(offset) >> offsetBits == 0 else { return nil }
+        return (hash >> offsetBits) << offsetBits | UInt64(offset)
+    }
+
+    /// The entries in log order.
     struct Builder: EventFolding {
-        fileprivate(set) var entries: [Entry] = []
+        fileprivate(set) var entries: [UInt64] = []
+        /// Whether a line lay past what an entry can say (the index is then not written).
+        fileprivate(set) var overflowed = false
 
         mutating func fold(_ event: DomainEvent, at position: Position, line: Range<Int>) {
             guard let id = event.subject else { return }
-            entries.append(Entry(hash: BookingKey(id).mixed, lineStart: UInt64(line.lowerBound)))
+            guard let entry = BookingHistoryIndex.entry(hash: BookingKey(id).mixed, offset: line.lowerBound) else {
+                overflowed = true
+                return
+            }
+            entries.append(entry)
         }
-    }
-
-    struct Entry: Sendable {
-        var hash: UInt64
-        var lineStart: UInt64
     }
 
     /// The section (if any) and the events after it.
@@ -37,72 +46,73 @@ enum BookingHistoryIndex: SnapshotReadModel {
         fileprivate var section: SnapshotSection?
         fileprivate var count = 0
         fileprivate var tail = Builder()
+        fileprivate var covers = true
 
         mutating func fold(_ event: DomainEvent, at position: Position, line: Range<Int>) {
             tail.fold(event, at: position, line: line)
         }
 
-        /// Where the lines of the events about `id` may start, in log order; nil if the snapshot turned
-        /// out damaged (then only reading the whole log answers).
+        /// Where the lines of the events about `id` may start, in log order; nil if the index does not cover
+        /// the log or the snapshot turned out damaged (then only reading the whole log answers).
         func lineStarts(of id: BookingID) -> [Int]? {
-            let target = BookingKey(id).mixed
+            guard covers, !tail.overflowed else { return nil }
+            let top = BookingKey(id).mixed >> BookingHistoryIndex.offsetBits
+            let mask: UInt64 = (1 << BookingHistoryIndex.offsetBits) - 1
             var found: [Int] = []
             if let section {
-                func hash(at k: Int) -> UInt64 { section.u64(16 + k * 16) }
+                func entry(_ k: Int) -> UInt64 { section.u64(16 + k * 8) }
                 var low = 0, high = count
                 while low < high {
                     let mid = (low + high) / 2
-                    if hash(at: mid) < target { low = mid + 1 } else { high = mid }
+                    if entry(mid) >> BookingHistoryIndex.offsetBits < top { low = mid + 1 } else { high = mid }
                 }
-                while low < count, hash(at: low) == target {
-                    found.append(Int(truncatingIfNeeded: section.u64(16 + low * 16 + 8)))
+                while low < count, entry(low) >> BookingHistoryIndex.offsetBits == top {
+                    found.append(Int(entry(low) & mask))
                     low += 1
                 }
                 if section.file.isDamaged { return nil }
             }
-            for entry in tail.entries where entry.hash == target { found.append(Int(truncatingIfNeeded: entry.lineStart)) }
+            for entry in tail.entries where entry >> BookingHistoryIndex.offsetBits == top { found.append(Int(entry & mask)) }
             return found
         }
     }
 
     static func builder(expectedBytes: Int) -> Builder {
         var builder = Builder()
-        builder.entries.reserveCapacity(expectedBytes / 200)
+        builder.entries.reserveCapacity(expectedBytes / 250)
         return builder
     }
 
     static func builder(continuing snapshot: MappedSnapshot, tailBytes: Int) -> Builder? {
-        guard let view = view(of: snapshot), let section = view.section else { return nil }
+        guard let view = view(of: snapshot), let section = view.section, view.covers else { return nil }
         var builder = Builder()
-        builder.entries.reserveCapacity(view.count + tailBytes / 200)
+        builder.entries.reserveCapacity(view.count + tailBytes / 250)
         for k in 0..<view.count {
-            builder.entries.append(Entry(hash: section.u64(16 + k * 16), lineStart: section.u64(16 + k * 16 + 8)))
-            if k % 65_536 == 65_535 { snapshot.releasePages() }
+            builder.entries.append(section.u64(16 + k * 8))
+            if k % 131_072 == 131_071 { snapshot.releasePages() }
         }
         return snapshot.isDamaged ? nil : builder
     }
 
-    static func write(_ builder: Builder, to out: inout SnapshotFileWriter) throws(EventStoreError) {
-        let sorted = builder.entries.sorted { ($0.hash, $0.lineStart) < ($1.hash, $1.lineStart) }
+    static func write(_ builder: inout Builder, to out: inout SnapshotFileWriter) throws(EventStoreError) {
         try out.beginSection(name, version: version)
-        try out.write(integers: [UInt64(sorted.count), 0])
-        var chunk: [UInt8] = []
-        chunk.reserveCapacity(1 << 16)
-        for entry in sorted {
-            chunk.append(littleEndian: entry.hash)
-            chunk.append(littleEndian: entry.lineStart)
-            if chunk.count >= 1 << 16 { try out.write(chunk); chunk.removeAll(keepingCapacity: true) }
+        if builder.overflowed {
+            try out.write(integers: [UInt64.max, 0])
+        } else {
+            builder.entries.sort()
+            try out.write(integers: [UInt64(builder.entries.count), 0])
+            try out.write(integers: builder.entries)
         }
-        try out.write(chunk)
         out.endSection()
     }
 
     static func view(of snapshot: MappedSnapshot?) -> View? {
         guard let snapshot else { return View() }
         guard let section = snapshot.section(name, version: version) else { return nil }
-        let count = Int(truncatingIfNeeded: section.u64(0))
-        guard count >= 0, count <= (section.length - 16) / 16, !snapshot.isDamaged else { return nil }
-        return View(section: section, count: count)
+        let count = section.u64(0)
+        if count == .max { return snapshot.isDamaged ? nil : View(section: nil, covers: false) }
+        guard count <= UInt64(max(0, section.length - 16) / 8), !snapshot.isDamaged else { return nil }
+        return View(section: section, count: Int(count))
     }
 
     static func view(folded builder: Builder) -> View { View(tail: builder) }

@@ -10,7 +10,7 @@ enum StayCalendar: SnapshotReadModel {
         return snapshot.isDamaged ? nil : builder
     }
 
-    static func write(_ builder: HotelProjection, to out: inout SnapshotFileWriter) throws(EventStoreError) {
+    static func write(_ builder: inout HotelProjection, to out: inout SnapshotFileWriter) throws(EventStoreError) {
         try SnapshotWriter.write(builder, to: &out)
     }
 

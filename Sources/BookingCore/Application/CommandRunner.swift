@@ -91,7 +91,7 @@ extension CommandRunner {
                 booking: id, client: request.client, target: target, stay: request.stay, holdUntil: holdUntil,
                 idempotencyKey: request.idempotencyKey, now: now)
             do throws(HotelError) {
-                let (events, state) = try run(decision)
+                let (events, state) = try run(try drawn(decision))
                 if let made = HotelProjection(events).booking(id) { return made }
                 if let existing = state.booking(id) { return existing }
                 throw .rejected(.unknownBooking(id))
@@ -125,13 +125,19 @@ extension CommandRunner {
     /// The booking or hold `id` as it stands now, or a rejection if there is none (for commands that must
     /// know its room before deciding).
     private func current(_ id: BookingID) throws(HotelError) -> Booking {
-        let state = try state(query: Query([QueryItem(types: [], tags: [.booking(id)])]))
+        let state = try state(query: .events(of: id))
         do { return try state.existingBooking(id) } catch { throw .rejected(error) }
+    }
+
+    /// `decision` with its boundary drawn around the bookings holding the nights it reads, as the hotel
+    /// stands now (see ``ReadsRoomNights``).
+    private func drawn<D: ReadsRoomNights>(_ decision: D) throws(HotelError) -> D {
+        decision.holdersDrawn(from: try state(query: decision.query))
     }
 
     /// Confirms an unexpired hold, for its client or `client`.
     public func confirm(_ id: BookingID, client: ClientID?) throws(HotelError) -> Booking {
-        try aroundCurrentRoom(of: id) { (room) throws(HotelError) in try changing(id, ConfirmHold(booking: id, room: room, client: client, now: now)) }
+        try aroundCurrentRoom(of: id) { (room) throws(HotelError) in try changing(id, try drawn(ConfirmHold(booking: id, room: room, client: client, now: now))) }
     }
 
     /// Runs `body` with the booking's room as it stands now, again while the booking moves between the read
@@ -160,7 +166,7 @@ extension CommandRunner {
     public func change(_ id: BookingID, room: RoomName?, arrival: Day?, departure: Day?) throws(HotelError) -> Booking {
         do throws(HotelError) {
             return try aroundCurrentRoom(of: id) { (currentRoom) throws(HotelError) in
-                try changing(id, ChangeBooking(booking: id, currentRoom: currentRoom, room: room, arrival: arrival, departure: departure, now: now))
+                try changing(id, try drawn(ChangeBooking(booking: id, currentRoom: currentRoom, room: room, arrival: arrival, departure: departure, now: now)))
             }
         } catch .rejected(.unknownRoom(let room, _)) {
             throw .rejected(.unknownRoom(room, suggestion: room.nearest(in: try state(query: Self.roomsQuery).roomNames())))
@@ -182,7 +188,7 @@ extension CommandRunner {
         for _ in 0..<Self.idAttempts {
             let id = BookingID(unchecked: "bl" + newBookingID.next().rawValue.dropFirst(2))
             do throws(HotelError) {
-                _ = try run(BlockRoom(block: id, room: room, stay: stay, reason: reason, now: now))
+                _ = try run(try drawn(BlockRoom(block: id, room: room, stay: stay, reason: reason, now: now)))
                 return id
             } catch .rejected(.bookingIDTaken) {
                 continue

@@ -18,7 +18,8 @@ public struct RecordMilestone: Decision {
         self.now = now
     }
 
-    public var query: Query { Query([QueryItem(types: [], tags: [.booking(booking)])]) }
+    /// Every event of the booking (or of a block of that id, to refuse it as one).
+    public var query: Query { .events(of: booking) }
 
     /// The command word, for messages.
     var command: String {

@@ -9,7 +9,8 @@ public struct ReleaseHold: Decision {
         self.now = now
     }
 
-    public var query: Query { Query([QueryItem(types: [], tags: [.booking(booking)])]) }
+    /// Every event of the hold (or of a block of that id, to refuse it as one).
+    public var query: Query { .events(of: booking) }
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
         let hold = try state.existingBooking(booking)

@@ -4,7 +4,8 @@ public struct UnblockRoom: Decision {
 
     public init(block: BookingID) { self.block = block }
 
-    public var query: Query { Query([QueryItem(types: [], tags: [.block(block)])]) }
+    /// Every event of the block (or of a booking of that id, to refuse it as one).
+    public var query: Query { .events(of: block) }
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
         guard let found = state.booking(block) else { throw .unknownBlock(block) }

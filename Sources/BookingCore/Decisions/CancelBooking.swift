@@ -19,7 +19,7 @@ public struct CancelBooking: Decision {
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
         let booked = try state.existingBooking(booking)
-        try booked.require([.held, .active], for: "cancel", describedAs: "held or active bookings", at: now)
+        try booked.require(.cancel, at: now)
         return [.bookingCancelled(BookingCancelled(booking: booking, client: booked.client, room: booked.room, reason: reason))]
     }
 }

@@ -52,11 +52,9 @@ public struct ChangeBooking: ReadsRoomNights {
         let booked = try state.existingBooking(booking)
         // Decide only on what the boundary covers: the room it was drawn around.
         guard booked.room == currentRoom else { throw .movedSinceRead(booking, boundary: currentRoom, now: booked.room) }
-        try booked.require([.held, .active, .checkedIn], for: "change", describedAs: "held, active or checked-in bookings", at: now)
+        try booked.require(.change, at: now)
         let (newRoom, newStay) = try target(of: booked)
-        if booked.status == .checkedIn, newRoom != booked.room || newStay.arrival != booked.stay.arrival {
-            throw .checkedInChangeNotAllowed(booking)
-        }
+        guard Lifecycle.changeAllowed(from: booked.status, (booked.room, booked.stay), to: newRoom, newStay) else { throw .checkedInChangeNotAllowed(booking) }
         if newRoom == booked.room, newStay == booked.stay { return [] }
         guard state.hasRoom(newRoom) else { throw .unknownRoom(newRoom, suggestion: nil) }
         if let holder = state.firstHolding(room: newRoom, stay: newStay, at: now, except: booking) { throw .taken(newRoom, newStay, by: holder) }

@@ -33,7 +33,7 @@ public struct ConfirmHold: ReadsRoomNights {
         let hold = try state.existingBooking(booking)
         // Decide only on what the boundary covers: the room it was drawn around.
         guard hold.room == room else { throw .movedSinceRead(booking, boundary: room, now: hold.room) }
-        try hold.require([.held], for: "confirm", describedAs: "unexpired holds", at: now)
+        try hold.require(.confirm, at: now)
         guard let client = client ?? hold.client else { throw .clientRequired(booking) }
         if let holder = state.firstHolding(room: hold.room, stay: hold.stay, at: now, except: booking) { throw .taken(hold.room, hold.stay, by: holder) }
         return [.holdConfirmed(HoldConfirmed(booking: booking, client: client, room: hold.room))]

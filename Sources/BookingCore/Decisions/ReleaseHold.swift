@@ -14,7 +14,7 @@ public struct ReleaseHold: Decision {
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
         let hold = try state.existingBooking(booking)
-        try hold.require([.held], for: "release", describedAs: "unexpired holds", at: now)
+        try hold.require(.release, at: now)
         return [.holdReleased(HoldReleased(booking: booking, client: hold.client, room: hold.room))]
     }
 }

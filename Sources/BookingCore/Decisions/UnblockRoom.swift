@@ -10,7 +10,7 @@ public struct UnblockRoom: Decision {
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
         guard let found = state.booking(block) else { throw .unknownBlock(block) }
         guard found.kind == .block else { throw .notABlock(block) }
-        guard found.status == .active else { throw .wrongStatus(block, status: "ended", command: "unblock", allowed: "active blocks") }
+        try found.require(.unblock, at: Instant(secondsSince1970: 0))
         return [.roomUnblocked(RoomUnblocked(block: block, room: found.room))]
     }
 }

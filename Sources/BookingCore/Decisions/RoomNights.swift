@@ -12,6 +12,9 @@ public protocol ReadsRoomNights: Decision {
     /// The bookings holding ``nightsRead(in:)`` when the command read the hotel: the boundary covers their
     /// events in every room.
     var holders: [BookingID] { get set }
+
+    /// The clock's reading the decision is taken at: holds past their expiry hold nothing.
+    var now: Instant { get }
 }
 
 extension ReadsRoomNights {
@@ -24,9 +27,6 @@ extension ReadsRoomNights {
 
     /// The query items of the ``holders``.
     var holderItems: [QueryItem] { holders.map { QueryItem(types: [], tags: [.booking($0)]) } }
-
-    /// The decision's clock reading (every decision that reads rooms' nights has one).
-    private var now: Instant { decidedAt ?? Instant(secondsSince1970: 0) }
 }
 
 extension HotelReadModel {

@@ -18,7 +18,7 @@ struct CommandLineError: Error {
 
     /// The report for an error from ``FrontDesk``.
     init(_ error: HotelError) {
-        message = error.description
+        message = error.message
         switch error {
         // A day or time past the calendar hotel records is a usage error wherever it is found.
         case .rejected(.invalidStay(.outOfCalendar)): status = .usage

@@ -74,24 +74,30 @@ extension CommandRunner {
     ///   the nearest registered name.
     public func reserve(_ request: StayRequest) throws(HotelError) -> Booking {
         let now = self.now
+        // The hotel as it stands: the type's rooms, and the stays holding the nights the decision reads.
+        var read: (any HotelReadModel)?
         let target: ReserveStay.Target
         switch request.target {
         case .room(let room):
             target = .room(room)
         case .type(let type):
-            let rooms = try state(query: Self.roomsQuery).rooms(ofType: type)
+            let hotel = try state(query: .all)
+            read = hotel
+            let rooms = hotel.rooms(ofType: type)
             if rooms.isEmpty { throw .rejected(.unknownRoomType(type, suggestion: try nearestType(to: type))) }
             target = .type(type, rooms: rooms)
         }
         let holdUntil = request.hold.map { now.adding(seconds: $0.seconds) }
         if let holdUntil, !holdUntil.isRecordable { throw .rejected(.invalidStay(.outOfCalendar("a hold until \(holdUntil)"))) }
+        let hotel: any HotelReadModel
+        if let read { hotel = read } else { hotel = try state(query: .all) }
         for attempt in 0..<Self.idAttempts {
             let id = request.idempotencyKey.map { BookingID.derived(from: $0, attempt: attempt) } ?? newBookingID.next()
             let decision = ReserveStay(
                 booking: id, client: request.client, target: target, stay: request.stay, holdUntil: holdUntil,
                 idempotencyKey: request.idempotencyKey, now: now)
             do throws(HotelError) {
-                let (events, state) = try run(decision)
+                let (events, state) = try run(decision.holdersDrawn(from: hotel))
                 if let made = HotelProjection(events).booking(id) { return made }
                 if let existing = state.booking(id) { return existing }
                 throw .rejected(.unknownBooking(id))
@@ -122,24 +128,28 @@ extension CommandRunner {
         return projection.booking(id)!
     }
 
-    /// The booking or hold `id` as it stands now, or a rejection if there is none (for commands that must
-    /// know its room before deciding).
-    private func current(_ id: BookingID) throws(HotelError) -> Booking {
-        let state = try state(query: Query([QueryItem(types: [], tags: [.booking(id)])]))
-        do { return try state.existingBooking(id) } catch { throw .rejected(error) }
+    /// The booking or hold `id` as it stands now and the hotel it was read from, or a rejection if there is
+    /// none (for commands that must know its room before deciding).
+    private func current(_ id: BookingID) throws(HotelError) -> (booking: Booking, state: any HotelReadModel) {
+        // The whole hotel: the decision draws its boundary around what holds the nights it reads too.
+        let state = try state(query: .all)
+        do { return (try state.existingBooking(id), state) } catch { throw .rejected(error) }
     }
 
     /// Confirms an unexpired hold, for its client or `client`.
     public func confirm(_ id: BookingID, client: ClientID?) throws(HotelError) -> Booking {
-        try aroundCurrentRoom(of: id) { (room) throws(HotelError) in try changing(id, ConfirmHold(booking: id, room: room, client: client, now: now)) }
+        try aroundCurrentRoom(of: id) { (room, hotel) throws(HotelError) in
+            try changing(id, ConfirmHold(booking: id, room: room, client: client, now: now).holdersDrawn(from: hotel))
+        }
     }
 
-    /// Runs `body` with the booking's room as it stands now, again while the booking moves between the read
-    /// and the decision (the decision's boundary is drawn around that room, so it must decide on it).
-    private func aroundCurrentRoom<T>(of id: BookingID, _ body: (RoomName) throws(HotelError) -> T) throws(HotelError) -> T {
+    /// Runs `body` with the booking's room as it stands now and the hotel it was read from, again while the
+    /// booking moves between the read and the decision (the decision's boundary is drawn around that room,
+    /// so it must decide on it).
+    private func aroundCurrentRoom<T>(of id: BookingID, _ body: (RoomName, any HotelReadModel) throws(HotelError) -> T) throws(HotelError) -> T {
         for _ in 0..<Self.idAttempts {
-            let room = try current(id).room
-            do throws(HotelError) { return try body(room) } catch .rejected(.movedSinceRead) { continue }
+            let (booking, hotel) = try current(id)
+            do throws(HotelError) { return try body(booking.room, hotel) } catch .rejected(.movedSinceRead) { continue }
         }
         throw .tooManyConflicts(attempts: Self.idAttempts)
     }
@@ -159,8 +169,9 @@ extension CommandRunner {
     /// Moves a booking to another room and/or other dates.
     public func change(_ id: BookingID, room: RoomName?, arrival: Day?, departure: Day?) throws(HotelError) -> Booking {
         do throws(HotelError) {
-            return try aroundCurrentRoom(of: id) { (currentRoom) throws(HotelError) in
-                try changing(id, ChangeBooking(booking: id, currentRoom: currentRoom, room: room, arrival: arrival, departure: departure, now: now))
+            return try aroundCurrentRoom(of: id) { (currentRoom, hotel) throws(HotelError) in
+                let decision = ChangeBooking(booking: id, currentRoom: currentRoom, room: room, arrival: arrival, departure: departure, now: now)
+                return try changing(id, decision.holdersDrawn(from: hotel))
             }
         } catch .rejected(.unknownRoom(let room, _)) {
             throw .rejected(.unknownRoom(room, suggestion: room.nearest(in: try state(query: Self.roomsQuery).roomNames())))
@@ -182,7 +193,7 @@ extension CommandRunner {
         for _ in 0..<Self.idAttempts {
             let id = BookingID(unchecked: "bl" + newBookingID.next().rawValue.dropFirst(2))
             do throws(HotelError) {
-                _ = try run(BlockRoom(block: id, room: room, stay: stay, reason: reason, now: now))
+                _ = try run(BlockRoom(block: id, room: room, stay: stay, reason: reason, now: now).holdersDrawn(from: try state(query: .all)))
                 return id
             } catch .rejected(.bookingIDTaken) {
                 continue

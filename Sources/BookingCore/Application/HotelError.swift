@@ -19,7 +19,8 @@ public enum HotelError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .rejected(let e): return e.description
+        // The command line words business rules' refusals (they carry values, not sentences).
+        case .rejected(let e): return "rejected: \(e)"
         case .store(let e): return e.description
         case .invalidEvent(let e): return e.description + "; nothing was written (run 'hotel verify')"
         case .history(let e): return e.description

@@ -1,5 +1,8 @@
 /// A command rejected by a business rule (exit status 1). Nothing was recorded.
-public enum BookingError: Error, Sendable, Equatable, CustomStringConvertible {
+///
+/// Each case carries what was wrong as values (a status, a transition, the booking in the way); the command
+/// line words them.
+public enum BookingError: Error, Sendable, Equatable {
     /// The room is already registered.
     case roomAlreadyExists(RoomName)
     /// No room of that name is registered; `suggestion` is a registered name close to it.
@@ -16,16 +19,17 @@ public enum BookingError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownBooking(BookingID)
     /// The booking was cancelled before.
     case alreadyCancelled(BookingID)
-    /// The command does not apply to a booking in this status; `allowed` says which statuses it takes.
-    case wrongStatus(BookingID, status: String, command: String, allowed: String)
+    /// The transition does not take a booking (or block) in this status (see ``Lifecycle``).
+    case wrongStatus(BookingID, status: Booking.Status, transition: Transition)
     /// The hold expired at that time.
     case holdExpired(BookingID, at: Instant)
     /// A hold made without a client needs one to be confirmed.
     case clientRequired(BookingID)
     /// A booking (not a hold) must be made for a client.
     case bookingWithoutClient
-    /// Checking in, or recording a no-show, on a day the stay does not allow.
-    case wrongDay(BookingID, command: String, today: Day, allowed: String)
+    /// The transition (a check-in, a no-show) may not be recorded `today` for the booking's `stay` (see
+    /// ``Lifecycle/Days``).
+    case wrongDay(BookingID, transition: Transition, today: Day, stay: Stay)
     /// A checked-in booking may change only its departure.
     case checkedInChangeNotAllowed(BookingID)
     /// The id is a block's: blocks are ended with `hotel unblock`.
@@ -43,56 +47,6 @@ public enum BookingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The booking is no longer of the room the decision's consistency boundary was drawn around (it was
     /// moved since that room was read): the command draws its boundary again.
     case movedSinceRead(BookingID, boundary: RoomName, now: RoomName)
-
-    public var description: String {
-        switch self {
-        case .roomAlreadyExists(let room):
-            return "room '\(room)' already exists"
-        case .unknownRoom(let room, let suggestion):
-            let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? "; 'hotel rooms' lists the rooms"
-            return "unknown room '\(room)'\(hint)"
-        case .unknownRoomType(let type, let suggestion):
-            let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? "; 'hotel availability' lists the types"
-            return "no room of type '\(type)'\(hint)"
-        case .roomNotFree(let room, let stay, let blocking, let blockingStay):
-            return "room '\(room)' is not free for \(stay): booking \(blocking) holds it for \(blockingStay); 'hotel free --from \(stay.arrival) --to \(stay.departure)' lists free rooms"
-        case .roomOutOfService(let room, let stay, let block, let blockStay, let reason):
-            let why = reason.map { " (\($0))" } ?? ""
-            return "room '\(room)' is out of service for \(stay): block \(block) takes it out for \(blockStay)\(why); 'hotel free --from \(stay.arrival) --to \(stay.departure)' lists free rooms"
-        case .noRoomOfTypeFree(let type, let stay):
-            return "no room of type '\(type)' is free for \(stay); 'hotel availability --from \(stay.arrival) --to \(stay.departure)' shows every type"
-        case .unknownBooking(let id):
-            return "unknown booking '\(id)'; 'hotel bookings' lists the bookings"
-        case .alreadyCancelled(let id):
-            return "booking '\(id)' is already cancelled"
-        case .wrongStatus(let id, let status, let command, let allowed):
-            return "'\(id)' is \(status); 'hotel \(command)' takes only \(allowed)"
-        case .holdExpired(let id, let at):
-            return "hold '\(id)' expired at \(at); hold the room again"
-        case .bookingWithoutClient:
-            return "a booking needs a client: give --client (only a hold may be made without one)"
-        case .clientRequired(let id):
-            return "hold '\(id)' was made without a client: give --client to confirm it"
-        case .wrongDay(let id, let command, let today, let allowed):
-            return "booking '\(id)' cannot be given '\(command)' today (\(today)): \(allowed)"
-        case .checkedInChangeNotAllowed(let id):
-            return "booking '\(id)' is checked in: only its departure can change (--to)"
-        case .isABlock(let id):
-            return "'\(id)' is a block, not a booking; 'hotel unblock \(id)' ends it"
-        case .notABlock(let id):
-            return "'\(id)' is a booking, not a block; 'hotel blocks' lists the blocks"
-        case .unknownBlock(let id):
-            return "unknown block '\(id)'; 'hotel blocks' lists the blocks"
-        case .invalidStay(let error):
-            return error.description
-        case .idempotencyKeyReused(let key, let existing):
-            return "idempotency key '\(InvalidValue.shown(key.rawValue))' was used for booking \(existing) with other arguments"
-        case .bookingIDTaken(let id):
-            return "booking id '\(id)' is already used"
-        case .movedSinceRead(let id, let boundary, let now):
-            return "booking \(id) moved from room '\(boundary)' to '\(now)' while the command was deciding; try again"
-        }
-    }
 
     /// The rejection for `holder` holding `room` for some night of `stay`: a booking in the way, or a block.
     static func taken(_ room: RoomName, _ stay: Stay, by holder: Booking) -> BookingError {

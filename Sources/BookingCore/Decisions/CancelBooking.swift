@@ -14,12 +14,12 @@ public struct CancelBooking: Decision {
         self.now = now
     }
 
-    /// Every event of the booking.
-    public var query: Query { Query([QueryItem(types: [], tags: [.booking(booking)])]) }
+    /// Every event of the booking (or of a block of that id, to refuse it as one).
+    public var query: Query { .events(of: booking) }
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
         let booked = try state.existingBooking(booking)
-        try booked.require([.held, .active], for: "cancel", describedAs: "held or active bookings", at: now)
+        try booked.require(.cancel, at: now)
         return [.bookingCancelled(BookingCancelled(booking: booking, client: booked.client, room: booked.room, reason: reason))]
     }
 }

@@ -1,4 +1,5 @@
-/// Records an arrival, a departure or a no-show on the front desk's `today`.
+/// Records an arrival, a departure or a no-show on the front desk's `today`, in the statuses and on the
+/// days the ``Lifecycle`` allows:
 ///
 /// - Check-in: an active booking, from its arrival day up to (not including) its departure day.
 /// - Check-out: a checked-in booking, any day; before the departure day it is an early departure (see
@@ -18,34 +19,14 @@ public struct RecordMilestone: Decision {
         self.now = now
     }
 
-    public var query: Query { Query([QueryItem(types: [], tags: [.booking(booking)])]) }
-
-    /// The command word, for messages.
-    var command: String {
-        switch kind {
-        case .checkedIn: "checkin"
-        case .checkedOut: "checkout"
-        case .noShow: "noshow"
-        }
-    }
+    /// Every event of the booking (or of a block of that id, to refuse it as one).
+    public var query: Query { .events(of: booking) }
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
         let booked = try state.existingBooking(booking)
-        let stay = booked.stay
-        switch kind {
-        case .checkedIn:
-            try booked.require([.active], for: command, describedAs: "active bookings", at: now)
-            guard stay.arrival <= today, today < stay.departure else {
-                throw .wrongDay(booking, command: command, today: today, allowed: "check-in is from the arrival day \(stay.arrival) up to the day before the departure \(stay.departure)")
-            }
-        case .checkedOut:
-            try booked.require([.checkedIn], for: command, describedAs: "checked-in bookings", at: now)
-        case .noShow:
-            try booked.require([.active], for: command, describedAs: "active bookings not checked in", at: now)
-            guard stay.arrival <= today else {
-                throw .wrongDay(booking, command: command, today: today, allowed: "a no-show can be recorded from the arrival day \(stay.arrival) on")
-            }
-        }
+        let transition = Transition(kind)
+        try booked.require(transition, at: now)
+        try booked.require(transition, on: today)
         return [.stayMilestone(StayMilestone(kind, booking: booking, client: booked.client!, room: booked.room, day: today))]
     }
 }

@@ -9,11 +9,12 @@ public struct ReleaseHold: Decision {
         self.now = now
     }
 
-    public var query: Query { Query([QueryItem(types: [], tags: [.booking(booking)])]) }
+    /// Every event of the hold (or of a block of that id, to refuse it as one).
+    public var query: Query { .events(of: booking) }
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
         let hold = try state.existingBooking(booking)
-        try hold.require([.held], for: "release", describedAs: "unexpired holds", at: now)
+        try hold.require(.release, at: now)
         return [.holdReleased(HoldReleased(booking: booking, client: hold.client, room: hold.room))]
     }
 }

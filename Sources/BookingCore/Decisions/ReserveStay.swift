@@ -6,7 +6,7 @@
 /// a booking made with the same key, nothing new is recorded when the request is the same and it is refused
 /// when it is not; a booking made with another key (or none) under the id is a collision of derived ids,
 /// refused as an id taken, so that the handler takes the key's next id.
-public struct ReserveStay: Decision {
+public struct ReserveStay: ReadsRoomNights {
     /// Which room: a named one, or the best free one of a type (``RoomChoice``).
     public enum Target: Sendable, Equatable {
         case room(RoomName)
@@ -24,10 +24,12 @@ public struct ReserveStay: Decision {
     /// The clock's reading: holds that expired by then no longer hold their rooms.
     public var now: Instant
     public var decidedAt: Instant? { now }
+    /// The bookings holding the nights it reads when the command read the hotel (see ``ReadsRoomNights``).
+    public var holders: [BookingID]
 
     public init(
         booking: BookingID, client: ClientID?, target: Target, stay: Stay, holdUntil: Instant? = nil,
-        idempotencyKey: IdempotencyKey? = nil, now: Instant
+        idempotencyKey: IdempotencyKey? = nil, now: Instant, holders: [BookingID] = []
     ) {
         self.booking = booking
         self.client = client
@@ -36,6 +38,7 @@ public struct ReserveStay: Decision {
         self.holdUntil = holdUntil
         self.idempotencyKey = idempotencyKey
         self.now = now
+        self.holders = holders
     }
 
     /// The rooms it may take.
@@ -46,9 +49,18 @@ public struct ReserveStay: Decision {
         }
     }
 
-    /// Everything about the candidate rooms, and any event of the new id.
+    /// Everything about the candidate rooms and the bookings holding their nights, and any event of the
+    /// new id.
     public var query: Query {
-        Query(candidates.map { QueryItem(types: [], tags: [.room($0)]) } + [QueryItem(types: [], tags: [.booking(booking)])])
+        Query(candidates.map { QueryItem(types: [], tags: [.room($0)]) } + QueryItem.events(of: booking) + holderItems)
+    }
+
+    /// The stay's nights in a named room; by type, those ``RoomChoice`` looks at in every candidate.
+    public func nightsRead(in state: some HotelReadModel) -> [(room: RoomName, nights: Stay)] {
+        switch target {
+        case .room(let room): return [(room, stay)]
+        case .type(_, let rooms): return rooms.map { ($0, RoomChoice.nightsLookedAt(around: stay)) }
+        }
     }
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {

@@ -12,7 +12,9 @@ public enum RoomChoice {
         var best: (score: (Int, Int), room: RoomName)?
         for room in rooms where state.firstHolding(room: room, stay: stay, at: now, except: nil) == nil {
             func taken(_ night: Day) -> Bool {
-                state.firstHolding(room: room, stay: try! Stay(arrival: night, departure: night.adding(days: 1)), at: now, except: nil) != nil
+                // A night outside the calendar (beside a stay at either end of it) holds nothing.
+                guard let one = try? Stay(arrival: night, departure: night.adding(days: 1)) else { return false }
+                return state.firstHolding(room: room, stay: one, at: now, except: nil) != nil
             }
             var singles = 0, touching = 0
             if taken(stay.arrival.adding(days: -1)) { touching += 1 } else if taken(stay.arrival.adding(days: -2)) { singles += 1 }
@@ -21,5 +23,11 @@ public enum RoomChoice {
             if best == nil || score < best!.score || (score == best!.score && room < best!.room) { best = (score, room) }
         }
         return best?.room
+    }
+
+    /// The nights ``best(among:for:in:at:)`` looks at for `stay`: its own and two on either side, within
+    /// the calendar.
+    public static func nightsLookedAt(around stay: Stay) -> Stay {
+        try! Stay(arrival: max(stay.arrival.adding(days: -2), Day.earliest), departure: min(stay.departure.adding(days: 2), Day.latest))
     }
 }

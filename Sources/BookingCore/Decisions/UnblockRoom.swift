@@ -4,12 +4,13 @@ public struct UnblockRoom: Decision {
 
     public init(block: BookingID) { self.block = block }
 
-    public var query: Query { Query([QueryItem(types: [], tags: [.block(block)])]) }
+    /// Every event of the block (or of a booking of that id, to refuse it as one).
+    public var query: Query { .events(of: block) }
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
         guard let found = state.booking(block) else { throw .unknownBlock(block) }
         guard found.kind == .block else { throw .notABlock(block) }
-        guard found.status == .active else { throw .wrongStatus(block, status: "ended", command: "unblock", allowed: "active blocks") }
+        try found.require(.unblock, at: Instant(secondsSince1970: 0))
         return [.roomUnblocked(RoomUnblocked(block: block, room: found.room))]
     }
 }

@@ -99,12 +99,13 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
 
     // MARK: Reading
 
-    public func read(_ query: Query) throws(EventStoreError) -> ReadResult {
+    public func read(_ query: Query, after: Position?) throws(EventStoreError) -> ReadResult {
         guard try storeID() != nil else { return ReadResult(events: [], head: .origin) }
         var events: [SequencedEvent] = []
         var head = Position.origin
         try forEachRecordedLine(after: .origin) { (line, position) throws(EventStoreError) in
             head = position
+            guard position > (after ?? .origin) else { return }
             let recorded: SequencedEvent
             do throws(EventLine.Problem) { recorded = try EventLine.decode(line) } catch {
                 throw .corrupt(path: name, line: position.rawValue, offset: error.offset, reason: error.reason)

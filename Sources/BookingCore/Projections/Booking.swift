@@ -75,7 +75,10 @@ public struct Booking: Sendable, Equatable {
     }
 
     /// The status as `hotel` prints it: a block's `cancelled` is `ended`.
-    public func statusText(at now: Instant) -> String {
-        kind == .block && status == .cancelled ? "ended" : status(at: now).rawValue
+    public func statusText(at now: Instant) -> String { Self.text(of: status(at: now), kind: kind) }
+
+    /// `status` as `hotel` prints it for a record of `kind`: a block's `cancelled` is `ended`.
+    public static func text(of status: Status, kind: Kind) -> String {
+        kind == .block && status == .cancelled ? "ended" : status.rawValue
     }
 }

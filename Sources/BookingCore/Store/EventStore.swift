@@ -1,4 +1,4 @@
-/// The result of ``EventStore/read(_:)``: the matching events in log order and the store's head.
+/// The result of ``EventStore/read(_:after:)``: the matching events in log order and the store's head.
 public struct ReadResult: Sendable, Equatable {
     /// The events that matched, in position order.
     public var events: [SequencedEvent]
@@ -16,10 +16,12 @@ public struct ReadResult: Sendable, Equatable {
 /// Everything above this protocol (decisions, handlers, projections, the command line) is unaware of which
 /// store it talks to; the same contract test suite runs against every implementation.
 public protocol EventStore: Sendable {
-    /// The events matching `query`, and the head position at the time of reading.
+    /// The events matching `query` recorded after position `after` (all of them if nil), and the head
+    /// position at the time of reading, from the same reading: a reader that saw head `h` reads what came
+    /// since with `after: h`, as the DCB specification's read options have it.
     ///
     /// - Throws: ``EventStoreError`` if the store cannot be read or is corrupt.
-    func read(_ query: Query) throws(EventStoreError) -> ReadResult
+    func read(_ query: Query, after: Position?) throws(EventStoreError) -> ReadResult
 
     /// Appends `events` atomically (all or none), if `condition` holds.
     ///
@@ -37,4 +39,9 @@ public protocol EventStore: Sendable {
 
 extension EventStore {
     public var modelProvider: (any ModelProvidingStore)? { nil }
+
+    /// Every event matching `query`, and the head position at the time of reading.
+    ///
+    /// - Throws: ``EventStoreError`` if the store cannot be read or is corrupt.
+    public func read(_ query: Query) throws(EventStoreError) -> ReadResult { try read(query, after: nil) }
 }

@@ -11,9 +11,9 @@ public final class InMemoryEventStore: EventStore {
         self.events = Mutex(events)
     }
 
-    public func read(_ query: Query) throws(EventStoreError) -> ReadResult {
+    public func read(_ query: Query, after: Position?) throws(EventStoreError) -> ReadResult {
         events.withLock { all in
-            ReadResult(events: all.filter { query.matches($0.event) }, head: all.last?.position ?? .origin)
+            ReadResult(events: all.filter { $0.position > (after ?? .origin) && query.matches($0.event) }, head: all.last?.position ?? .origin)
         }
     }
 

@@ -77,12 +77,12 @@ public final class JSONLinesEventStore: ModelProvidingStore {
         return try StoreVerifier.verify(file, path: path, size: size, snapshot: validSnapshot(for: file, size: size), progress: progress)
     }
 
-    public func read(_ query: Query) throws(EventStoreError) -> ReadResult {
+    public func read(_ query: Query, after: Position?) throws(EventStoreError) -> ReadResult {
         guard let file = try POSIXFile.open(path, O_RDONLY) else { return ReadResult(events: [], head: .origin) }
         let bytes = try file.read(count: try AppendJournal.durableSize(of: file, path: path), at: 0)
         var events: [SequencedEvent] = []
         let head = try LogScanner(path: path).scan(bytes) { event, _ in
-            if query.matches(event.event) { events.append(event) }
+            if event.position > (after ?? .origin), query.matches(event.event) { events.append(event) }
         }
         return ReadResult(events: events, head: head)
     }

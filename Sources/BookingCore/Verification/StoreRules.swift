@@ -46,9 +46,10 @@ enum StoreRules {
             }
         }
 
-        /// An event about an existing booking (or block): it must exist, be of the right kind and status,
-        /// and name its room.
-        func existing(_ verb: String, _ id: BookingID, kind: Booking.Kind, room: RoomName?, allowed: Set<Booking.Status>) -> Booking? {
+        /// An event about an existing booking (or block): it must exist, be of the kind and in a status
+        /// `transition` takes (``Lifecycle``), and name its room.
+        func existing(_ verb: String, _ id: BookingID, _ transition: Transition, room: RoomName?) -> Booking? {
+            let rule = Lifecycle.of(transition), kind = rule.kind, allowed = rule.statuses
             let noun = kind == .block ? "block" : "booking"
             guard let index = hotel.index(of: BookingKey(id)) else {
                 problem("\(verb) \(noun) \(id), which does not exist")
@@ -103,19 +104,19 @@ enum StoreRules {
                 finding.skip = true
                 break
             }
-            _ = existing("cancels", e.booking, kind: .booking, room: nil, allowed: [.held, .active])
+            _ = existing("cancels", e.booking, .cancel, room: nil)
             if b.room != e.room || b.client != e.client {
                 func name(_ client: ClientID?) -> String { client.map { "'\($0)'" } ?? "none" }
                 problem("cancels booking \(e.booking) with room '\(e.room)' and client \(name(e.client)), but it was booked (line \(lines.record(index))) with room '\(b.room)' and client \(name(b.client))")
             }
         case .holdConfirmed(let e):
-            _ = existing("confirms", e.booking, kind: .booking, room: e.room, allowed: [.held])
+            _ = existing("confirms", e.booking, .confirm, room: e.room)
         case .holdReleased(let e):
-            _ = existing("releases", e.booking, kind: .booking, room: e.room, allowed: [.held])
+            _ = existing("releases", e.booking, .release, room: e.room)
         case .bookingChanged(let e):
-            guard let b = existing("changes", e.booking, kind: .booking, room: e.previousRoom, allowed: [.held, .active, .checkedIn]) else { break }
+            guard let b = existing("changes", e.booking, .change, room: e.previousRoom) else { break }
             if b.stay != e.previousStay { problem("changes booking \(e.booking) from \(e.previousStay), but its stay is \(b.stay)") }
-            if b.status == .checkedIn, e.room != b.room || e.stay.arrival != b.stay.arrival {
+            if !Lifecycle.changeAllowed(from: b.status, (b.room, b.stay), to: e.room, e.stay) {
                 problem("changes checked-in booking \(e.booking) other than by its departure")
             }
             if !hotel.hasRoom(e.room) { problem("changes booking \(e.booking) to room '\(e.room)', which is not registered") }
@@ -124,16 +125,16 @@ enum StoreRules {
         case .stayMilestone(let e):
             switch e.kind {
             case .checkedIn:
-                guard let b = existing("checks in", e.booking, kind: .booking, room: e.room, allowed: [.active]) else { break }
-                if e.day < b.stay.arrival || e.day >= b.stay.departure { problem("checks in booking \(e.booking) on \(e.day), outside its stay \(b.stay)") }
+                guard let b = existing("checks in", e.booking, .checkIn, room: e.room) else { break }
+                if !Lifecycle.of(.checkIn).days.allow(e.day, for: b.stay) { problem("checks in booking \(e.booking) on \(e.day), outside its stay \(b.stay)") }
             case .checkedOut:
-                _ = existing("checks out", e.booking, kind: .booking, room: e.room, allowed: [.checkedIn])
+                _ = existing("checks out", e.booking, .checkOut, room: e.room)
             case .noShow:
-                guard let b = existing("records a no-show of", e.booking, kind: .booking, room: e.room, allowed: [.active]) else { break }
-                if e.day < b.stay.arrival { problem("records a no-show of booking \(e.booking) on \(e.day), before its arrival \(b.stay.arrival)") }
+                guard let b = existing("records a no-show of", e.booking, .noShow, room: e.room) else { break }
+                if !Lifecycle.of(.noShow).days.allow(e.day, for: b.stay) { problem("records a no-show of booking \(e.booking) on \(e.day), before its arrival \(b.stay.arrival)") }
             }
         case .roomUnblocked(let e):
-            _ = existing("unblocks", e.block, kind: .block, room: e.room, allowed: [.active])
+            _ = existing("unblocks", e.block, .unblock, room: e.room)
         }
         return finding
     }

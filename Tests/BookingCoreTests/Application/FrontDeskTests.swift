@@ -10,7 +10,7 @@ final class InterleavingStore: EventStore {
 
     init(interruptions: [Event]) { self.interruptions = Mutex(interruptions) }
 
-    func read(_ query: Query) throws(EventStoreError) -> ReadResult { try inner.read(query) }
+    func read(_ query: Query, after: Position?) throws(EventStoreError) -> ReadResult { try inner.read(query, after: after) }
 
     func append(_ events: [Event], condition: AppendCondition?) throws(EventStoreError) -> Position {
         if let other = interruptions.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {

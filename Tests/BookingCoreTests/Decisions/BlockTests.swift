@@ -29,7 +29,7 @@ struct BlockTests {
         #expect(given(history, when: UnblockRoom(block: bookingID("bkA"))) == .failure(.notABlock(bookingID("bkA"))))
         #expect(given(history, when: UnblockRoom(block: bookingID("blY"))) == .failure(.unknownBlock(bookingID("blY"))))
         #expect(given(history + [unblocked("blX", "Blue")], when: UnblockRoom(block: bookingID("blX")))
-            == .failure(.wrongStatus(bookingID("blX"), status: "ended", command: "unblock", allowed: "active blocks")))
+            == .failure(.wrongStatus(bookingID("blX"), status: .cancelled, transition: .unblock)))
         // Blocks are not bookings: listed apart.
         let hotel = HotelProjection(history)
         #expect(hotel.bookings(matching: BookingFilter()).map(\.id) == [bookingID("bkA")])

@@ -30,6 +30,18 @@ struct BookByTypeTests {
         #expect(given(history, when: byType("2024-05-03", "2024-05-05")) == .failure(.noRoomOfTypeFree(try! RoomType("double"), stay("2024-05-03", "2024-05-05"))))
     }
 
+    @Test func aStayAtEitherEndOfTheCalendarIsChosenARoom() {
+        // The nights beside it, which the choice looks at, are past the calendar: they hold nothing.
+        let first = try! Stay(arrival: Day.earliest, departure: Day.earliest.adding(days: 2))
+        let last = try! Stay(arrival: Day.latest.adding(days: -2), departure: Day.latest)
+        for edge in [first, last] {
+            var decision = byType("2024-05-03", "2024-05-05")
+            decision.stay = edge
+            #expect(given(Self.rooms, when: decision)
+                == .success([.roomBooked(RoomBooked(booking: bookingID("bkNEW"), client: client("7"), room: room("D1"), stay: edge))]))
+        }
+    }
+
     @Test func aBlockedRoomIsNotChosen() {
         let history = Self.rooms + [blocked("bl1", "D1", "2024-05-01", "2024-05-31")]
         #expect(given(history, when: byType("2024-05-03", "2024-05-05")) == .success([booked("bkNEW", "D2", "2024-05-03", "2024-05-05", client: "7")]))

@@ -57,10 +57,10 @@ struct HoldTests {
     @Test func confirmOfABookingOrAReleasedHoldIsRefused() {
         let confirm = ConfirmHold(booking: bookingID("bkA"), room: room("Blue"), client: client("42"), now: t0)
         #expect(given([added("Blue"), booked("bkA", "Blue", "2024-05-01", "2024-05-02")], when: confirm)
-            == .failure(.wrongStatus(bookingID("bkA"), status: "active", command: "confirm", allowed: "unexpired holds")))
+            == .failure(.wrongStatus(bookingID("bkA"), status: .active, transition: .confirm)))
         let release = ConfirmHold(booking: bookingID("bkH"), room: room("Blue"), client: client("42"), now: t0)
         #expect(given(Self.history + [released("bkH", "Blue")], when: release)
-            == .failure(.wrongStatus(bookingID("bkH"), status: "released", command: "confirm", allowed: "unexpired holds")))
+            == .failure(.wrongStatus(bookingID("bkH"), status: .released, transition: .confirm)))
     }
 
     @Test func releaseEndsAnUnexpiredHoldOnly() {

@@ -89,6 +89,21 @@ struct EventStoreContractTests {
     }
 
     @Test(arguments: Kind.allCases)
+    func aReadAfterAPositionGivesOnlyTheEventsSinceWithTheWholeStoresHead(_ kind: Kind) throws {
+        // Given four events, of which Blue's are at 1 and 3,
+        let (store, dir) = kind.make()
+        try store.append([added("Blue").storeEvent, added("Green").storeEvent, blue, green], condition: nil)
+        // when Blue's are read after each position, then only those after it come, with the head of the store.
+        #expect(try (0...5).map { try store.read(roomQuery("Blue"), after: Position($0)).events.map(\.position.rawValue) } == [[1, 3], [3], [3], [], [], []])
+        #expect(try store.read(roomQuery("Blue"), after: Position(3)).head == Position(4))
+        #expect(try store.read(.all, after: Position(9)) == ReadResult(events: [], head: Position(4)))
+        #expect(try store.read(.all, after: nil) == store.read(.all))
+        // A reader that saw head 2 reads what came since from there.
+        #expect(try store.read(.all, after: Position(2)).events.map(\.event) == [blue, green])
+        withExtendedLifetime(dir) {}
+    }
+
+    @Test(arguments: Kind.allCases)
     func aMatchingEventAfterTheSeenPositionIsAConflict(_ kind: Kind) throws {
         let (store, dir) = kind.make()
         try store.append([added("Blue").storeEvent, added("Green").storeEvent], condition: nil)

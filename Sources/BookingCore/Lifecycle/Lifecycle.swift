@@ -1,0 +1,50 @@
+/// The stay's lifecycle, written once: for each ``Transition``, what it applies to, the statuses it takes
+/// and the days it may be recorded on. The decisions keep it when they record (``Booking/require(_:at:)``,
+/// ``Booking/require(_:on:)``) and `hotel verify` holds every logged event to it on replay.
+///
+/// What each transition does to the booking is its event's meaning (``DomainEvent/apply(to:)``), not here.
+public struct Lifecycle: Sendable, Equatable {
+    /// The days of a stay on which a transition may be recorded.
+    public enum Days: Sendable, Equatable {
+        /// Any day.
+        case any
+        /// From the arrival day up to the day before the departure.
+        case duringStay
+        /// From the arrival day on.
+        case fromArrival
+
+        /// Whether `day` is one of them for `stay`.
+        public func allow(_ day: Day, for stay: Stay) -> Bool {
+            switch self {
+            case .any: return true
+            case .duringStay: return stay.arrival <= day && day < stay.departure
+            case .fromArrival: return stay.arrival <= day
+            }
+        }
+    }
+
+    /// Bookings and holds, or blocks.
+    public var kind: Booking.Kind
+    /// The statuses it takes, as of the time it is decided (a hold past its expiry is ``Booking/Status/expired``).
+    public var statuses: Set<Booking.Status>
+    public var days: Days
+
+    /// The table.
+    public static func of(_ transition: Transition) -> Lifecycle {
+        switch transition {
+        case .confirm, .release: return Lifecycle(kind: .booking, statuses: [.held], days: .any)
+        case .cancel: return Lifecycle(kind: .booking, statuses: [.held, .active], days: .any)
+        case .change: return Lifecycle(kind: .booking, statuses: [.held, .active, .checkedIn], days: .any)
+        case .checkIn: return Lifecycle(kind: .booking, statuses: [.active], days: .duringStay)
+        case .checkOut: return Lifecycle(kind: .booking, statuses: [.checkedIn], days: .any)
+        case .noShow: return Lifecycle(kind: .booking, statuses: [.active], days: .fromArrival)
+        case .unblock: return Lifecycle(kind: .block, statuses: [.active], days: .any)
+        }
+    }
+
+    /// Whether a change of a booking in `status` may move it from `old` to `room` and `stay`: a checked-in
+    /// stay may change only its departure.
+    public static func changeAllowed(from status: Booking.Status, _ old: (room: RoomName, stay: Stay), to room: RoomName, _ stay: Stay) -> Bool {
+        status != .checkedIn || (room == old.room && stay.arrival == old.stay.arrival)
+    }
+}

@@ -1,0 +1,28 @@
+/// A step of the stay's lifecycle that a command records on an existing booking, hold or block.
+public enum Transition: Sendable, Equatable, CaseIterable {
+    /// A hold becomes a booking.
+    case confirm
+    /// A hold ends at once.
+    case release
+    /// A hold or a booking is called off.
+    case cancel
+    /// A stay moves to another room and/or other dates.
+    case change
+    /// The guest arrives.
+    case checkIn
+    /// The guest leaves.
+    case checkOut
+    /// The guest did not come.
+    case noShow
+    /// A block ends: the room is back in service.
+    case unblock
+
+    /// The transition that records `kind`.
+    public init(_ kind: StayMilestone.Kind) {
+        switch kind {
+        case .checkedIn: self = .checkIn
+        case .checkedOut: self = .checkOut
+        case .noShow: self = .noShow
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import BookingCore
+
+// The words of the library's errors: what `hotel` says when a command is refused.
+
+extension HotelError {
+    /// The message `hotel` prints for the error: a business rule's refusal in the words below, anything
+    /// else as the library describes it.
+    var message: String {
+        if case .rejected(let rejection) = self { return rejection.message }
+        return description
+    }
+}
+
+extension BookingError {
+    /// The message `hotel` prints for the rejection.
+    var message: String {
+        switch self {
+        case .roomAlreadyExists(let room):
+            return "room '\(room)' already exists"
+        case .unknownRoom(let room, let suggestion):
+            let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? "; 'hotel rooms' lists the rooms"
+            return "unknown room '\(room)'\(hint)"
+        case .unknownRoomType(let type, let suggestion):
+            let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? "; 'hotel availability' lists the types"
+            return "no room of type '\(type)'\(hint)"
+        case .roomNotFree(let room, let stay, let blocking, let blockingStay):
+            return "room '\(room)' is not free for \(stay): booking \(blocking) holds it for \(blockingStay); 'hotel free --from \(stay.arrival) --to \(stay.departure)' lists free rooms"
+        case .roomOutOfService(let room, let stay, let block, let blockStay, let reason):
+            let why = reason.map { " (\($0))" } ?? ""
+            return "room '\(room)' is out of service for \(stay): block \(block) takes it out for \(blockStay)\(why); 'hotel free --from \(stay.arrival) --to \(stay.departure)' lists free rooms"
+        case .noRoomOfTypeFree(let type, let stay):
+            return "no room of type '\(type)' is free for \(stay); 'hotel availability --from \(stay.arrival) --to \(stay.departure)' shows every type"
+        case .unknownBooking(let id):
+            return "unknown booking '\(id)'; 'hotel bookings' lists the bookings"
+        case .alreadyCancelled(let id):
+            return "booking '\(id)' is already cancelled"
+        case .wrongStatus(let id, let status, let transition):
+            let shown = Booking.text(of: status, kind: Lifecycle.of(transition).kind)
+            return "'\(id)' is \(shown); 'hotel \(transition.command)' takes only \(transition.takes)"
+        case .holdExpired(let id, let at):
+            return "hold '\(id)' expired at \(at); hold the room again"
+        case .bookingWithoutClient:
+            return "a booking needs a client: give --client (only a hold may be made without one)"
+        case .clientRequired(let id):
+            return "hold '\(id)' was made without a client: give --client to confirm it"
+        case .wrongDay(let id, let transition, let today, let stay):
+            return "booking '\(id)' cannot be given '\(transition.command)' today (\(today)): \(transition.days(of: stay))"
+        case .checkedInChangeNotAllowed(let id):
+            return "booking '\(id)' is checked in: only its departure can change (--to)"
+        case .isABlock(let id):
+            return "'\(id)' is a block, not a booking; 'hotel unblock \(id)' ends it"
+        case .notABlock(let id):
+            return "'\(id)' is a booking, not a block; 'hotel blocks' lists the blocks"
+        case .unknownBlock(let id):
+            return "unknown block '\(id)'; 'hotel blocks' lists the blocks"
+        case .invalidStay(let error):
+            return error.description
+        case .idempotencyKeyReused(let key, let existing):
+            return "idempotency key '\(InvalidValue.shown(key.rawValue))' was used for booking \(existing) with other arguments"
+        case .bookingIDTaken(let id):
+            return "booking id '\(id)' is already used"
+        case .movedSinceRead(let id, let boundary, let now):
+            return "booking \(id) moved from room '\(boundary)' to '\(now)' while the command was deciding; try again"
+        }
+    }
+}
+
+extension Transition {
+    /// The command that records it.
+    var command: String {
+        switch self {
+        case .confirm: "confirm"
+        case .release: "release"
+        case .cancel: "cancel"
+        case .change: "change"
+        case .checkIn: "checkin"
+        case .checkOut: "checkout"
+        case .noShow: "noshow"
+        case .unblock: "unblock"
+        }
+    }
+
+    /// What it takes (``Lifecycle/statuses``), in words.
+    var takes: String {
+        switch self {
+        case .confirm, .release: "unexpired holds"
+        case .cancel: "held or active bookings"
+        case .change: "held, active or checked-in bookings"
+        case .checkIn: "active bookings"
+        case .checkOut: "checked-in bookings"
+        case .noShow: "active bookings not checked in"
+        case .unblock: "active blocks"
+        }
+    }
+
+    /// The days it may be recorded on for `stay` (``Lifecycle/days``), in words.
+    func days(of stay: Stay) -> String {
+        switch Lifecycle.of(self).days {
+        case .duringStay: "\(noun) is from the arrival day \(stay.arrival) up to the day before the departure \(stay.departure)"
+        case .fromArrival: "a \(noun) can be recorded from the arrival day \(stay.arrival) on"
+        case .any: "\(noun) can be recorded any day"
+        }
+    }
+
+    /// Its name in a sentence.
+    private var noun: String {
+        switch self {
+        case .checkIn: "check-in"
+        case .checkOut: "check-out"
+        case .noShow: "no-show"
+        default: command
+        }
+    }
+}

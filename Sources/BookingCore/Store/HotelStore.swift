@@ -34,7 +34,7 @@ extension HotelStore {
 
     /// Reads every event tagged with the id, stopping after `last`.
     func forEachTaggedLine(about id: BookingID, through last: Position?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) {
-        let query = Query([QueryItem(types: [], tags: [.booking(id)]), QueryItem(types: [], tags: [.block(id)])])
+        let query = Query.events(of: id)
         try forEachLine(after: .origin, matching: query) { line, position in
             if let last, position > last { return false }
             return body(line, position)

@@ -39,7 +39,7 @@ struct SnapshotDamageTests {
 
     /// The positions of the events about `id`, from a replay.
     static func history(of id: BookingID, in store: InMemoryEventStore) throws -> [Position] {
-        try store.read(Query([QueryItem(types: [], tags: [.booking(id)]), QueryItem(types: [], tags: [.block(id)])])).events.map(\.position)
+        try store.read(Query.events(of: id)).events.map(\.position)
     }
 
     /// Bytes of `good` damaged one way, picked by `random`.

@@ -4,7 +4,7 @@
 /// A key follows the rules of room names: 1 to 64 characters, no control characters, no leading or
 /// trailing white space. The booking id of a request with a key is derived from the key
 /// (``BookingID/derived(from:)``), so a retry finds the booking without any index of keys.
-public struct IdempotencyKey: Sendable, Hashable, CustomStringConvertible {
+public struct IdempotencyKey: TextValue {
     /// The longest key accepted, in characters.
     public static let maximumLength = 64
 
@@ -13,28 +13,12 @@ public struct IdempotencyKey: Sendable, Hashable, CustomStringConvertible {
     /// Validates a key.
     ///
     /// - Throws: ``InvalidValue/text(option:_:reason:)`` saying what is wrong with it.
-    public init(_ rawValue: String) throws(InvalidValue) {
-        switch TextRules.input(rawValue, maximumLength: Self.maximumLength) {
-        case .success(let normalized): self.rawValue = normalized
-        case .failure(let problem):
-            let reason = problem.reason
-            throw .text(option: "idempotency key", rawValue, reason: reason)
-        }
-    }
+    public init(_ rawValue: String) throws(InvalidValue) { self.rawValue = try Self.input(rawValue) }
 
-    /// Validates a value read from the log by the rules it was written under, keeping its bytes as written
-    /// (not normalized: the log is never rewritten).
-    init(logged rawValue: String) throws(InvalidValue) {
-        if let reason = TextRules.problem(with: rawValue, maximumLength: Self.maximumLength) { throw .text(option: "idempotency key", rawValue, reason: reason) }
-        self.rawValue = rawValue
-    }
+    /// Validates a value read from the log (see ``TextValue/logged(_:)``).
+    init(logged rawValue: String) throws(InvalidValue) { self.rawValue = try Self.logged(rawValue) }
 
-    /// Equal when the UTF-8 bytes are (see ``TextKey``): never by canonical equivalence.
-    public static func == (lhs: Self, rhs: Self) -> Bool { TextKey.same(lhs.rawValue, rhs.rawValue) }
-
-    public func hash(into hasher: inout Hasher) { TextKey.hash(rawValue, into: &hasher) }
-
-    public var description: String { rawValue }
+    public static func invalid(_ rawValue: String, reason: String) -> InvalidValue { .text(option: "idempotency key", rawValue, reason: reason) }
 
     init(unchecked rawValue: String) { self.rawValue = rawValue }
 }

@@ -3,7 +3,7 @@
 /// Names are non-empty, at most ``maximumLength`` characters, have no control characters and no leading or
 /// trailing white space, and compare exactly (case-sensitive), by their UTF-8 bytes. A name typed by a
 /// person is normalized to NFC and may not hold bidirectional controls (``TextRules``).
-public struct RoomName: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct RoomName: TextValue, Comparable {
     /// The longest name accepted, in characters.
     public static let maximumLength = 64
 
@@ -13,28 +13,12 @@ public struct RoomName: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Validates a room name.
     ///
     /// - Throws: ``InvalidValue/roomName(_:reason:)`` saying what is wrong with it.
-    public init(_ rawValue: String) throws(InvalidValue) {
-        switch TextRules.input(rawValue, maximumLength: Self.maximumLength) {
-        case .success(let normalized): self.rawValue = normalized
-        case .failure(let problem):
-            let reason = problem.reason
-            throw .roomName(rawValue, reason: reason)
-        }
-    }
+    public init(_ rawValue: String) throws(InvalidValue) { self.rawValue = try Self.input(rawValue) }
 
-    /// Validates a value read from the log by the rules it was written under, keeping its bytes as written
-    /// (not normalized: the log is never rewritten).
-    init(logged rawValue: String) throws(InvalidValue) {
-        if let reason = TextRules.problem(with: rawValue, maximumLength: Self.maximumLength) { throw .roomName(rawValue, reason: reason) }
-        self.rawValue = rawValue
-    }
+    /// Validates a value read from the log (see ``TextValue/logged(_:)``).
+    init(logged rawValue: String) throws(InvalidValue) { self.rawValue = try Self.logged(rawValue) }
 
-    /// Equal when the UTF-8 bytes are (see ``TextKey``): never by canonical equivalence.
-    public static func == (lhs: Self, rhs: Self) -> Bool { TextKey.same(lhs.rawValue, rhs.rawValue) }
-
-    public func hash(into hasher: inout Hasher) { TextKey.hash(rawValue, into: &hasher) }
-
-    public var description: String { rawValue }
+    public static func invalid(_ rawValue: String, reason: String) -> InvalidValue { .roomName(rawValue, reason: reason) }
 
     /// Orders by the UTF-8 bytes of the name, as `LC_ALL=C sort` does.
     public static func < (lhs: RoomName, rhs: RoomName) -> Bool {

@@ -120,6 +120,36 @@ struct HistoryTests {
         #expect(try hotel.run(["history", "bknone"]) == .init(stdout: "", stderr: "hotel: error: unknown booking 'bknone'; 'hotel bookings' lists the bookings\n", status: 1))
     }
 
+    @Test func historyAnswersAlikeFromTheIndexInTheCacheADamagedCacheAndTheLog() throws {
+        try useSample()
+        let ids = lines(try hotel.run(["bookings"]).stdout).map { String($0.split(separator: "\t")[0]) }
+        #expect(ids.count > 10)
+        var cached = hotel
+        cached.environment["HOTEL_CACHE_THRESHOLD"] = "0"
+        func positions(_ text: String) -> [String] { lines(text).map { String($0.split(separator: "\t")[0]) } }
+        for id in ids {
+            // What the log says of the booking: its lines tagged with its id.
+            let tagged = lines(try hotel.run(["log", "--tag", "booking:\(id)"]).stdout).map { line in
+                String(line.split(separator: ",")[0].dropFirst(#"{"position":"#.count))
+            }
+            let plain = try hotel.run(["history", id])
+            #expect(plain.status == 0 && positions(plain.stdout) == tagged, "\(id)")
+            // From the history index in the snapshot, and as of a point, as the log cut there says.
+            #expect(try cached.run(["history", id]) == plain)
+            #expect(FileManager.default.fileExists(atPath: sandbox.path + "/events.jsonl.cache"))
+            let middle = tagged[tagged.count / 2]
+            let asOf = try cached.run(["history", id, "--as-of", middle])
+            #expect(positions(asOf.stdout) == Array(tagged.prefix { Int($0)! <= Int(middle)! }), "\(id) as of \(middle)")
+        }
+        // A damaged snapshot: the same answers, and the snapshot rebuilt.
+        let cachePath = sandbox.path + "/events.jsonl.cache"
+        var bytes = try #require(FileManager.default.contents(atPath: cachePath))
+        for k in stride(from: 4096, to: bytes.count, by: 97) { bytes[k] ^= 0x5A }
+        try bytes.write(to: URL(fileURLWithPath: cachePath))
+        for id in ids { #expect(try cached.run(["history", id]) == hotel.run(["history", id]), "\(id), damaged cache") }
+        #expect(FileManager.default.contents(atPath: cachePath) != bytes)
+    }
+
     @Test func everyQueryAsOfAPointAnswersAsTheLogCutThereDoes() throws {
         try useSample()
         let sampleLines = lines(try String(contentsOf: Self.sample, encoding: .utf8))

@@ -41,7 +41,7 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
     mutating func put(_ booking: Booking) { tail.put(booking) }
 
     mutating func update(_ id: BookingID, _ change: (inout Booking) -> Void) {
-        if tail.booking(id) != nil { return tail.update(id, change) }
+        if !tail.hasNoBookings, tail.updateIfPresent(id, change) { return }
         guard var booking = booking(id) else { return }
         change(&booking)
         tail.put(booking)

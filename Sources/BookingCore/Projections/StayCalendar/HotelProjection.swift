@@ -52,9 +52,11 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     /// Starts empty, reserving room for a log of about `expectedBytes`.
     init(expectedBytes: Int) {
         // Room for more bookings than the log can hold (a line is at least about 200 bytes): a reserve is
-        // not resident until used, while growing would hold two copies at once.
+        // not resident until used, while growing would hold two copies at once. The id table is resident
+        // as soon as it is made, so it is sized for the usual log (lines of about 320 bytes, most of them a
+        // booking's); a log of shorter lines grows it once.
         records.reserveCapacity(expectedBytes / 150)
-        ids = RecordTable(capacity: expectedBytes / 260)
+        ids = RecordTable(capacity: expectedBytes / 400)
     }
 
     /// Starts from a snapshot's contents, with room for the bookings of `tailBytes` more of log.
@@ -267,11 +269,18 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     }
 
     mutating func update(_ id: BookingID, _ change: (inout Booking) -> Void) {
+        updateIfPresent(id, change)
+    }
+
+    /// Changes the booking `id` with `change` if there is one, in one look-up; false if there is none.
+    @discardableResult
+    mutating func updateIfPresent(_ id: BookingID, _ change: (inout Booking) -> Void) -> Bool {
         let key = BookingKey(id)
-        guard let index = ids.find(key, records: records) else { return }
+        guard let index = ids.find(key, records: records) else { return false }
         var booking = booking(at: index)
         change(&booking)
         put(booking, key: key, at: index)
+        return true
     }
 
     /// ``put(_:)`` for a booking whose key and record (if it has one) are known.

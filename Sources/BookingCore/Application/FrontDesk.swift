@@ -96,7 +96,7 @@ public struct FrontDesk: CommandRunner, Sendable {
 
     /// The registered rooms (of `type`, if given) with their types, in byte order of their names.
     public func rooms(ofType type: RoomType? = nil) throws(HotelError) -> [(name: RoomName, type: RoomType)] {
-        try answer { model in model.rooms(ofType: type).map { ($0, model.roomType($0)!) } }
+        try answer { model in model.rooms(ofType: type).compactMap { room in model.roomType(room).map { (room, $0) } } }
     }
 
     /// The rooms (of `type`, if given) free for the whole `stay` now, in byte order of their names.

@@ -224,7 +224,9 @@ final class Snapshot: @unchecked Sendable {
     /// The booking a record holds, or nil if its room or client index is out of range.
     func booking(_ i: Int) -> Booking? {
         let r = record(i)
-        guard Int(r.room) < roomCount, Int(r.client) < clientCount || r.client == SnapshotRecord.noClient, r.arrival < r.departure else { return nil }
+        guard Int(r.room) < roomCount, Int(r.client) < clientCount || r.client == SnapshotRecord.noClient, r.arrival < r.departure,
+              (try? Stay(arrival: Day(ordinal: Int(r.arrival)), departure: Day(ordinal: Int(r.departure)))) != nil
+        else { return nil }
         return r.booking(room: roomName(Int(r.room)), client: { clientName(Int($0)) }, extras: extras(i))
     }
 

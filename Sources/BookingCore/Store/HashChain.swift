@@ -82,11 +82,19 @@ public enum HashChain {
     /// The chain's value after the line ending at byte `length` of the log, if that line is the event at
     /// `position`; nil if it is not (or the bytes do not end a line). What binds a snapshot to the log's
     /// content: the value after the snapshot's last position.
-    static func value(of file: borrowing POSIXFile, length: Int, at position: Position, path: String) throws(EventStoreError) -> Value? {
+    ///
+    /// Found from that line when it carries `previousHash`; else (a line written before the chain) from the
+    /// next line's `previousHash`, if the log has a next line (of the next position) that carries one; else
+    /// by hashing every line up to it, as for a log no version with the chain has appended to yet.
+    static func value(of file: borrowing POSIXFile, length: Int, at position: Position, size: Int, path: String) throws(EventStoreError) -> Value? {
         guard length > 0, position > .origin, let last = try lastLine(of: file, length: length),
               let (event, previous) = last.withUnsafeBufferPointer({ try? EventLine.decodeEnvelope($0) }), event.position == position
         else { return nil }
         if let previous { return last.withUnsafeBufferPointer { next(previous, line: $0) } }
+        if length < size, let following = try file.line(startingAt: length, before: size)?.dropLast(),
+           let (next, carried) = Array(following).withUnsafeBufferPointer({ try? EventLine.decodeEnvelope($0) }), next.position == position.next, let carried {
+            return carried
+        }
         return try value(of: file, length: length, path: path)
     }
 

@@ -130,7 +130,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     /// log (its chain value is the log's at its last position).
     func validSnapshot(for file: borrowing POSIXFile, size: Int) throws(EventStoreError) -> Snapshot? {
         guard let mapped = MappedSnapshot(path: cachePath), mapped.coveredOffset <= size,
-              try HashChain.value(of: file, length: mapped.coveredOffset, at: mapped.coveredPosition, path: path) == mapped.chainValue
+              try HashChain.value(of: file, length: mapped.coveredOffset, at: mapped.coveredPosition, size: size, path: path) == mapped.chainValue
         else { return nil }
         return Snapshot(mapped)
     }
@@ -144,7 +144,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
         else { return false }
         var lines: [([UInt8], Position)] = []
         for start in starts where start < hint.offset {
-            guard let line = try Self.line(at: start, in: file, before: hint.offset) else { return false }
+            guard let line = try file.line(startingAt: start, before: hint.offset) else { return false }
             let event = line.withUnsafeBufferPointer { try? EventLine.decode(UnsafeBufferPointer(rebasing: $0.dropLast())) }
             guard let event else { return false }
             // A hash shared by two ids names both: keep only this id's events.
@@ -156,19 +156,6 @@ public final class JSONLinesEventStore: ModelProvidingStore {
             if !line.withUnsafeBufferPointer({ body($0, position) }) { break }
         }
         return true
-    }
-
-    /// The line (with its `\n`) starting at byte `start`, if one ends before `end`.
-    private static func line(at start: Int, in file: borrowing POSIXFile, before end: Int) throws(EventStoreError) -> [UInt8]? {
-        var window = 4096
-        while true {
-            let count = min(window, end - start)
-            guard count > 0 else { return nil }
-            let bytes = try file.read(count: count, at: start)
-            if let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) { return Array(bytes[...newline]) }
-            if count < window { return nil }
-            window *= 16
-        }
     }
 
     // MARK: Appending

@@ -12,7 +12,7 @@ final class LogFile: SnapshotLog {
 
     func chainValue(after position: Position, endingAt offset: Int) throws -> HashChain.Value? {
         guard offset <= size else { return nil }
-        return try HashChain.value(of: file, length: offset, at: position, path: path)
+        return try HashChain.value(of: file, length: offset, at: position, size: size, path: path)
     }
 
     func bytes(after offset: Int) throws -> Int? { max(0, size - offset) }

@@ -132,8 +132,13 @@ public struct FrontDesk: CommandRunner, Sendable {
     /// Calls `body` with each booking `filter` includes, in the order of ``bookings(matching:)``, without
     /// holding them all when the store's model can stream them.
     public func forEachBooking(matching filter: BookingFilter, _ body: (Booking) -> Void) throws(HotelError) {
+        // A client's, a room's or some days' bookings are few: found, checked, then handed over.
+        if filter.client != nil || filter.room != nil || filter.dayBounds != (nil, nil) {
+            return try bookings(matching: filter).forEach(body)
+        }
+        // The whole list is handed over as it is read: every page is checked first (the list reads most of
+        // them anyway), so that nothing is handed over from a damaged one.
         var model = try model(query: .all)
-        // Answered as it goes: every page is checked first, so that nothing is printed from a damaged one.
         if !model.checkWhole(), let store = store.modelProvider {
             store.discardSnapshot()
             model = try self.model(query: .all)

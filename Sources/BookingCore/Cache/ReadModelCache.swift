@@ -33,7 +33,7 @@ struct ReadModelCache {
         let start = AppendHint(position: snapshot?.coveredPosition ?? .origin, offset: snapshot?.coveredOffset ?? 0)
         let known = try log.bytes(after: start.offset)
         // No snapshot: the whole log is folded into builders (with room reserved for it), written if long.
-        if snapshot == nil, let known { return try rebuild(log, from: nil, start: .start, tailBytes: known, write: isLong(known)) }
+        if snapshot == nil { return try rebuild(log, from: nil, start: .start, tailBytes: known, write: known.map(isLong)) }
         if let known, !isLong(known) { return try fold(log, onto: views!, from: start) }
         if known == nil {
             let folded = try fold(log, onto: views!, from: start)
@@ -56,8 +56,8 @@ struct ReadModelCache {
     }
 
     /// Folds the events after `start` into builders that begin as `snapshot` (or empty), writes them as a
-    /// new snapshot if `write`, and answers from it (or from the builders).
-    private func rebuild(_ log: some SnapshotLog, from snapshot: MappedSnapshot?, start: AppendHint, tailBytes: Int?, write: Bool) throws -> (ReadModels, AppendHint) {
+    /// new snapshot if `write` (nil: if what was folded is long), and answers from it (or from the builders).
+    private func rebuild(_ log: some SnapshotLog, from snapshot: MappedSnapshot?, start: AppendHint, tailBytes: Int?, write: Bool?) throws -> (ReadModels, AppendHint) {
         let expected = tailBytes ?? 1 << 20
         var builders = ReadModelBuilders(expectedBytes: expected)
         var from = AppendHint.start
@@ -67,7 +67,7 @@ struct ReadModelCache {
         }
         var end = from
         // Progress is shown for building the cache, as before; a replay that writes none shows nothing.
-        var meter = ProgressMeter("building the cache", total: tailBytes ?? 0, unit: progressUnit, display: write ? progress : nil)
+        var meter = ProgressMeter("building the cache", total: tailBytes ?? 0, unit: progressUnit, display: write == false ? nil : progress)
         defer { meter.finish() }
         try log.forEachEvent(after: from.position, from: from.offset) { event, position, line in
             builders.fold(event, at: position, line: line)
@@ -75,7 +75,7 @@ struct ReadModelCache {
             meter.advance(to: progressUnit == .bytes ? line.upperBound - from.offset : position.rawValue - from.position.rawValue)
         }
         if end.position == from.position, let snapshot, let views = ReadModels(snapshot: snapshot) { return (views, end) }
-        if write, end.position > .origin, let chain = try log.chainValue(after: end.position, endingAt: end.offset) {
+        if write ?? isLong(end.offset - from.offset), end.position > .origin, let chain = try log.chainValue(after: end.position, endingAt: end.offset) {
             do throws(EventStoreError) {
                 var out = try SnapshotFileWriter(path: path)
                 try builders.write(to: &out)

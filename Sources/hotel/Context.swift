@@ -95,9 +95,9 @@ final class Context {
     /// The desk's day: the wall clock's local date (with `--as-of`, the point's).
     var today: Day { past?.now.localDay ?? frontDesk.today }
 
-    /// Prints a booking as its id, or with `--json` as an object.
-    func print(_ booking: Booking, json: Bool) {
-        if json { self.json(booking.json(at: now)) } else { line(booking.id.rawValue) }
+    /// Prints a booking or a block as its id, or with `--json` as an object.
+    func print(_ record: some Printed, json: Bool) {
+        if json { self.json(record.json(at: now)) } else { line(record.id.rawValue) }
     }
 
     /// Runs a command, turning its error into the command line's.
@@ -118,30 +118,5 @@ final class Context {
         } catch {
             throw CommandLineError(error)
         }
-    }
-}
-
-extension Booking {
-    /// The booking as a JSON object, with the field names of the log's events (a block's id as `blockId`,
-    /// with no client); `expiresAt` for a hold, `reason` when there is one.
-    func json(at now: Instant) -> JSONValue {
-        var object: JSONObject = kind == .block ? ["blockId": .string(id.rawValue)] : ["bookingId": .string(id.rawValue)]
-        if kind == .booking { object["client"] = client.map { .string($0.rawValue) } ?? .null }
-        object["room"] = .string(room.rawValue)
-        object["arrival"] = .string(stay.arrival.description)
-        object["departure"] = .string(stay.departure.description)
-        object["status"] = .string(statusText(at: now))
-        if let expiresAt { object["expiresAt"] = .string(expiresAt.description) }
-        if let reason { object["reason"] = .string(reason) }
-        return .object(object)
-    }
-
-    /// The booking as one tab-separated line: id, client (`-` for a hold without one), room, arrival,
-    /// departure, status. A block: id, room, arrival, departure, status, reason.
-    func line(at now: Instant) -> String {
-        let fields = kind == .block
-            ? [id.rawValue, room.rawValue, stay.arrival.description, stay.departure.description, statusText(at: now), reason ?? ""]
-            : [id.rawValue, client?.rawValue ?? "-", room.rawValue, stay.arrival.description, stay.departure.description, statusText(at: now)]
-        return fields.joined(separator: "\t")
     }
 }

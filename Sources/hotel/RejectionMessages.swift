@@ -35,7 +35,7 @@ extension BookingError {
         case .alreadyCancelled(let id):
             return "booking '\(id)' is already cancelled"
         case .wrongStatus(let id, let status, let transition):
-            let shown = Booking.text(of: status, kind: Lifecycle.of(transition).kind)
+            let shown = Lifecycle.of(transition).kind.text(of: status)
             return "'\(id)' is \(shown); 'hotel \(transition.command)' takes only \(transition.takes)"
         case .holdExpired(let id, let at):
             return "hold '\(id)' expired at \(at); hold the room again"

@@ -4,10 +4,10 @@ import BookingCore
 /// status's glyph whose first cell carries the start of its client (or id). Folded into blocks of nights that
 /// fit the width, never wrapped.
 struct TapeChart {
-    /// A room's row: its name and the stays (bookings, holds, blocks) that hold some of its nights.
+    /// A room's row: its name and the stays (bookings, holds) and blocks that hold some of its nights.
     struct Row {
         var room: RoomName
-        var stays: [Booking]
+        var stays: [CalendarEntry]
     }
 
     var groups: [(type: RoomType, rows: [Row])]
@@ -56,19 +56,21 @@ struct TapeChart {
             }
         }
 
-        /// How `booking` is drawn at `now`; nil if it holds no night (cancelled, released, expired, no-show).
-        init?(_ booking: Booking, at now: Instant) {
-            if booking.kind == .block {
-                guard booking.status != .cancelled else { return nil }
+        /// How `entry` is drawn at `now`; nil if it holds no night (cancelled, released, expired, no-show,
+        /// an ended block).
+        init?(_ entry: CalendarEntry, at now: Instant) {
+            switch entry {
+            case .block(let block):
+                guard !block.hasEnded else { return nil }
                 self = .blocked
-                return
-            }
-            switch booking.status(at: now) {
-            case .active: self = .active
-            case .checkedIn: self = .checkedIn
-            case .held: self = .held
-            case .checkedOut: self = .checkedOut
-            case .expired, .released, .cancelled, .noShow: return nil
+            case .booking(let booking):
+                switch booking.status(at: now) {
+                case .active: self = .active
+                case .checkedIn: self = .checkedIn
+                case .held: self = .held
+                case .checkedOut: self = .checkedOut
+                case .expired, .released, .cancelled, .noShow: return nil
+                }
             }
         }
     }
@@ -133,8 +135,8 @@ struct TapeChart {
             var text = String(repeating: mark.glyph, count: Self.cell)
             // The stay's first cell (or the first one of a block of nights) carries the start of its client,
             // else its id: as much as fits in two columns, then the glyph to fill the cell.
-            if night == stay.stay.arrival || n == 0, stay.kind == .booking {
-                let name = stay.client?.rawValue ?? String(stay.id.rawValue.dropFirst(2))
+            if night == stay.stay.arrival || n == 0, case .booking(let booking) = stay {
+                let name = booking.client?.rawValue ?? String(booking.id.rawValue.dropFirst(2))
                 let start = DisplayWidth.prefix(name, columns: Self.cell - 1)
                 text = start.text + String(repeating: mark.glyph, count: Self.cell - start.width)
             }

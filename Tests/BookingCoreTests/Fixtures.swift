@@ -35,7 +35,7 @@ extension HotelReadModel {
     func freeRooms(for stay: Stay) -> [RoomName] { freeRooms(for: stay, at: t0, ofType: nil) }
 
     /// What holds `room` for a night of `stay` at ``t0``.
-    func firstActiveOverlap(room: RoomName, stay: Stay) -> Booking? { firstHolding(room: room, stay: stay, at: t0, except: nil) }
+    func firstActiveOverlap(room: RoomName, stay: Stay) -> CalendarEntry? { firstHolding(room: room, stay: stay, at: t0, except: nil) }
 }
 
 func instant(_ text: String) -> Instant { try! Instant(text) }

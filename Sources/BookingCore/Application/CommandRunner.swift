@@ -116,16 +116,22 @@ extension CommandRunner {
         return EditDistance.nearest(to: type.rawValue, in: types).map(RoomType.init(unchecked:))
     }
 
-    /// Runs a decision about booking `id` and returns the booking as the recorded events leave it: the
-    /// events folded onto the booking in the returned state. (A batch returns the state after the events;
-    /// these events set what they change, so folding them again leaves it the same.)
+    /// Runs a decision about booking `id` and returns the booking as the recorded events leave it.
     private func changing(_ id: BookingID, _ decision: some Decision) throws(HotelError) -> Booking {
+        guard let booking = try changed(id, by: decision).booking else { throw .rejected(.isABlock(id)) }
+        return booking
+    }
+
+    /// Runs a decision about the booking or block `id` and returns it as the recorded events leave it: the
+    /// events folded onto it in the returned state. (A batch returns the state after the events; these
+    /// events set what they change, so folding them again leaves it the same.)
+    private func changed(_ id: BookingID, by decision: some Decision) throws(HotelError) -> CalendarEntry {
         let (events, state) = try run(decision)
-        guard let before = state.booking(id) else { throw .rejected(.unknownBooking(id)) }
+        guard let before = state.entry(id) else { throw .rejected(.unknownBooking(id)) }
         var projection = HotelProjection()
         projection.put(before)
         for event in events { projection.apply(event) }
-        return projection.booking(id)!
+        return projection.entry(id)!
     }
 
     /// The booking or hold `id` as it stands now and the hotel it was read from, or a rejection if there is
@@ -205,8 +211,11 @@ extension CommandRunner {
     }
 
     /// Ends a block.
-    public func unblock(_ id: BookingID) throws(HotelError) -> Booking {
-        try changing(id, UnblockRoom(block: id))
+    ///
+    /// - Returns: The block, ended.
+    public func unblock(_ id: BookingID) throws(HotelError) -> Block {
+        guard let block = try changed(id, by: UnblockRoom(block: id)).block else { throw .rejected(.notABlock(id)) }
+        return block
     }
 }
 

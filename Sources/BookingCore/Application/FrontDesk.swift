@@ -129,6 +129,11 @@ public struct FrontDesk: CommandRunner, Sendable {
         try answer { $0.bookings(matching: filter) }
     }
 
+    /// The blocks that `filter` includes, ended or not, by first night, then room, then id.
+    public func blocks(matching filter: BlockFilter) throws(HotelError) -> [Block] {
+        try answer { $0.blocks(matching: filter) }
+    }
+
     /// Calls `body` with each booking `filter` includes, in the order of ``bookings(matching:)``, without
     /// holding them all when the store's model can stream them.
     public func forEachBooking(matching filter: BookingFilter, _ body: (Booking) -> Void) throws(HotelError) {

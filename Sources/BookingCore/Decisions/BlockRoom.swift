@@ -25,7 +25,7 @@ public struct BlockRoom: ReadsRoomNights {
     public func nightsRead(in state: some HotelReadModel) -> [(room: RoomName, nights: Stay)] { [(room, stay)] }
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
-        if state.booking(block) != nil { throw .bookingIDTaken(block) }
+        if state.entry(block) != nil { throw .bookingIDTaken(block) }
         do throws(InvalidValue) { _ = try stay.checkedLength() } catch { throw .invalidStay(error) }
         guard state.hasRoom(room) else { throw .unknownRoom(room, suggestion: nil) }
         if let holder = state.firstHolding(room: room, stay: stay, at: now, except: nil) { throw .taken(room, stay, by: holder) }

@@ -49,9 +49,10 @@ public enum BookingError: Error, Sendable, Equatable {
     case movedSinceRead(BookingID, boundary: RoomName, now: RoomName)
 
     /// The rejection for `holder` holding `room` for some night of `stay`: a booking in the way, or a block.
-    static func taken(_ room: RoomName, _ stay: Stay, by holder: Booking) -> BookingError {
-        holder.kind == .block
-            ? .roomOutOfService(room, stay, block: holder.id, blockStay: holder.stay, reason: holder.reason)
-            : .roomNotFree(room, stay, blockedBy: holder.id, blockingStay: holder.stay)
+    static func taken(_ room: RoomName, _ stay: Stay, by holder: CalendarEntry) -> BookingError {
+        switch holder {
+        case .booking(let booking): .roomNotFree(room, stay, blockedBy: booking.id, blockingStay: booking.stay)
+        case .block(let block): .roomOutOfService(room, stay, block: block.id, blockStay: block.stay, reason: block.reason)
+        }
     }
 }

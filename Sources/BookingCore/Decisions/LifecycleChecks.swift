@@ -1,9 +1,20 @@
 extension HotelReadModel {
     /// The booking or hold `id`, which must not be a block.
     func existingBooking(_ id: BookingID) throws(BookingError) -> Booking {
-        guard let booking = booking(id) else { throw .unknownBooking(id) }
-        guard booking.kind == .booking else { throw .isABlock(id) }
-        return booking
+        switch entry(id) {
+        case .booking(let booking)?: return booking
+        case .block?: throw .isABlock(id)
+        case nil: throw .unknownBooking(id)
+        }
+    }
+
+    /// The block `id`, which must not be a booking.
+    func existingBlock(_ id: BookingID) throws(BookingError) -> Block {
+        switch entry(id) {
+        case .block(let block)?: return block
+        case .booking?: throw .notABlock(id)
+        case nil: throw .unknownBlock(id)
+        }
     }
 }
 
@@ -15,12 +26,20 @@ extension Booking {
         let current = status(at: now)
         if allowed.contains(current) { return }
         if current == .expired, let expiresAt { throw .holdExpired(id, at: expiresAt) }
-        if current == .cancelled, kind == .booking, allowed.contains(.active) || allowed.contains(.held) { throw .alreadyCancelled(id) }
+        if current == .cancelled, allowed.contains(.active) || allowed.contains(.held) { throw .alreadyCancelled(id) }
         throw .wrongStatus(id, status: current, transition: transition)
     }
 
     /// Checks that `transition` may be recorded on `today` for this stay (``Lifecycle``).
     func require(_ transition: Transition, on today: Day) throws(BookingError) {
         guard Lifecycle.of(transition).days.allow(today, for: stay) else { throw .wrongDay(id, transition: transition, today: today, stay: stay) }
+    }
+}
+
+extension Block {
+    /// Checks that the block's status (``Block/lifecycleStatus``) is one that `transition` takes
+    /// (``Lifecycle``).
+    func require(_ transition: Transition) throws(BookingError) {
+        guard Lifecycle.of(transition).statuses.contains(lifecycleStatus) else { throw .wrongStatus(id, status: lifecycleStatus, transition: transition) }
     }
 }

@@ -64,10 +64,13 @@ public struct ReserveStay: ReadsRoomNights {
     }
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
-        if let existing = state.booking(booking) {
+        switch state.entry(booking) {
+        case .booking(let existing)?:
             guard let idempotencyKey, let existingKey = existing.idempotencyKey, existingKey == idempotencyKey else { throw .bookingIDTaken(booking) }
             guard isRepeat(of: existing, in: state) else { throw .idempotencyKeyReused(idempotencyKey, existing: booking) }
             return []
+        case .block?: throw .bookingIDTaken(booking)
+        case nil: break
         }
         // What verify holds every log to: a stay of at most Stay.maximumNights, a hold of at most 30 days.
         do throws(InvalidValue) { _ = try stay.checkedLength() } catch { throw .invalidStay(error) }
@@ -94,7 +97,7 @@ public struct ReserveStay: ReadsRoomNights {
     /// Whether `existing` is what this request made: the same command (hold or book), client, stay and
     /// room (or a room of the type). A booking changed since no longer matches its first request.
     private func isRepeat(of existing: Booking, in state: some HotelReadModel) -> Bool {
-        guard existing.kind == .booking, existing.beganAsHold == (holdUntil != nil), existing.stay == stay else { return false }
+        guard existing.beganAsHold == (holdUntil != nil), existing.stay == stay else { return false }
         if let client, existing.client != client { return false }
         if client == nil, holdUntil != nil, existing.status == .held, existing.client != nil { return false }
         switch target {

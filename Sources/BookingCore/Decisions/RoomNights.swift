@@ -37,7 +37,7 @@ extension HotelReadModel {
         var from = nights.arrival
         // Each holder ends after `from` (it holds a night from there on): the walk moves on at every step.
         while from < nights.departure, let holder = firstHolding(room: room, stay: try! Stay(arrival: from, departure: nights.departure), at: now, except: nil) {
-            if holder.kind == .booking { found.append(holder.id) }
+            if case .booking = holder { found.append(holder.id) }
             from = holder.stay.departure
         }
         return found

@@ -8,9 +8,8 @@ public struct UnblockRoom: Decision {
     public var query: Query { .events(of: block) }
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
-        guard let found = state.booking(block) else { throw .unknownBlock(block) }
-        guard found.kind == .block else { throw .notABlock(block) }
-        try found.require(.unblock, at: Instant(secondsSince1970: 0))
+        let found = try state.existingBlock(block)
+        try found.require(.unblock)
         return [.roomUnblocked(RoomUnblocked(block: block, room: found.room))]
     }
 }

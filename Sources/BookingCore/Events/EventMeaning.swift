@@ -7,6 +7,8 @@ extension DomainEvent {
     ///   (and after its arrival): an early departure. Checked-out, cancelled, released and no-show stays hold
     ///   no nights, so every night not stayed is free.
     /// - Expiry is not recorded: a held stay stops holding its room when the clock passes `expiresAt`.
+    /// - An event about a booking changes a booking, one about a block a block: in a log `verify` flags, where
+    ///   an event names an id of the other kind, it changes nothing.
     func apply(to hotel: inout some StayCalendarEditing) {
         switch self {
         case .roomAdded(let e):
@@ -37,9 +39,9 @@ extension DomainEvent {
                 }
             }
         case .roomBlocked(let e):
-            hotel.put(Booking(id: e.block, kind: .block, client: nil, room: e.room, stay: e.stay, status: .active, reason: e.reason?.rawValue))
+            hotel.put(Block(id: e.block, room: e.room, stay: e.stay, reason: e.reason?.rawValue))
         case .roomUnblocked(let e):
-            hotel.update(e.block) { $0.status = .cancelled }
+            hotel.update(block: e.block) { $0.hasEnded = true }
         }
     }
 }

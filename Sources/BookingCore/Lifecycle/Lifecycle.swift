@@ -23,8 +23,8 @@ public struct Lifecycle: Sendable, Equatable {
         }
     }
 
-    /// Bookings and holds, or blocks.
-    public var kind: Booking.Kind
+    /// What it applies to: bookings and holds, or blocks.
+    public var kind: CalendarEntry.Kind
     /// The statuses it takes, as of the time it is decided (a hold past its expiry is ``Booking/Status/expired``).
     public var statuses: Set<Booking.Status>
     public var days: Days

@@ -1,16 +1,9 @@
-/// A booking, a hold or a block as the read models show it: the state its events leave it in.
+/// A booking or a hold of a client's stay as the read models show it: the state its events leave it in.
+/// (A room out of service is a ``Block``.)
 public struct Booking: Sendable, Equatable {
-    /// A guest's stay, or a room taken out of service.
-    public enum Kind: Sendable, Equatable {
-        /// A hold or a booking of a client's stay.
-        case booking
-        /// A room out of service for some nights (`hotel block`); listed by `hotel blocks` only.
-        case block
-    }
-
     /// Where a stay is in its lifecycle. Held (until its expiry), active and checked-in stays hold their
-    /// room's nights; the others do not. A block is `active` until it is ended, then `cancelled` (shown as
-    /// `ended`).
+    /// room's nights; the others do not. (The lifecycle's table speaks of a ``Block`` in these terms too: see
+    /// ``Block/lifecycleStatus``.)
     public enum Status: String, Sendable, Equatable, CaseIterable {
         /// A tentative booking until ``Booking/expiresAt``.
         case held
@@ -27,8 +20,7 @@ public struct Booking: Sendable, Equatable {
     }
 
     public var id: BookingID
-    public var kind: Kind
-    /// The client; a hold may have none until it is confirmed, a block never has one.
+    /// The client; a hold may have none until it is confirmed.
     public var client: ClientID?
     public var room: RoomName
     public var stay: Stay
@@ -36,7 +28,7 @@ public struct Booking: Sendable, Equatable {
     public var status: Status
     /// When a hold expires (kept after it is confirmed).
     public var expiresAt: Instant?
-    /// Why it was cancelled, or why a room is blocked.
+    /// Why it was cancelled.
     public var reason: String?
     /// Whether it began as a hold (for telling a repeated `hold` from a repeated `book`).
     public var beganAsHold: Bool
@@ -45,11 +37,10 @@ public struct Booking: Sendable, Equatable {
     public var idempotencyKey: IdempotencyKey?
 
     public init(
-        id: BookingID, kind: Kind = .booking, client: ClientID?, room: RoomName, stay: Stay, status: Status,
+        id: BookingID, client: ClientID?, room: RoomName, stay: Stay, status: Status,
         expiresAt: Instant? = nil, reason: String? = nil, beganAsHold: Bool = false, idempotencyKey: IdempotencyKey? = nil
     ) {
         self.id = id
-        self.kind = kind
         self.client = client
         self.room = room
         self.stay = stay
@@ -72,13 +63,5 @@ public struct Booking: Sendable, Equatable {
         case .held, .active, .checkedIn: return true
         case .expired, .released, .checkedOut, .cancelled, .noShow: return false
         }
-    }
-
-    /// The status as `hotel` prints it: a block's `cancelled` is `ended`.
-    public func statusText(at now: Instant) -> String { Self.text(of: status(at: now), kind: kind) }
-
-    /// `status` as `hotel` prints it for a record of `kind`: a block's `cancelled` is `ended`.
-    public static func text(of status: Status, kind: Kind) -> String {
-        kind == .block && status == .cancelled ? "ended" : status.rawValue
     }
 }

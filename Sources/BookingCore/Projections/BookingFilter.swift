@@ -1,8 +1,6 @@
-/// Which bookings (or blocks) a listing includes. Every set criterion must hold; an empty filter lists
-/// every booking.
+/// Which bookings (holds included) a listing includes. Every set criterion must hold; an empty filter lists
+/// every booking. (Blocks are listed by a ``BlockFilter``.)
 public struct BookingFilter: Sendable, Equatable {
-    /// Bookings (holds included) or blocks.
-    public var kind: Booking.Kind = .booking
     /// Only this client's bookings.
     public var client: ClientID?
     /// Only bookings of this room.
@@ -40,20 +38,20 @@ public struct BookingFilter: Sendable, Equatable {
 
     /// Whether `booking` meets every set criterion.
     public func includes(_ booking: Booking) -> Bool {
-        if booking.kind != kind { return false }
         if let client, booking.client != client { return false }
         if let room, booking.room != room { return false }
         if let rooms, !rooms.contains(booking.room) { return false }
-        if let from, booking.stay.departure <= from { return false }
-        if let to, booking.stay.arrival >= to { return false }
+        if !booking.stay.hasNights(from: from, to: to) { return false }
         if let arrival, booking.stay.arrival != arrival { return false }
         if let departure, booking.stay.departure != departure { return false }
         if let statuses, !statuses.contains(booking.status(at: now)) { return false }
         return true
     }
+}
 
-    /// The nights a booking must share with the filter's days: the earliest departure and the latest
-    /// arrival it may have (nil: no bound), from ``from``, ``to``, ``arrival`` and ``departure``.
+extension BookingFilter: RecordSelection {
+    /// The nights a booking must share with the filter's days, from ``from``, ``to``, ``arrival`` and
+    /// ``departure``.
     var dayBounds: (departureAfter: Int32?, arrivalBefore: Int32?) {
         var after = from.map { Int32($0.ordinal) }, before = to.map { Int32($0.ordinal) }
         if let arrival {
@@ -67,10 +65,7 @@ public struct BookingFilter: Sendable, Equatable {
         return (after, before)
     }
 
-    /// A quick check on a record's kind and days, before a Booking (with its strings) is made of it.
-    func mayInclude(_ record: SnapshotRecord) -> Bool {
-        guard record.isBlock == (kind == .block) else { return false }
-        let (after, before) = dayBounds
-        return (after.map { record.departure > $0 } ?? true) && (before.map { record.arrival < $0 } ?? true)
-    }
+    func mayInclude(_ record: SnapshotRecord) -> Bool { !record.isBlock && daysMayInclude(record) }
+
+    func selected(_ entry: CalendarEntry) -> Booking? { entry.booking.flatMap { includes($0) ? $0 : nil } }
 }

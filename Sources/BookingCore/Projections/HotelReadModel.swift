@@ -14,22 +14,25 @@ public protocol HotelReadModel {
     func rooms(ofType type: RoomType?) -> [RoomName]
 
     /// The booking, hold or block with this id, whatever its status.
-    func booking(_ id: BookingID) -> Booking?
+    func entry(_ id: BookingID) -> CalendarEntry?
 
     /// The booking, hold or block that holds `room` for a night of `stay` at `now`, with the earliest
     /// arrival; the one with id `except` (a booking being changed) does not count.
-    func firstHolding(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> Booking?
+    func firstHolding(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> CalendarEntry?
 
     /// The registered rooms (of `type`, if given) that nothing holds for any night of `stay` at `now`, in
     /// byte order of their names.
     func freeRooms(for stay: Stay, at now: Instant, ofType type: RoomType?) -> [RoomName]
 
-    /// The bookings (or blocks) `filter` includes, by arrival, then room, then id.
+    /// The bookings and holds `filter` includes, by arrival, then room, then id.
     func bookings(matching filter: BookingFilter) -> [Booking]
 
     /// Calls `body` with each booking `filter` includes, in the order of ``bookings(matching:)``, without
     /// holding them all (a model may produce them as it goes).
     func forEachBooking(matching filter: BookingFilter, _ body: (Booking) -> Void)
+
+    /// The blocks `filter` includes, ended or not, by first night, then room, then id.
+    func blocks(matching filter: BlockFilter) -> [Block]
 
     /// False once a model read from a snapshot has met a damaged page: what it answered since cannot be
     /// trusted, and must be answered again without the snapshot (see ``ModelProvidingStore/discardSnapshot()``).
@@ -42,6 +45,12 @@ public protocol HotelReadModel {
 
 extension HotelReadModel {
     public var isIntact: Bool { true }
+
+    /// The booking or hold with this id, whatever its status; nil if there is none, or the id is a block's.
+    public func booking(_ id: BookingID) -> Booking? { entry(id)?.booking }
+
+    /// The block with this id, ended or not; nil if there is none, or the id is a booking's.
+    public func block(_ id: BookingID) -> Block? { entry(id)?.block }
 
     public func checkWhole() -> Bool { true }
 
@@ -58,11 +67,4 @@ extension HotelReadModel {
 
     /// Every registered room, in byte order of their names.
     public func roomNames() -> [RoomName] { rooms(ofType: nil) }
-}
-
-extension Booking {
-    /// Orders bookings by arrival, then room, then id: the order `hotel bookings` lists them in.
-    static func listOrder(_ a: Booking, _ b: Booking) -> Bool {
-        (a.stay.arrival, a.room, a.id) < (b.stay.arrival, b.room, b.id)
-    }
 }

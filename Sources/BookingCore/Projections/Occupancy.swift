@@ -30,11 +30,11 @@ public struct Occupancy: Sendable, Equatable {
     public init(_ model: some HotelReadModel, nights stay: Stay, by grouping: Grouping, ofType type: RoomType? = nil, at now: Instant) {
         let rooms = model.rooms(ofType: type)
         let stays = BookingFilter(from: stay.arrival, to: stay.departure, statuses: [.active, .checkedIn, .checkedOut], now: now)
-        var blocks = BookingFilter(from: stay.arrival, to: stay.departure, now: now)
-        blocks.kind = .block
-        var holding: [RoomName: [(Booking, blocked: Bool)]] = [:]
-        for booking in model.bookings(matching: stays) { holding[booking.room, default: []].append((booking, false)) }
-        for block in model.bookings(matching: blocks) where block.status != .cancelled { holding[block.room, default: []].append((block, true)) }
+        var holding: [RoomName: [(nights: Stay, blocked: Bool)]] = [:]
+        for booking in model.bookings(matching: stays) { holding[booking.room, default: []].append((booking.stay, false)) }
+        for block in model.blocks(matching: BlockFilter(from: stay.arrival, to: stay.departure)) where !block.hasEnded {
+            holding[block.room, default: []].append((block.stay, true))
+        }
 
         var rows: [TextKey: Row] = [:]
         var total = Row(key: "total")
@@ -49,7 +49,7 @@ public struct Occupancy: Sendable, Equatable {
                 case .room: key = room.rawValue
                 }
                 var row = rows[TextKey(key)] ?? Row(key: key)
-                let holder = holding[room]?.first { $0.0.stay.arrival <= night && night < $0.0.stay.departure }
+                let holder = holding[room]?.first { $0.nights.arrival <= night && night < $0.nights.departure }
                 switch holder?.blocked {
                 case true?:
                     row.outOfService += 1

@@ -41,39 +41,43 @@ enum StoreRules {
 
         func checkFree(_ noun: String, _ id: BookingID, _ room: RoomName, _ stay: Stay, except: BookingID?) {
             if let holder = hotel.firstHolding(room: room, stay: stay, at: now, except: except) {
-                let what = holder.kind == .block ? "block" : "\(holder.status(at: now).rawValue) booking"
+                let what: String
+                switch holder {
+                case .booking(let booking): what = "\(booking.status(at: now).rawValue) booking"
+                case .block: what = "block"
+                }
                 problem("\(noun) \(id) of room '\(room)' for \(stay) overlaps \(what) \(holder.id) for \(holder.stay)")
             }
         }
 
         /// An event about an existing booking (or block): it must exist, be of the kind and in a status
         /// `transition` takes (``Lifecycle``), and name its room.
-        func existing(_ verb: String, _ id: BookingID, _ transition: Transition, room: RoomName?) -> Booking? {
+        func existing(_ verb: String, _ id: BookingID, _ transition: Transition, room: RoomName?) -> CalendarEntry? {
             let rule = Lifecycle.of(transition), kind = rule.kind, allowed = rule.statuses
-            let noun = kind == .block ? "block" : "booking"
+            let noun = kind.rawValue
             guard let index = hotel.index(of: BookingKey(id)) else {
                 problem("\(verb) \(noun) \(id), which does not exist")
                 finding.skip = true
                 return nil
             }
-            let booking = hotel.booking(at: index)
-            guard booking.kind == kind else {
-                problem("\(verb) \(noun) \(id), which is a \(booking.kind == .block ? "block" : "booking")")
-                return booking
+            let entry = hotel.entry(at: index)
+            guard entry.kind == kind else {
+                problem("\(verb) \(noun) \(id), which is a \(entry.kind.rawValue)")
+                return entry
             }
-            let status = booking.status(at: now)
+            let status = entry.lifecycleStatus(at: now)
             if !allowed.contains(status) {
                 switch status {
-                case .expired: problem("\(verb) \(noun) \(id), which expired at \(booking.expiresAt!)")
+                case .expired: problem("\(verb) \(noun) \(id), which expired at \(entry.booking!.expiresAt!)")
                 case .held where allowed.contains(.checkedIn) || allowed == [.active]: problem("\(verb) \(noun) \(id), which was never confirmed")
-                case .cancelled: problem("\(verb) \(noun) \(id), which is already \(kind == .block ? "ended" : "cancelled")")
+                case .cancelled: problem("\(verb) \(noun) \(id), which is already \(kind.text(of: .cancelled))")
                 default: problem("\(verb) \(noun) \(id), which is \(status.rawValue)")
                 }
             }
-            if let room, room != booking.room {
-                problem("\(verb) \(noun) \(id) with room '\(room)', but it is of room '\(booking.room)' (line \(lines.record(index)))")
+            if let room, room != entry.room {
+                problem("\(verb) \(noun) \(id) with room '\(room)', but it is of room '\(entry.room)' (line \(lines.record(index)))")
             }
-            return booking
+            return entry
         }
 
         switch event {
@@ -98,16 +102,16 @@ enum StoreRules {
                 finding.skip = true
                 break
             }
-            let b = hotel.booking(at: index)
-            if b.status == .cancelled {
+            let b = hotel.entry(at: index)
+            if b.lifecycleStatus(at: now) == .cancelled {
                 problem("cancels booking \(e.booking), which is already cancelled")
                 finding.skip = true
                 break
             }
             _ = existing("cancels", e.booking, .cancel, room: nil)
-            if b.room != e.room || b.client != e.client {
+            if b.room != e.room || b.booking?.client != e.client {
                 func name(_ client: ClientID?) -> String { client.map { "'\($0)'" } ?? "none" }
-                problem("cancels booking \(e.booking) with room '\(e.room)' and client \(name(e.client)), but it was booked (line \(lines.record(index))) with room '\(b.room)' and client \(name(b.client))")
+                problem("cancels booking \(e.booking) with room '\(e.room)' and client \(name(e.client)), but it was booked (line \(lines.record(index))) with room '\(b.room)' and client \(name(b.booking?.client))")
             }
         case .holdConfirmed(let e):
             _ = existing("confirms", e.booking, .confirm, room: e.room)
@@ -116,7 +120,7 @@ enum StoreRules {
         case .bookingChanged(let e):
             guard let b = existing("changes", e.booking, .change, room: e.previousRoom) else { break }
             if b.stay != e.previousStay { problem("changes booking \(e.booking) from \(e.previousStay), but its stay is \(b.stay)") }
-            if !Lifecycle.changeAllowed(from: b.status, (b.room, b.stay), to: e.room, e.stay) {
+            if let booking = b.booking, !Lifecycle.changeAllowed(from: booking.status, (b.room, b.stay), to: e.room, e.stay) {
                 problem("changes checked-in booking \(e.booking) other than by its departure")
             }
             if !hotel.hasRoom(e.room) { problem("changes booking \(e.booking) to room '\(e.room)', which is not registered") }

@@ -176,8 +176,8 @@ private struct Audit {
         guard snapshot.coveredOffset == offset else { return disagree("it ends at byte \(snapshot.coveredOffset), not at the end of line \(line)") }
         guard snapshot.recordCount == builder.records.count else { return disagree("\(snapshot.recordCount) bookings, not \(builder.records.count)") }
         for i in 0..<builder.records.count {
-            let replayed = builder.booking(at: UInt32(i))
-            if snapshot.booking(i) != replayed { return disagree("booking \(replayed.id)") }
+            let replayed = builder.entry(at: UInt32(i))
+            if snapshot.entry(i) != replayed { return disagree("booking \(replayed.id)") }
             if i % 8_192 == 8_191 { snapshot.releasePages() }
         }
         snapshot.releasePages()

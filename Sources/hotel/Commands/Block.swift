@@ -16,7 +16,7 @@ extension Subcommand {
         let reason = try reason.get()
         try context.requireStore()
         let id = try context.run { (desk) throws(HotelError) in try desk.block(room: room, stay: stay, reason: reason) }
-        context.print(Booking(id: id, kind: .block, client: nil, room: room, stay: stay, status: .active, reason: reason?.rawValue), json: json)
+        context.print(Block(id: id, room: room, stay: stay, reason: reason?.rawValue), json: json)
     }
 
     /// `hotel blocks [--from DAY] [--to DAY]`
@@ -27,10 +27,7 @@ extension Subcommand {
         options: DayRangeOptions(of: "blocks"), AsOfOption(), Flag.json
     ) { (_, context, days, _, json) throws(CommandLineError) in
         let days = try days.get()
-        var filter = BookingFilter(from: days.from, to: days.to)
-        filter.kind = .block
         try context.requireStore()
-        filter.now = context.now
-        try context.list(matching: filter, json: json, key: "blocks")
+        try context.list(matching: BlockFilter(from: days.from, to: days.to), json: json)
     }
 }

@@ -51,16 +51,28 @@ extension Subcommand {
 extension Context {
     /// Prints the bookings `filter` includes, streamed: a million are never all in memory, as text or JSON.
     func list(matching filter: BookingFilter, json: Bool, key: String) throws(CommandLineError) {
-        let now = filter.now
+        try list(json: json, key: key, at: filter.now) { (desk, body) throws(HotelError) in try desk.forEachBooking(matching: filter, body) }
+    }
+
+    /// Prints the blocks `filter` includes, as text or JSON.
+    func list(matching filter: BlockFilter, json: Bool) throws(CommandLineError) {
+        try list(json: json, key: "blocks", at: now) { (desk, body) throws(HotelError) in try desk.blocks(matching: filter).forEach(body) }
+    }
+
+    /// Prints what `each` gives `body` on the desk, one a line, or with `json` as the array `key` of one
+    /// object, as it stands at `now`.
+    private func list<Record: Printed>(
+        json: Bool, key: String, at now: Instant, _ each: (FrontDesk, (Record) -> Void) throws(HotelError) -> Void
+    ) throws(CommandLineError) {
         var first = true
         if json { append("{\"\(key)\":[") }
         try query { (desk) throws(HotelError) in
-            try desk.forEachBooking(matching: filter) { booking in
+            try each(desk) { record in
                 if json {
-                    append((first ? "" : ",") + JSONWriter.string(booking.json(at: now)))
+                    append((first ? "" : ",") + JSONWriter.string(record.json(at: now)))
                     first = false
                 } else {
-                    line(booking.line(at: now))
+                    line(record.line(at: now))
                 }
             }
         }

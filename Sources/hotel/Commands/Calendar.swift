@@ -26,20 +26,20 @@ extension Subcommand {
         try context.requireStore()
         let first = try from.get() ?? context.today
         let now = context.now
-        let stayFilter = { (kind: Booking.Kind) -> BookingFilter in
-            var filter = BookingFilter(from: first, to: first.adding(days: nights), now: now)
-            filter.kind = kind
-            return filter
-        }
+        let last = first.adding(days: nights)
         let (rooms, stays) = try context.query { (desk) throws(HotelError) in
-            (try desk.rooms(ofType: type), try desk.bookings(matching: stayFilter(.booking)) + desk.bookings(matching: stayFilter(.block)))
+            (
+                try desk.rooms(ofType: type),
+                try desk.bookings(matching: BookingFilter(from: first, to: last, now: now)).map(CalendarEntry.booking)
+                    + desk.blocks(matching: BlockFilter(from: first, to: last)).map(CalendarEntry.block)
+            )
         }
         let known = Set(rooms.map(\.name))
         if let unknown = only.first(where: { !known.contains($0) }) {
             let all = try context.query { (desk) throws(HotelError) in try desk.rooms() }.map(\.name)
             throw CommandLineError(.rejected(all.contains(unknown) ? .unknownRoom(unknown, suggestion: nil) : .unknownRoom(unknown, suggestion: unknown.nearest(in: all))))
         }
-        var byRoom: [RoomName: [Booking]] = [:]
+        var byRoom: [RoomName: [CalendarEntry]] = [:]
         for stay in stays { byRoom[stay.room, default: []].append(stay) }
         // One group per type (rooms come in name order, so types can interleave), in type order.
         var groups: [(type: RoomType, rows: [TapeChart.Row])] = []

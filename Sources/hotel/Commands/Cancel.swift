@@ -1,8 +1,8 @@
 import BookingCore
 
 extension Subcommand {
-    /// What a command on one booking does, its options parsed.
-    typealias Action = (any CommandRunner) throws(HotelError) -> Booking
+    /// What a command on one booking (or block) does, its options parsed: the booking or block it leaves.
+    typealias Action = (any CommandRunner) throws(HotelError) -> any Printed
 
     /// A command on one booking id: `hotel <name> ID [options]`, printing the id (or, with --json, the
     /// booking as the command leaves it). `prepare` reads the id and the values of `options` (the booking's

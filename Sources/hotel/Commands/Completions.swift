@@ -30,17 +30,22 @@ extension Subcommand {
                 case "types":
                     // RoomType: by bytes, as everywhere (a Set<String> would merge two spellings of one name).
                     return Set(try desk.rooms().map(\.type)).sorted().map(\.rawValue)
-                case "ids", "blocks":
+                case "ids":
                     // The stays of the next 30 days: those a front desk acts on, held, active and checked-in first.
-                    var filter = BookingFilter(from: today, to: today.adding(days: 30), now: desk.now)
-                    if arguments.positionals[0] == "blocks" { filter.kind = .block }
-                    let stays = try desk.bookings(matching: filter)
+                    let stays = try desk.bookings(matching: BookingFilter(from: today, to: today.adding(days: 30), now: desk.now))
                     let acting: Set<Booking.Status> = [.held, .active, .checkedIn]
-                    let first = stays.filter { acting.contains($0.status(at: desk.now)) }, rest = stays.filter { !acting.contains($0.status(at: desk.now)) }
-                    return (first + rest).map(\.id.rawValue)
+                    return actedOnFirst(stays) { acting.contains($0.status(at: desk.now)) }
+                case "blocks":
+                    // The blocks of the next 30 days, active ones first.
+                    return actedOnFirst(try desk.blocks(matching: BlockFilter(from: today, to: today.adding(days: 30)))) { !$0.hasEnded }
                 default: return []
                 }
             }
             for value in values ?? [] { context.line(value) }
         })
+
+    /// The ids of `records`, those a front desk acts on first, each part in the order given.
+    private static func actedOnFirst<Record: Printed>(_ records: [Record], _ acting: (Record) -> Bool) -> [String] {
+        (records.filter(acting) + records.filter { !acting($0) }).map(\.id.rawValue)
+    }
 }

@@ -16,14 +16,14 @@ struct CacheHonestyTests {
         var free: [[RoomName]]
         var freeDoubles: [[RoomName]]
         var all: [Booking]
-        var blocks: [Booking]
+        var blocks: [Block]
         var byClient: [[Booking]]
         var byRoom: [[Booking]]
         var byDates: [Booking]
         var byDay: [[Booking]]
         var byStatus: [Booking]
-        var lookups: [Booking?]
-        var overlaps: [Booking?]
+        var lookups: [CalendarEntry?]
+        var overlaps: [CalendarEntry?]
         var streamed: [[Booking]]
     }
 
@@ -33,13 +33,11 @@ struct CacheHonestyTests {
     static let double = try! RoomType("double")
 
     static func answers(_ model: any HotelReadModel, ids: [BookingID], now: Instant) -> Answers {
-        var blocks = BookingFilter(now: now)
-        blocks.kind = .block
         let days = ["2024-05-01", "2024-05-02", "2024-05-05"].map(day)
         return Answers(
             head: model.head, rooms: model.roomNames(), types: rooms.map(model.roomType),
             free: stays.map { model.freeRooms(for: $0, at: now, ofType: nil) }, freeDoubles: stays.map { model.freeRooms(for: $0, at: now, ofType: double) },
-            all: model.bookings(matching: BookingFilter(now: now)), blocks: model.bookings(matching: blocks),
+            all: model.bookings(matching: BookingFilter(now: now)), blocks: model.blocks(matching: BlockFilter()),
             byClient: clients.map { model.bookings(matching: BookingFilter(client: $0, now: now)) },
             byRoom: rooms.map { model.bookings(matching: BookingFilter(room: $0, now: now)) },
             byDates: model.bookings(matching: BookingFilter(from: day("2024-05-02"), to: day("2024-05-05"), now: now)),
@@ -52,7 +50,7 @@ struct CacheHonestyTests {
                 return [arriving, leaving, staying].map(model.bookings(matching:))
             },
             byStatus: model.bookings(matching: BookingFilter(statuses: [.held, .expired, .checkedIn], now: now)),
-            lookups: (ids + [bookingID("bkNone")]).map(model.booking),
+            lookups: (ids + [bookingID("bkNone")]).map(model.entry),
             overlaps: rooms.flatMap { r in stays.map { model.firstHolding(room: r, stay: $0, at: now, except: nil) } },
             streamed: [BookingFilter(now: now), BookingFilter(from: day("2024-05-02"), to: day("2024-05-05"), now: now), BookingFilter(to: day("2024-05-02"), now: now), BookingFilter(client: clients[2], now: now)].map { filter in
                 var seen: [Booking] = []

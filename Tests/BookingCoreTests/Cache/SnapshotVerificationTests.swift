@@ -53,7 +53,7 @@ struct SnapshotVerificationTests {
         let store = try makeStore()
         var cache = try SnapshotBytes(path: store.cachePath)
         let snapshot = try #require(Snapshot(path: store.cachePath))
-        #expect(snapshot.booking(0)?.status == .active)
+        #expect(snapshot.entry(0)?.booking?.status == .active)
         // Flip the first record's cancelled flag, and seal the file again: every checksum checks out.
         cache.data[cache.stayPart(.records) + 13] = 1
         try cache.write(sealedTo: store.cachePath)

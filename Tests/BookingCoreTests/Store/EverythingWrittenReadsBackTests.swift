@@ -67,7 +67,7 @@ struct EverythingWrittenReadsBackTests {
                     _ = try desk.record([.checkedIn, .checkedOut, .noShow].randomElement(using: &random)!, id)
                 case 8:
                     guard let id = ids.randomElement(using: &random) else { continue }
-                    _ = try Bool.random(using: &random) ? desk.release(id) : desk.unblock(id)
+                    if Bool.random(using: &random) { _ = try desk.release(id) } else { _ = try desk.unblock(id) }
                 default:
                     guard let stay, let room = rooms.randomElement(using: &random) else { continue }
                     _ = try desk.batch { runner in try? runner.book(client: ClientID("b"), room: room, stay: stay) }

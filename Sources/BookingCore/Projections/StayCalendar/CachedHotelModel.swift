@@ -38,13 +38,13 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
 
     mutating func addRoom(_ room: RoomName, type: RoomType) { tail.addRoom(room, type: type) }
 
-    mutating func put(_ booking: Booking) { tail.put(booking) }
+    mutating func put(_ entry: CalendarEntry) { tail.put(entry) }
 
-    mutating func update(_ id: BookingID, _ change: (inout Booking) -> Void) {
-        if !tail.hasNoBookings, tail.updateIfPresent(id, change) { return }
-        guard var booking = booking(id) else { return }
-        change(&booking)
-        tail.put(booking)
+    mutating func edit(_ id: BookingID, _ change: (CalendarEntry) -> CalendarEntry?) {
+        // One look-up when the tail already has it.
+        if !tail.hasNoBookings, tail.editIfPresent(id, change) { return }
+        guard let entry = entry(id), let changed = change(entry) else { return }
+        tail.put(changed)
     }
 
     // MARK: Snapshot records
@@ -54,10 +54,10 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
         !tail.hasNoBookings && tail.index(of: key) != nil
     }
 
-    /// The booking of snapshot record `index`, unless the tail shadows it (or the record is damaged).
-    private func snapshotBooking(at index: Int) -> Booking? {
+    /// The entry of snapshot record `index`, unless the tail shadows it (or the record is damaged).
+    private func snapshotEntry(at index: Int) -> CalendarEntry? {
         guard let snapshot, !isShadowed(snapshot.record(index).key) else { return nil }
-        return snapshot.booking(index)
+        return snapshot.entry(index)
     }
 
     /// Whether snapshot record `index` holds its nights at `now` (and is not shadowed or skipped).
@@ -88,20 +88,20 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
         return names.sorted()
     }
 
-    func booking(_ id: BookingID) -> Booking? {
-        if let found = tail.booking(id) { return found }
+    func entry(_ id: BookingID) -> CalendarEntry? {
+        if let found = tail.entry(id) { return found }
         guard let snapshot, let index = snapshot.recordIndex(BookingKey(id)) else { return nil }
-        return snapshot.booking(index)
+        return snapshot.entry(index)
     }
 
-    func firstHolding(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> Booking? {
-        var candidates: [Booking] = []
+    func firstHolding(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> CalendarEntry? {
+        var candidates: [CalendarEntry] = []
         if let found = tail.firstHolding(room: room, stay: stay, at: now, except: except) { candidates.append(found) }
         if let snapshot, let r = snapshot.roomIndex(room.rawValue) {
             let skip = except.map(BookingKey.init)
             let overlapping = snapshot.activeOverlaps(room: r, arrival: Int32(stay.arrival.ordinal), departure: Int32(stay.departure.ordinal))
-            if let first = overlapping.first(where: { snapshotHolds($0, at: now, skip: skip) }), let booking = snapshot.booking(first) {
-                candidates.append(booking)
+            if let first = overlapping.first(where: { snapshotHolds($0, at: now, skip: skip) }), let entry = snapshot.entry(first) {
+                candidates.append(entry)
             }
         }
         return candidates.min { ($0.stay.arrival, $0.id) < ($1.stay.arrival, $1.id) }
@@ -129,7 +129,7 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
     /// The snapshot's records `filter` may include: a client's or a room's list, or for a filter bounded
     /// by days, each room's list from the first arrival that can reach the days (a binary search: lists are
     /// by arrival, and no stay of a room is longer than its longest), else every record.
-    private func snapshotCandidates(_ snapshot: Snapshot, _ filter: BookingFilter) -> [Int] {
+    private func snapshotCandidates(_ snapshot: Snapshot, _ filter: some RecordSelection) -> [Int] {
         if let client = filter.client { return snapshot.clientIndex(client.rawValue).map { snapshot.clientList($0) } ?? [] }
         let rooms: [Int]
         if let room = filter.room {
@@ -148,14 +148,19 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
         return found
     }
 
-    func bookings(matching filter: BookingFilter) -> [Booking] {
-        var found = tail.bookings(matching: filter)
+    func bookings(matching filter: BookingFilter) -> [Booking] { listing(filter) }
+
+    func blocks(matching filter: BlockFilter) -> [Block] { listing(filter) }
+
+    /// The bookings or blocks `selection` includes, from the tail and the snapshot, in list order.
+    private func listing<Selection: RecordSelection>(_ selection: Selection) -> [Selection.Selected] {
+        var found = tail.listing(selection)
         if let snapshot {
-            found += snapshotCandidates(snapshot, filter).lazy
-                .filter { $0 < snapshot.recordCount && filter.mayInclude(snapshot.record($0)) }
-                .compactMap { snapshotBooking(at: $0) }.filter(filter.includes)
+            found += snapshotCandidates(snapshot, selection).lazy
+                .filter { $0 < snapshot.recordCount && selection.mayInclude(snapshot.record($0)) }
+                .compactMap { snapshotEntry(at: $0).flatMap(selection.selected) }
         }
-        return found.sorted(by: Booking.listOrder)
+        return found.sorted(by: Selection.Selected.listOrder)
     }
 
     /// Without a client or room filter, merges the snapshot's per-room lists (each by arrival, then id) by
@@ -186,7 +191,7 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
         while let next = heap.pop() {
             cursors[next.room] += 1
             push(next.room)
-            guard filter.mayInclude(snapshot.record(next.index)), let booking = snapshotBooking(at: next.index), filter.includes(booking) else { continue }
+            guard filter.mayInclude(snapshot.record(next.index)), let booking = snapshotEntry(at: next.index).flatMap(filter.selected) else { continue }
             while let first = tailBookings.first, Booking.listOrder(first, booking) {
                 body(first)
                 tailBookings.removeFirst()

@@ -25,7 +25,7 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     private(set) var extraTexts: [String] = []
     private var extraTextIndex: [TextKey: UInt32] = [:]
     private(set) var ids = RecordTable()
-    /// Each room's calendar: the records whose status holds nights (see ``Booking/occupiesCalendar``),
+    /// Each room's calendar: the records whose status holds nights (see ``CalendarEntry/occupiesCalendar``),
     /// sorted by arrival; they never overlap.
     private var calendars: [[UInt32]] = []
     /// Each room's last calendar departure (Int32.min if none): most bookings go at the end of a calendar,
@@ -113,10 +113,10 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     /// The record of a booking id.
     func index(of key: BookingKey) -> UInt32? { ids.find(key, records: records) }
 
-    /// The booking a record holds.
-    func booking(at index: UInt32) -> Booking {
+    /// The booking or block a record holds.
+    func entry(at index: UInt32) -> CalendarEntry {
         let record = records[Int(index)]
-        return record.booking(
+        return record.entry(
             room: rooms[Int(record.room)], client: { clientNames[Int($0)] },
             extras: record.flags & SnapshotRecord.extrasFlag == 0 ? nil : extras(of: index))
     }
@@ -184,15 +184,15 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
             .map { RoomName(unchecked: rooms[$0]) }.sorted()
     }
 
-    public func booking(_ id: BookingID) -> Booking? {
-        index(of: BookingKey(id)).map(booking(at:))
+    public func entry(_ id: BookingID) -> CalendarEntry? {
+        index(of: BookingKey(id)).map(entry(at:))
     }
 
-    public func firstHolding(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> Booking? {
+    public func firstHolding(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> CalendarEntry? {
         guard let r = roomIndex[TextKey(room.rawValue)] else { return nil }
         let skip = except.map(BookingKey.init)
         return firstHolding(room: r, arrival: Int32(stay.arrival.ordinal), departure: Int32(stay.departure.ordinal), at: now, skip: skip)
-            .map(booking(at:))
+            .map(entry(at:))
     }
 
     /// The record of room `r`'s calendar that holds a night of `arrival..<departure` at `now` with the
@@ -215,23 +215,28 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
         return Int64(now.secondsSince1970) < expiry
     }
 
-    public func bookings(matching filter: BookingFilter) -> [Booking] {
-        // Check the record's indexes and days before making a Booking (with its strings) of it.
+    public func bookings(matching filter: BookingFilter) -> [Booking] { listing(filter) }
+
+    public func blocks(matching filter: BlockFilter) -> [Block] { listing(filter) }
+
+    /// The bookings or blocks `selection` includes, in list order.
+    func listing<Selection: RecordSelection>(_ selection: Selection) -> [Selection.Selected] {
+        // Check the record's indexes and days before making an entry (with its strings) of it.
         var room: UInt32?, client: UInt32?
-        if let name = filter.room {
+        if let name = selection.room {
             guard let r = roomIndex[TextKey(name.rawValue)] else { return [] }
             room = r
         }
-        if let name = filter.client {
+        if let name = selection.client {
             guard let c = clientIndex[TextKey(name.rawValue)] else { return [] }
             client = c
         }
         return records.indices.lazy
             .filter { i in
                 let r = records[i]
-                return (room.map { r.room == $0 } ?? true) && (client.map { r.client == $0 } ?? true) && filter.mayInclude(r)
+                return (room.map { r.room == $0 } ?? true) && (client.map { r.client == $0 } ?? true) && selection.mayInclude(r)
             }
-            .map { booking(at: UInt32($0)) }.filter(filter.includes).sorted(by: Booking.listOrder)
+            .compactMap { selection.selected(entry(at: UInt32($0))) }.sorted(by: Selection.Selected.listOrder)
     }
 
     // MARK: Folding (StayCalendarEditing)
@@ -263,42 +268,40 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
         roomTypes[Int(room(name.rawValue))] = type.rawValue
     }
 
-    mutating func put(_ booking: Booking) {
-        let key = BookingKey(booking.id)
-        put(booking, key: key, at: ids.find(key, records: records))
+    mutating func put(_ entry: CalendarEntry) {
+        let key = BookingKey(entry.id)
+        put(entry, key: key, at: ids.find(key, records: records))
     }
 
-    mutating func update(_ id: BookingID, _ change: (inout Booking) -> Void) {
-        updateIfPresent(id, change)
+    mutating func edit(_ id: BookingID, _ change: (CalendarEntry) -> CalendarEntry?) {
+        editIfPresent(id, change)
     }
 
-    /// Changes the booking `id` with `change` if there is one, in one look-up; false if there is none.
+    /// ``edit(_:_:)`` in one look-up; false if there is no entry `id`.
     @discardableResult
-    mutating func updateIfPresent(_ id: BookingID, _ change: (inout Booking) -> Void) -> Bool {
+    mutating func editIfPresent(_ id: BookingID, _ change: (CalendarEntry) -> CalendarEntry?) -> Bool {
         let key = BookingKey(id)
         guard let index = ids.find(key, records: records) else { return false }
-        var booking = booking(at: index)
-        change(&booking)
-        put(booking, key: key, at: index)
+        if let changed = change(entry(at: index)) { put(changed, key: key, at: index) }
         return true
     }
 
-    /// ``put(_:)`` for a booking whose key and record (if it has one) are known.
-    private mutating func put(_ booking: Booking, key: BookingKey, at existing: UInt32?) {
+    /// ``put(_:)`` for an entry whose key and record (if it has one) are known.
+    private mutating func put(_ entry: CalendarEntry, key: BookingKey, at existing: UInt32?) {
         let previous = existing.map { records[Int($0)] }
         // A change of status keeps the room and client: reuse their indexes rather than look the names up.
-        let roomIndex = previous.flatMap { TextKey.same(rooms[Int($0.room)], booking.room.rawValue) ? $0.room : nil } ?? room(booking.room.rawValue)
+        let roomIndex = previous.flatMap { TextKey.same(rooms[Int($0.room)], entry.room.rawValue) ? $0.room : nil } ?? room(entry.room.rawValue)
         let clientIndex: UInt32
-        if let client = booking.client {
+        if let client = entry.booking?.client {
             clientIndex = previous.flatMap { $0.client != SnapshotRecord.noClient && TextKey.same(clientNames[Int($0.client)], client.rawValue) ? $0.client : nil }
                 ?? self.client(client.rawValue)
         } else {
             clientIndex = SnapshotRecord.noClient
         }
-        let extra = SnapshotRecord.Extras(booking)
+        let extra = SnapshotRecord.Extras(entry)
         var record = SnapshotRecord(
-            key: key, status: SnapshotRecord.Status(booking.status), flags: SnapshotRecord.flags(of: booking),
-            room: roomIndex, client: clientIndex, arrival: Int32(booking.stay.arrival.ordinal), departure: Int32(booking.stay.departure.ordinal))
+            key: key, status: SnapshotRecord.status(of: entry), flags: SnapshotRecord.flags(of: entry),
+            room: roomIndex, client: clientIndex, arrival: Int32(entry.stay.arrival.ordinal), departure: Int32(entry.stay.departure.ordinal))
         if extra != nil { record.flags |= SnapshotRecord.extrasFlag }
         let index: UInt32
         if let existing {
@@ -316,7 +319,7 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
         } else if previous.map({ $0.flags & SnapshotRecord.extrasFlag != 0 }) ?? false {
             extras[index] = nil
         }
-        if booking.occupiesCalendar { insertIntoCalendar(index) }
+        if entry.occupiesCalendar { insertIntoCalendar(index) }
     }
 
     // MARK: Calendars

@@ -49,12 +49,16 @@ struct SnapshotRecord: Sendable {
         var reason: String?
         var idempotencyKey: String?
 
-        /// The booking's extras, or nil if it has none.
-        init?(_ booking: Booking) {
-            guard booking.expiresAt != nil || booking.reason != nil || booking.idempotencyKey != nil else { return nil }
-            expiresAt = booking.expiresAt?.secondsSince1970
-            reason = booking.reason
-            idempotencyKey = booking.idempotencyKey?.rawValue
+        /// The entry's extras, or nil if it has none: a hold's expiry, a booking's or block's reason, a
+        /// booking's idempotency key.
+        init?(_ entry: CalendarEntry) {
+            switch entry {
+            case .booking(let booking):
+                self.init(expiresAt: booking.expiresAt?.secondsSince1970, reason: booking.reason, idempotencyKey: booking.idempotencyKey?.rawValue)
+            case .block(let block):
+                self.init(expiresAt: nil, reason: block.reason)
+            }
+            if expiresAt == nil, reason == nil, idempotencyKey == nil { return nil }
         }
 
         init(expiresAt: Int?, reason: String?, idempotencyKey: String? = nil) {
@@ -85,22 +89,37 @@ struct SnapshotRecord: Sendable {
 
     static let size = 32
 
-    static func flags(of booking: Booking) -> UInt8 {
-        (booking.kind == .block ? blockFlag : 0) | (booking.beganAsHold ? beganAsHoldFlag : 0)
+    /// The flag bits of an entry (without ``extrasFlag``).
+    static func flags(of entry: CalendarEntry) -> UInt8 {
+        switch entry {
+        case .booking(let booking): booking.beganAsHold ? beganAsHoldFlag : 0
+        case .block: blockFlag
+        }
+    }
+
+    /// The status byte of an entry: a block is `active`, or `cancelled` once ended.
+    static func status(of entry: CalendarEntry) -> Status {
+        switch entry {
+        case .booking(let booking): Status(booking.status)
+        case .block(let block): Status(block.lifecycleStatus)
+        }
     }
 
     var isBlock: Bool { flags & Self.blockFlag != 0 }
 
     var stay: Stay { try! Stay(arrival: Day(ordinal: Int(arrival)), departure: Day(ordinal: Int(departure))) }
 
-    /// The booking this record holds, given its room's name, a way to name its client, and its extras.
-    func booking(room: String, client name: (UInt32) -> String, extras: Extras?) -> Booking {
-        Booking(
-            id: key.id, kind: isBlock ? .block : .booking,
-            client: client == Self.noClient ? nil : ClientID(unchecked: name(client)), room: RoomName(unchecked: room),
+    /// The booking or block this record holds, given its room's name, a way to name its client, and its
+    /// extras.
+    func entry(room: String, client name: (UInt32) -> String, extras: Extras?) -> CalendarEntry {
+        if isBlock {
+            return .block(Block(id: key.id, room: RoomName(unchecked: room), stay: stay, hasEnded: status == .cancelled, reason: extras?.reason))
+        }
+        return .booking(Booking(
+            id: key.id, client: client == Self.noClient ? nil : ClientID(unchecked: name(client)), room: RoomName(unchecked: room),
             stay: stay, status: status.status, expiresAt: extras?.expiresAt.map(Instant.init(secondsSince1970:)),
             reason: extras?.reason, beganAsHold: flags & Self.beganAsHoldFlag != 0,
-            idempotencyKey: extras?.idempotencyKey.map(IdempotencyKey.init(unchecked:)))
+            idempotencyKey: extras?.idempotencyKey.map(IdempotencyKey.init(unchecked:))))
     }
 
     /// Appends the record's 32 bytes, as four little-endian words.

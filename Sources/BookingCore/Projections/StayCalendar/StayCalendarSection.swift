@@ -221,13 +221,13 @@ final class Snapshot: @unchecked Sendable {
         return seen.firstIndex(of: false).map { "booking \(key($0).id) cannot be found through it" }
     }
 
-    /// The booking a record holds, or nil if its room or client index is out of range.
-    func booking(_ i: Int) -> Booking? {
+    /// The booking or block a record holds, or nil if its room or client index is out of range.
+    func entry(_ i: Int) -> CalendarEntry? {
         let r = record(i)
         guard Int(r.room) < roomCount, Int(r.client) < clientCount || r.client == SnapshotRecord.noClient, r.arrival < r.departure,
               (try? Stay(arrival: Day(ordinal: Int(r.arrival)), departure: Day(ordinal: Int(r.departure)))) != nil
         else { return nil }
-        return r.booking(room: roomName(Int(r.room)), client: { clientName(Int($0)) }, extras: extras(i))
+        return r.entry(room: roomName(Int(r.room)), client: { clientName(Int($0)) }, extras: extras(i))
     }
 
     // MARK: Lists

@@ -1,0 +1,54 @@
+import BookingCore
+
+/// A booking or a block as `hotel` prints it: its id (what a command on it prints), a line of `hotel bookings`
+/// or `hotel blocks`, or a JSON object with the field names of the log's events.
+protocol Printed {
+    var id: BookingID { get }
+
+    /// The record as a JSON object, as it stands at `now`.
+    func json(at now: Instant) -> JSONValue
+
+    /// The record as one tab-separated line, as it stands at `now`.
+    func line(at now: Instant) -> String
+}
+
+extension Booking: Printed {
+    /// `{"bookingId","client","room","arrival","departure","status"}` (`client` null for a hold without
+    /// one), with `expiresAt` for a hold and `reason` when there is one.
+    func json(at now: Instant) -> JSONValue {
+        var object: JSONObject = ["bookingId": .string(id.rawValue)]
+        object["client"] = client.map { .string($0.rawValue) } ?? .null
+        object["room"] = .string(room.rawValue)
+        object["arrival"] = .string(stay.arrival.description)
+        object["departure"] = .string(stay.departure.description)
+        object["status"] = .string(status(at: now).rawValue)
+        if let expiresAt { object["expiresAt"] = .string(expiresAt.description) }
+        if let reason { object["reason"] = .string(reason) }
+        return .object(object)
+    }
+
+    /// id, client (`-` for a hold without one), room, arrival, departure, status.
+    func line(at now: Instant) -> String {
+        [id.rawValue, client?.rawValue ?? "-", room.rawValue, stay.arrival.description, stay.departure.description, status(at: now).rawValue]
+            .joined(separator: "\t")
+    }
+}
+
+extension Block: Printed {
+    /// `{"blockId","room","arrival","departure","status"}`, with `reason` when there is one. (A block's state
+    /// does not depend on the time.)
+    func json(at _: Instant) -> JSONValue {
+        var object: JSONObject = ["blockId": .string(id.rawValue)]
+        object["room"] = .string(room.rawValue)
+        object["arrival"] = .string(stay.arrival.description)
+        object["departure"] = .string(stay.departure.description)
+        object["status"] = .string(statusText)
+        if let reason { object["reason"] = .string(reason) }
+        return .object(object)
+    }
+
+    /// id, room, first night, day back in service, status (`active` or `ended`), reason (empty if none).
+    func line(at _: Instant) -> String {
+        [id.rawValue, room.rawValue, stay.arrival.description, stay.departure.description, statusText, reason ?? ""].joined(separator: "\t")
+    }
+}

@@ -21,8 +21,8 @@ public final class BatchSession {
         events.reserveCapacity(expectedCommands)
     }
 
-    /// The hotel as of the commands so far.
-    public var state: any HotelReadModel { model }
+    /// The hotel as of the commands so far (read through the session, see ``BatchState``).
+    public var state: any HotelReadModel { BatchState(self) }
 
     /// Decides `decision` on the current state and, if accepted, records its events in the batch.
     public func run(_ decision: some Decision) throws(BookingError) -> [DomainEvent] {

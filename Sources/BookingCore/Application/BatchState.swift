@@ -1,0 +1,22 @@
+/// A batch's hotel as it stands, read through its session: never a copy of the session's model, so that
+/// a command holding it while the next decision is recorded does not make the model copy itself (a copy
+/// of every booking per command).
+final class BatchState: HotelReadModel {
+    private unowned let session: BatchSession
+
+    init(_ session: BatchSession) { self.session = session }
+
+    var head: Position { session.model.head }
+    func roomType(_ room: RoomName) -> RoomType? { session.model.roomType(room) }
+    func rooms(ofType type: RoomType?) -> [RoomName] { session.model.rooms(ofType: type) }
+    func entry(_ id: BookingID) -> CalendarEntry? { session.model.entry(id) }
+    func firstHolding(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> CalendarEntry? {
+        session.model.firstHolding(room: room, stay: stay, at: now, except: except)
+    }
+    func freeRooms(for stay: Stay, at now: Instant, ofType type: RoomType?) -> [RoomName] { session.model.freeRooms(for: stay, at: now, ofType: type) }
+    func bookings(matching filter: BookingFilter) -> [Booking] { session.model.bookings(matching: filter) }
+    func forEachBooking(matching filter: BookingFilter, _ body: (Booking) -> Void) { session.model.forEachBooking(matching: filter, body) }
+    func blocks(matching filter: BlockFilter) -> [Block] { session.model.blocks(matching: filter) }
+    var isIntact: Bool { session.model.isIntact }
+    func checkWhole() -> Bool { session.model.checkWhole() }
+}

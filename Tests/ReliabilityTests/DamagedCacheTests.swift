@@ -63,5 +63,33 @@ extension Reliability {
             Reliability.figures("damaged caches", "120 damaged caches, \(questions.count) questions each, \(changed.count) answers changed")
             #expect(changed.isEmpty, "\(changed.prefix(5))")
         }
+
+        @Test func aCacheTruncatedWhileACommandReadsItCrashesNothing() throws {
+            let sandbox = Sandbox()
+            sandbox.hotel.environment["HOTEL_NOW"] = "2024-01-01T00:00:00Z"
+            var lines = ["rooms add " + (0..<200).map { "R\($0)" }.joined(separator: " ")]
+            let first = 19_723  // 2024-01-01, days since 1970
+            for i in 0..<40_000 {
+                let day = Date(timeIntervalSince1970: Double(first + i / 200) * 86_400).formatted(.iso8601.year().month().day())
+                lines.append("book --client c\(i % 97) --room R\(i % 200) --from \(day) --nights 1")
+            }
+            try #require(sandbox.hotel.run(["batch"], input: lines.joined(separator: "\n") + "\n").status == 0)
+            let cachePath = sandbox.hotel.storePath + ".cache"
+            let expected = try sandbox.hotel.run(["bookings"])
+            try #require(expected.status == 0 && FileManager.default.fileExists(atPath: cachePath))
+            let cache = try #require(FileManager.default.contents(atPath: cachePath))
+            var outcomes: [Int32] = []
+            for round in 0..<8 {
+                try cache.write(to: URL(fileURLWithPath: cachePath))
+                let running = try sandbox.hotel.start(["bookings"])
+                usleep(useconds_t(2_000 + round * 4_000))
+                // Truncated in place, as `: > file` or `cp` does: the mapped pages past the new end are gone.
+                try #require(truncate(cachePath, round % 2 == 0 ? 0 : cache.count / 3) == 0)
+                let result = running.wait()
+                outcomes.append(result.status)
+                #expect(result == expected, "round \(round): status \(result.status), \(result.stderr)")
+            }
+            Reliability.figures("cache truncated while read", "exit statuses \(outcomes)")
+        }
     }
 }

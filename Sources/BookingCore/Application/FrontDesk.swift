@@ -148,7 +148,24 @@ public struct FrontDesk: CommandRunner, Sendable {
             store.discardSnapshot()
             model = try self.model(query: .all)
         }
-        model.forEachBooking(matching: filter, body)
+        // A snapshot cut short while it is read (truncated in place) reads zeros from then on: each booking is
+        // handed over only if the model was sound when it was read, and the list goes on from the log.
+        var last: Booking?
+        var interrupted = false
+        model.forEachBooking(matching: filter) { booking in
+            guard !interrupted else { return }
+            guard model.isIntact else { return interrupted = true }
+            body(booking)
+            last = booking
+        }
+        // (Zeros read after the last booking handed over end the list early, as if it had no more.)
+        if !model.isIntact { interrupted = true }
+        guard interrupted, let store = store.modelProvider else { return }
+        store.discardSnapshot()
+        try self.model(query: .all).forEachBooking(matching: filter) { booking in
+            if let last, !Booking.listOrder(last, booking) { return }
+            body(booking)
+        }
     }
 
     /// Runs a query on the hotel at the head; if the snapshot it read from turns out damaged, the snapshot

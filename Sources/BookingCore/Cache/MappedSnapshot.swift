@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CSystem
 
 /// A snapshot file, memory-mapped (see ``SnapshotFormat``): only the pages a command touches are read
 /// from the disk, and each is checked against its checksum when first read.
@@ -24,7 +25,14 @@ final class MappedSnapshot: @unchecked Sendable {
     /// One bit per page: checked and found sound.
     private let checked: UnsafeMutablePointer<UInt64>
     private let checkedWords: Int
-    private(set) var isDamaged = false
+    private var damagedPage = false
+    /// The guard's slot for this mapping (0: unguarded): a read past the file's end, if it is truncated while
+    /// mapped, reads zeros and is counted there (see `hotel_guard_mapping`).
+    private let guarded: Int32
+
+    /// Whether a page failed its check, or the file was cut short under a read: what was read since cannot be
+    /// trusted.
+    var isDamaged: Bool { damagedPage || hotel_guard_faults(guarded) > 0 }
     private let directory: [(name: UInt64, version: UInt32, offset: Int, length: Int)]
 
     /// Maps and checks the snapshot at `path`; nil if it is missing, unreadable, of another layout or damaged.
@@ -38,6 +46,8 @@ final class MappedSnapshot: @unchecked Sendable {
         let size = Int(info.st_size)
         guard let mapped = mmap(nil, size, PROT_READ, MAP_SHARED, fd, 0), mapped != MAP_FAILED else { return nil }
         let base = UnsafeRawPointer(mapped)
+        // The file may be truncated under us: past its end reads zeros (and fails its checks), not SIGBUS.
+        let guarded = hotel_guard_mapping(base, size)
         func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
         func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
         let pages = u32(76), table = Int(truncatingIfNeeded: u64(80)), count = u32(72)
@@ -47,6 +57,7 @@ final class MappedSnapshot: @unchecked Sendable {
               table == SnapshotFormat.headerRegion + pages * page, size == table + pages * 8, count <= SnapshotFormat.maximumSections,
               Self.headerChecksum(base) == u64(SnapshotFormat.checksumField)
         else {
+            hotel_unguard_mapping(guarded)
             munmap(mapped, size)
             return nil
         }
@@ -55,6 +66,7 @@ final class MappedSnapshot: @unchecked Sendable {
             let at = SnapshotFormat.headerSize + k * SnapshotFormat.directoryEntrySize
             let offset = Int(truncatingIfNeeded: u64(at + 16)), length = Int(truncatingIfNeeded: u64(at + 24))
             guard offset >= SnapshotFormat.headerRegion, length >= 0, offset <= table, length <= table - offset else {
+                hotel_unguard_mapping(guarded)
                 munmap(mapped, size)
                 return nil
             }
@@ -62,6 +74,7 @@ final class MappedSnapshot: @unchecked Sendable {
         }
         self.base = base
         self.size = size
+        self.guarded = guarded
         self.dataPages = pages
         self.tableOffset = table
         self.directory = directory
@@ -74,6 +87,7 @@ final class MappedSnapshot: @unchecked Sendable {
     }
 
     deinit {
+        hotel_unguard_mapping(guarded)
         munmap(UnsafeMutableRawPointer(mutating: base), size)
         checked.deallocate()
     }
@@ -113,13 +127,13 @@ final class MappedSnapshot: @unchecked Sendable {
     private func check(pages: ClosedRange<Int>) -> Bool {
         for page in pages where checked[page >> 6] & (1 << UInt64(page & 63)) == 0 {
             guard page >= SnapshotFormat.firstDataPage, page < SnapshotFormat.firstDataPage + dataPages else {
-                isDamaged = true
+                damagedPage = true
                 return false
             }
             let bytes = UnsafeRawBufferPointer(start: base + page * PageChecksum.pageSize, count: PageChecksum.pageSize)
             let expected = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: tableOffset + (page - SnapshotFormat.firstDataPage) * 8, as: UInt64.self))
             guard PageChecksum.of(bytes, seed: UInt64(page)) == expected else {
-                isDamaged = true
+                damagedPage = true
                 return false
             }
             checked[page >> 6] |= 1 << UInt64(page & 63)

@@ -133,6 +133,17 @@ struct SnapshotFileWriter: ~Copyable {
         }
         try file.write(header, at: 0)
         try file.sync()
+        guard Self.mayReplace(path) else { throw .io(path: path, operation: "replace", errno: EEXIST) }
         guard rename(temporary, path) == 0 else { throw .io(path: path, operation: "rename", errno: errno) }
+    }
+
+    /// Whether the file at `path` may be replaced by a snapshot: unless it holds an event log (its first byte
+    /// a `{`), such as another store named like this one's cache; a snapshot never begins so.
+    private static func mayReplace(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return true }
+        defer { close(fd) }
+        var first: UInt8 = 0
+        return read(fd, &first, 1) != 1 || first != UInt8(ascii: "{")
     }
 }

@@ -8,4 +8,15 @@
 /// the C library's memmem, which scans many bytes at a time.
 void *hotel_memmem(const void *haystack, size_t length, const void *needle, size_t needle_length);
 
+/// Registers the mapped range `start..<start + length`: a read past the end of its file (truncated while
+/// mapped) then reads a page of zeros instead of raising SIGBUS, and is counted. Returns the range's slot
+/// (from 1), or 0 if no more ranges can be registered (at most 64 at once): the mapping is then unguarded.
+int hotel_guard_mapping(const void *start, size_t length);
+
+/// How many reads past its file's end the range in `slot` has met.
+int hotel_guard_faults(int slot);
+
+/// Forgets the range in `slot`, before it is unmapped.
+void hotel_unguard_mapping(int slot);
+
 #endif

@@ -63,4 +63,16 @@ struct SnapshotBindingTests {
         try bytes.prefix(snapshot.coveredOffset).write(to: URL(fileURLWithPath: path))
         #expect(try !valid())
     }
+
+    @Test func anotherStoresLogAtTheCachePathIsNeverReplaced() throws {
+        // A store named like this one's cache: its log must survive this store's snapshot being written.
+        let other = JSONLinesEventStore(path: directory.file("hotel.cache"))
+        try FrontDesk(store: other).addRooms([room("X")])
+        let log = try Data(contentsOf: URL(fileURLWithPath: other.path))
+        let store = JSONLinesEventStore(path: directory.file("hotel"), cacheThreshold: 0)
+        let desk = FrontDesk(store: store)
+        try desk.addRooms([room("Blue")])
+        #expect(try desk.rooms().map(\.name) == [room("Blue")])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other.path)) == log)
+    }
 }

@@ -21,14 +21,11 @@ struct ReadModelCache {
 
     /// The read models at the log's head, and where that head ends.
     func load(_ log: some SnapshotLog) throws -> (ReadModels, AppendHint) {
-        var snapshot = MappedSnapshot(path: path)
-        if let mapped = snapshot, try log.chainValue(after: mapped.coveredPosition, endingAt: mapped.coveredOffset) != mapped.chainValue {
-            snapshot = nil
-        }
+        var snapshot = try log.snapshot(at: path)
         var views = ReadModels(snapshot: snapshot)
         if views == nil {
             snapshot = nil
-            views = ReadModels(snapshot: nil)
+            views = .empty
         }
         let start = AppendHint(position: snapshot?.coveredPosition ?? .origin, offset: snapshot?.coveredOffset ?? 0)
         let known = try log.bytes(after: start.offset)

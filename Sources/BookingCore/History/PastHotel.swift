@@ -71,7 +71,7 @@ extension JSONLinesEventStore {
             guard let file = try POSIXFile.open(path, O_RDONLY) else { throw EventStoreError.notFound(path: path) }
             let end = past.hint.offset
             // Every page checked first: a desk pinned to the past cannot read the snapshot again.
-            if let snapshot = try validSnapshot(for: file, size: end), snapshot.file.checkAll() {
+            if let snapshot = try validSnapshot(size: end), snapshot.file.checkAll() {
                 var model = CachedHotelModel(snapshot: snapshot)
                 try LogStream(path: path).forEachEvent(in: file, from: snapshot.coveredOffset, to: end, after: model.head) { event, position, _ in
                     model.apply(event, at: position)

@@ -257,7 +257,7 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
     /// refreshed when the tail is long) with the events after it folded on.
     func loadModel() throws(HotelError) -> (ReadModels, AppendHint) {
         try HotelError.reading {
-            guard let id = try storeID() else { return (ReadModels(snapshot: nil)!, .start) }
+            guard let id = try storeID() else { return (.empty, .start) }
             mkdirs(cacheDirectory)
             var cache = ReadModelCache(path: cachePath(id: id), threshold: cacheThreshold, progress: progress)
             cache.progressUnit = .events
@@ -271,7 +271,7 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
     private struct PostgresLog: SnapshotLog {
         let store: PostgresEventStore
 
-        func chainValue(after position: Position, endingAt offset: Int) throws -> HashChain.Value? {
+        func chainValue(after position: Position, endingAt offset: Int) throws(EventStoreError) -> HashChain.Value? {
             guard position > .origin else { return nil }
             let rows = try store.withConnection { (c) throws(EventStoreError) in
                 try c.execute("SELECT line, encode(hotel_chain_value($1), 'hex') FROM hotel_events WHERE position = $1", [String(position.rawValue)])

@@ -17,6 +17,9 @@ struct ReadModels: EventFolding {
         self.histories = histories
     }
 
+    /// The read models of an empty log.
+    static var empty: ReadModels { ReadModels(folded: ReadModelBuilders(expectedBytes: 0)) }
+
     /// The views of builders' contents.
     init(folded builders: ReadModelBuilders) {
         stays = StayCalendar.view(folded: builders.stays)

@@ -74,7 +74,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     public func verify() throws(EventStoreError) -> VerificationReport {
         guard let file = try POSIXFile.open(path, O_RDONLY) else { throw .notFound(path: path) }
         let size = try AppendJournal.durableSize(of: file, path: path)
-        return try StoreVerifier.verify(file, path: path, size: size, snapshot: validSnapshot(for: file, size: size), progress: progress)
+        return try StoreVerifier.verify(file, path: path, size: size, snapshot: validSnapshot(size: size), progress: progress)
     }
 
     public func read(_ query: Query, after: Position?) throws(EventStoreError) -> ReadResult {
@@ -108,7 +108,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     func loadModel() throws(HotelError) -> (ReadModels, AppendHint) {
         let opened: POSIXFile?
         do { opened = try POSIXFile.open(path, O_RDONLY) } catch { throw .store(error) }
-        guard let file = opened else { return (ReadModels(snapshot: nil)!, .start) }
+        guard let file = opened else { return (.empty, .start) }
         var logVersion: FileVersion
         do {
             logVersion = try file.version()
@@ -128,10 +128,8 @@ public final class JSONLinesEventStore: ModelProvidingStore {
 
     /// The stay calendar's section of the snapshot beside the log, if the snapshot is of a prefix of this
     /// log (its chain value is the log's at its last position).
-    func validSnapshot(for file: borrowing POSIXFile, size: Int) throws(EventStoreError) -> Snapshot? {
-        guard let mapped = MappedSnapshot(path: cachePath), mapped.coveredOffset <= size,
-              try HashChain.value(of: file, length: mapped.coveredOffset, at: mapped.coveredPosition, size: size, path: path) == mapped.chainValue
-        else { return nil }
+    func validSnapshot(size: Int) throws(EventStoreError) -> Snapshot? {
+        guard let file = try POSIXFile.open(path, O_RDONLY), let mapped = try LogFile(file, path: path, size: size).snapshot(at: cachePath) else { return nil }
         return Snapshot(mapped)
     }
 

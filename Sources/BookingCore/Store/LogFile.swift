@@ -10,7 +10,7 @@ final class LogFile: SnapshotLog {
         self.size = size
     }
 
-    func chainValue(after position: Position, endingAt offset: Int) throws -> HashChain.Value? {
+    func chainValue(after position: Position, endingAt offset: Int) throws(EventStoreError) -> HashChain.Value? {
         guard offset <= size else { return nil }
         return try HashChain.value(of: file, length: offset, at: position, size: size, path: path)
     }

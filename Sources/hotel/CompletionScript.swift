@@ -7,7 +7,7 @@ enum CompletionScript {
     static func groups(_ nodes: [CommandNode]) -> [(word: String, children: [String], named: [(word: String, name: String)])] {
         nodes.compactMap { node in
             guard case .group(let word, let children, _) = node else { return nil }
-            let named = children.filter { $0.command.spec.name != word }.map { (word: $0.word, name: $0.command.spec.name) }
+            let named = children.map { (word: $0.word, name: $0.make().spec.name) }.filter { $0.name != word }
             return (word, children.map(\.word), named)
         }
     }

@@ -28,12 +28,12 @@ final class Context {
     private(set) var warnings = ""
 
     /// The process environment (for the terminal: COLUMNS, TERM, NO_COLOR).
-    let environment: [String: String]
+    let environment: Environment
 
     /// Where the progress of long work is shown (stderr, when it is a terminal), if anywhere.
     let progress: (any ProgressDisplay)?
 
-    init(store: any HotelStore, clock: WallClock, asOf: HistoryPoint? = nil, environment: [String: String] = [:], progress: (any ProgressDisplay)? = nil) {
+    init(store: any HotelStore, clock: WallClock, asOf: HistoryPoint? = nil, environment: Environment = Environment([:]), progress: (any ProgressDisplay)? = nil) {
         self.asOf = asOf
         self.environment = environment
         self.progress = progress

@@ -4,25 +4,33 @@ import BookingCore
 struct HotelCommandLine {
     /// The words `hotel` takes, in the order help lists them.
     static let commands: [CommandNode] = [
-        .group(word: "rooms", children: [("add", .roomsAdd), ("list", .roomsList)], unnamed: .roomsList), .command(.book), .command(.hold),
-        .command(.confirm), .command(.release), .command(.cancel), .command(.change), .command(.checkin), .command(.checkout),
-        .command(.noshow), .command(.free), .command(.availability), .command(.bookings), .command(.arrivals), .command(.departures),
-        .command(.inHouse), .command(.calendar), .command(.occupancy), .command(.block), .command(.unblock), .command(.blocks),
-        .command(.history), .command(.log), .command(.importLog), .command(.verify), .command(.batch), .command(.completions),
-        .command(.manpage), .command(.complete),
+        .group(word: "rooms", children: [("add", { @Sendable in .roomsAdd }), ("list", { @Sendable in .roomsList })], unnamed: { .roomsList }),
+        .command(word: "book") { .book }, .command(word: "hold") { .hold }, .command(word: "confirm") { .confirm },
+        .command(word: "release") { .release }, .command(word: "cancel") { .cancel }, .command(word: "change") { .change },
+        .command(word: "checkin") { .checkin }, .command(word: "checkout") { .checkout }, .command(word: "noshow") { .noshow },
+        .command(word: "free") { .free }, .command(word: "availability") { .availability }, .command(word: "bookings") { .bookings },
+        .command(word: "arrivals") { .arrivals }, .command(word: "departures") { .departures }, .command(word: "in-house") { .inHouse },
+        .command(word: "calendar") { .calendar }, .command(word: "occupancy") { .occupancy }, .command(word: "block") { .block },
+        .command(word: "unblock") { .unblock }, .command(word: "blocks") { .blocks }, .command(word: "history") { .history },
+        .command(word: "log") { .log }, .command(word: "import") { .importLog }, .command(word: "verify") { .verify },
+        .command(word: "batch") { .batch }, .command(word: "completions") { .completions }, .command(word: "manpage") { .manpage },
+        .command(word: "__complete") { .complete },
     ]
 
     /// Every command, each once, in the order help lists them.
     static let subcommands: [Subcommand] = commands.flatMap(\.commands)
 
     let arguments: [String]
-    let environment: [String: String]
+    let environment: Environment
 
     /// The outcome of a run: text for stdout, a line for stderr, and the exit status.
     struct Outcome {
         var stdout = ""
         var stderr = ""
         var status = ExitStatus.success
+        /// What the command ran on (the store, its mapped snapshot and read models), kept until the process
+        /// exits: freeing it piece by piece just before `exit` is work nobody sees.
+        var keptUntilExit: AnyObject?
     }
 
     func run() -> Outcome {
@@ -77,9 +85,9 @@ struct HotelCommandLine {
         do {
             try subcommand.run(parsed, context)
         } catch {
-            return Outcome(stdout: context.output, stderr: context.warnings + "hotel: error: \(error.message)\n", status: error.status)
+            return Outcome(stdout: context.output, stderr: context.warnings + "hotel: error: \(error.message)\n", status: error.status, keptUntilExit: context)
         }
-        return Outcome(stdout: context.output, stderr: context.warnings)
+        return Outcome(stdout: context.output, stderr: context.warnings, keptUntilExit: context)
     }
 
     /// `hotel help [subcommand]`.

@@ -15,7 +15,7 @@ enum RawText {
         for i in 1..<max(1, Int(argc)) {
             guard let pointer = argv[i] else { break }
             let bytes = UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)).bindMemory(to: UInt8.self)
-            guard let word = String(validating: bytes, as: UTF8.self) else {
+            guard let word = String(validUTF8: bytes) else {
                 return .failure(.usage("argument \(i) is not valid UTF-8: '\(shown(bytes))'"))
             }
             words.append(word)

@@ -9,7 +9,7 @@ import BookingCore
 /// removed when the work is done: only when stderr is a terminal, so that logs and pipes never see it.
 final class TerminalProgress: ProgressDisplay, @unchecked Sendable {
     /// A display, if stderr is a terminal (and `TERM` is not `dumb`).
-    static func ifTerminal(_ environment: [String: String]) -> TerminalProgress? {
+    static func ifTerminal(_ environment: Environment) -> TerminalProgress? {
         isatty(STDERR_FILENO) == 1 && environment["TERM"] != "dumb" ? TerminalProgress() : nil
     }
 

@@ -4,20 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// The process environment, from C's `environ`.
-func environment() -> [String: String] {
-    var result: [String: String] = [:]
-    var entry = environ
-    while let pointer = entry.pointee {
-        let text = String(cString: pointer)
-        if let equals = text.firstIndex(of: "=") {
-            result[String(text[..<equals])] = String(text[text.index(after: equals)...])
-        }
-        entry += 1
-    }
-    return result
-}
-
 // A reader that goes away (`hotel log | head`) makes writes fail with EPIPE, which commands handle, rather
 // than kill the process.
 signal(SIGPIPE, SIG_IGN)
@@ -26,7 +12,7 @@ signal(SIGPIPE, SIG_IGN)
 // bytes (CommandLine.arguments would repair invalid UTF-8 with replacement characters) and refused if invalid.
 let outcome: HotelCommandLine.Outcome
 switch RawText.arguments(CommandLine.argc, CommandLine.unsafeArgv) {
-case .success(let arguments): outcome = HotelCommandLine(arguments: arguments, environment: environment()).run()
+case .success(let arguments): outcome = HotelCommandLine(arguments: arguments, environment: .process).run()
 case .failure(let error): outcome = HotelCommandLine.Outcome(stderr: "hotel: error: \(error.message)\n", status: error.status)
 }
 write(outcome.stdout, to: STDOUT_FILENO)

@@ -255,7 +255,7 @@ private struct Scanner {
     }
 
     func validatedUTF8(_ slice: UnsafeBufferPointer<UInt8>, at offset: Int) throws(JSONParseError) -> String {
-        guard let string = String(validating: slice, as: UTF8.self) else {
+        guard let string = String(validUTF8: slice) else {
             throw error("invalid UTF-8 in string", at: offset)
         }
         return string

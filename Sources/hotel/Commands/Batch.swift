@@ -64,7 +64,7 @@ enum BatchLine {
     /// Refuses the whole batch, before anything runs, if a command line is not valid UTF-8 (naming its
     /// line number), rather than repair it with replacement characters.
     static func checkUTF8(_ lines: [Range<Int>], in input: [UInt8]) throws(CommandLineError) {
-        for range in lines where String(validating: input[range], as: UTF8.self) == nil {
+        for range in lines where input[range].withUnsafeBufferPointer({ String(validUTF8: $0) }) == nil {
             let number = input[..<range.lowerBound].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
             throw .usage("line \(number) of the batch is not valid UTF-8: '\(RawText.shown(input[range]))'", help: "batch")
         }

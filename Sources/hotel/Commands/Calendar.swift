@@ -59,7 +59,7 @@ extension Subcommand {
     }
 
     /// The width to fit: `COLUMNS`, else the terminal's, else 80.
-    static func terminalWidth(_ environment: [String: String]) -> Int {
+    static func terminalWidth(_ environment: Environment) -> Int {
         if let text = environment["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }

@@ -18,7 +18,7 @@ enum ColorChoice: String {
 
     /// Whether to colour; auto is on when stdout is a terminal, `TERM` is not `dumb` and `NO_COLOR` is not
     /// set (to a non-empty value).
-    func isOn(environment: [String: String]) -> Bool {
+    func isOn(environment: Environment) -> Bool {
         switch self {
         case .always: return true
         case .never: return false

@@ -16,6 +16,19 @@ struct CommandTreeTests {
         #expect(try find(name.split(separator: " ").map(String.init) + ["--json"]) == (name, ["--json"]))
     }
 
+    /// The tree names each command by a word of its own (so that a run makes only the command it runs):
+    /// the word must be the command's name, or for a group's children the name's last word.
+    @Test func eachNodesWordIsItsCommandsName() {
+        for node in HotelCommandLine.commands {
+            switch node {
+            case .command(let word, let make): #expect(make().spec.name == word)
+            case .group(let word, let children, let unnamed):
+                #expect(unnamed().spec.name == word)
+                for child in children { #expect([word, "\(word) \(child.word)"].contains(child.make().spec.name), "\(child.word)") }
+            }
+        }
+    }
+
     @Test func roomsIsAGroupWhoseListRunsWhenNoneIsNamed() throws {
         #expect(try find(["rooms"]) == ("rooms", []))
         #expect(try find(["rooms", "list", "--type", "suite"]) == ("rooms", ["--type", "suite"]))

@@ -28,6 +28,8 @@ extension BookingError {
         case .roomOutOfService(let room, let stay, let block, let blockStay, let reason):
             let why = reason.map { " (\($0))" } ?? ""
             return "room '\(room)' is out of service for \(stay): block \(block) takes it out for \(blockStay)\(why); 'hotel free --from \(stay.arrival) --to \(stay.departure)' lists free rooms"
+        case .guestStillThere(let room, let stay, let guest, let departure):
+            return "room '\(room)' is not free for \(stay): the guest of booking \(guest) is still checked in (due out \(departure)); 'hotel checkout \(guest)' records the departure"
         case .noRoomOfTypeFree(let type, let stay):
             return "no room of type '\(type)' is free for \(stay); 'hotel availability --from \(stay.arrival) --to \(stay.departure)' shows every type"
         case .unknownBooking(let id):
@@ -47,6 +49,8 @@ extension BookingError {
             return "booking '\(id)' cannot be given '\(transition.command)' today (\(today)): \(transition.days(of: stay))"
         case .checkedInChangeNotAllowed(let id):
             return "booking '\(id)' is checked in: only its departure can change (--to)"
+        case .departureNotAfterToday(let id, let today):
+            return "booking '\(id)' is checked in: its new departure must be after today (\(today))"
         case .isABlock(let id):
             return "'\(id)' is a block, not a booking; 'hotel unblock \(id)' ends it"
         case .notABlock(let id):

@@ -10,10 +10,11 @@ final class BatchState: HotelReadModel {
     func roomType(_ room: RoomName) -> RoomType? { session.model.roomType(room) }
     func rooms(ofType type: RoomType?) -> [RoomName] { session.model.rooms(ofType: type) }
     func entry(_ id: BookingID) -> CalendarEntry? { session.model.entry(id) }
-    func firstHolding(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> CalendarEntry? {
-        session.model.firstHolding(room: room, stay: stay, at: now, except: except)
+    func firstOnCalendar(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> CalendarEntry? {
+        session.model.firstOnCalendar(room: room, stay: stay, at: now, except: except)
     }
-    func freeRooms(for stay: Stay, at now: Instant, ofType type: RoomType?) -> [RoomName] { session.model.freeRooms(for: stay, at: now, ofType: type) }
+    func freeOnCalendar(for stay: Stay, at now: Instant, ofType type: RoomType?) -> [RoomName] { session.model.freeOnCalendar(for: stay, at: now, ofType: type) }
+    func checkedIn(room: RoomName) -> [Booking] { session.model.checkedIn(room: room) }
     func bookings(matching filter: BookingFilter) -> [Booking] { session.model.bookings(matching: filter) }
     func forEachBooking(matching filter: BookingFilter, _ body: (Booking) -> Void) { session.model.forEachBooking(matching: filter, body) }
     func blocks(matching filter: BlockFilter) -> [Block] { session.model.blocks(matching: filter) }

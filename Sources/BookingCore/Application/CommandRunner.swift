@@ -189,7 +189,10 @@ extension CommandRunner {
         let now = self.now
         // The desk's local date is written: it must be a day the log can hold (a time zone can push it past).
         guard today.isRecordable else { throw .rejected(.invalidStay(.outOfCalendar("today (\(today))"))) }
-        return try changing(id, RecordMilestone(kind, booking: id, today: today, now: now))
+        guard kind == .checkedIn else { return try changing(id, RecordMilestone(kind, booking: id, today: today, now: now)) }
+        return try aroundCurrentRoom(of: id) { (currentRoom, _) throws(HotelError) in
+            try changing(id, RecordMilestone(kind, booking: id, today: today, now: now, currentRoom: currentRoom))
+        }
     }
 
     /// Takes `room` out of service for `stay`'s nights.

@@ -124,6 +124,12 @@ public struct FrontDesk: CommandRunner, Sendable {
         return try answer { Occupancy($0, nights: stay, by: grouping, ofType: type, at: now) }
     }
 
+    /// The stays of the desk's list `list` on `day` (see ``DayList``), judged now.
+    public func stays(_ list: DayList, on day: Day) throws(HotelError) -> [Booking] {
+        let now = now
+        return try answer { $0.stays(list, on: day, at: now) }
+    }
+
     /// The bookings that `filter` includes, by arrival, then room, then id.
     public func bookings(matching filter: BookingFilter) throws(HotelError) -> [Booking] {
         try answer { $0.bookings(matching: filter) }

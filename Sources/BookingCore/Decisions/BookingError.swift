@@ -13,6 +13,9 @@ public enum BookingError: Error, Sendable, Equatable {
     case roomNotFree(RoomName, Stay, blockedBy: BookingID, blockingStay: Stay)
     /// The room is out of service (a block) for some of the nights.
     case roomOutOfService(RoomName, Stay, block: BookingID, blockStay: Stay, reason: String?)
+    /// A guest checked in to the room past the departure is still there for some night of the stay: a
+    /// checked-in stay holds its room until it is checked out.
+    case guestStillThere(RoomName, Stay, guest: BookingID, departure: Day)
     /// Every room of the type is taken for some night of the stay.
     case noRoomOfTypeFree(RoomType, Stay)
     /// No booking has that id.
@@ -32,6 +35,8 @@ public enum BookingError: Error, Sendable, Equatable {
     case wrongDay(BookingID, transition: Transition, today: Day, stay: Stay)
     /// A checked-in booking may change only its departure.
     case checkedInChangeNotAllowed(BookingID)
+    /// A checked-in booking's new departure must be after the desk's today.
+    case departureNotAfterToday(BookingID, today: Day)
     /// The id is a block's: blocks are ended with `hotel unblock`.
     case isABlock(BookingID)
     /// The id is a booking's, not a block's.
@@ -51,6 +56,8 @@ public enum BookingError: Error, Sendable, Equatable {
     /// The rejection for `holder` holding `room` for some night of `stay`: a booking in the way, or a block.
     static func taken(_ room: RoomName, _ stay: Stay, by holder: CalendarEntry) -> BookingError {
         switch holder {
+        case .booking(let booking) where booking.status == .checkedIn && !booking.stay.hasNights(from: stay.arrival, to: stay.departure):
+            .guestStillThere(room, stay, guest: booking.id, departure: booking.stay.departure)
         case .booking(let booking): .roomNotFree(room, stay, blockedBy: booking.id, blockingStay: booking.stay)
         case .block(let block): .roomOutOfService(room, stay, block: block.id, blockStay: block.stay, reason: block.reason)
         }

@@ -56,6 +56,8 @@ public struct ChangeBooking: ReadsRoomNights {
         let (newRoom, newStay) = try target(of: booked)
         guard Lifecycle.changeAllowed(from: booked.status, (booked.room, booked.stay), to: newRoom, newStay) else { throw .checkedInChangeNotAllowed(booking) }
         if newRoom == booked.room, newStay == booked.stay { return [] }
+        let today = now.localDay
+        guard Lifecycle.departureAllowed(from: booked.status, newStay.departure, today: today) else { throw .departureNotAfterToday(booking, today: today) }
         guard state.hasRoom(newRoom) else { throw .unknownRoom(newRoom, suggestion: nil) }
         if let holder = state.firstHolding(room: newRoom, stay: newStay, at: now, except: booking) { throw .taken(newRoom, newStay, by: holder) }
         return [.bookingChanged(BookingChanged(

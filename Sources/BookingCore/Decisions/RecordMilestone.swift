@@ -5,28 +5,46 @@
 /// - Check-out: a checked-in booking, any day; before the departure day it is an early departure (see
 ///   ``DomainEvent/apply(to:)``).
 /// - No-show: an active booking not checked in, on or after its arrival day; its room becomes free.
+///
+/// A check-in is refused while another guest checked in to the room past the departure is still there
+/// for a night of the stay (see ``HotelReadModel/overstaying(room:stay:at:except:)``): its boundary covers
+/// the booking's room too.
 public struct RecordMilestone: Decision {
     public var kind: StayMilestone.Kind
     public var booking: BookingID
     public var today: Day
     public var now: Instant
+    /// For a check-in, the booking's room when the command started (the boundary covers it).
+    public var currentRoom: RoomName?
     public var decidedAt: Instant? { now }
 
-    public init(_ kind: StayMilestone.Kind, booking: BookingID, today: Day, now: Instant) {
+    public init(_ kind: StayMilestone.Kind, booking: BookingID, today: Day, now: Instant, currentRoom: RoomName? = nil) {
         self.kind = kind
         self.booking = booking
         self.today = today
         self.now = now
+        self.currentRoom = currentRoom
     }
 
-    /// Every event of the booking (or of a block of that id, to refuse it as one).
-    public var query: Query { .events(of: booking) }
+    /// Every event of the booking (or of a block of that id, to refuse it as one); for a check-in, of its
+    /// room too.
+    public var query: Query {
+        guard kind == .checkedIn, let currentRoom else { return .events(of: booking) }
+        return Query(QueryItem.events(of: booking) + [QueryItem(types: [], tags: [.room(currentRoom)])])
+    }
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
         let booked = try state.existingBooking(booking)
         let transition = Transition(kind)
         try booked.require(transition, at: now)
         try booked.require(transition, on: today)
+        if kind == .checkedIn {
+            // Decide only on what the boundary covers: the room it was drawn around.
+            guard let currentRoom, booked.room == currentRoom else { throw .movedSinceRead(booking, boundary: currentRoom ?? booked.room, now: booked.room) }
+            if let guest = state.overstaying(room: booked.room, stay: booked.stay, at: now, except: booking) {
+                throw .taken(booked.room, booked.stay, by: .booking(guest))
+            }
+        }
         return [.stayMilestone(StayMilestone(kind, booking: booking, client: booked.client!, room: booked.room, day: today))]
     }
 }

@@ -36,10 +36,12 @@ extension HotelReadModel {
         var found: [BookingID] = []
         var from = nights.arrival
         // Each holder ends after `from` (it holds a night from there on): the walk moves on at every step.
-        while from < nights.departure, let holder = firstHolding(room: room, stay: try! Stay(arrival: from, departure: nights.departure), at: now, except: nil) {
+        while from < nights.departure, let holder = firstOnCalendar(room: room, stay: try! Stay(arrival: from, departure: nights.departure), at: now, except: nil) {
             if case .booking = holder { found.append(holder.id) }
             from = holder.stay.departure
         }
+        // And a guest still there past the departure, whose recorded nights end before these.
+        if let guest = overstaying(room: room, stay: nights, at: now, except: nil), !found.contains(guest.id) { found.append(guest.id) }
         return found
     }
 }

@@ -3,9 +3,10 @@ extension DomainEvent {
     /// model (``HotelProjection``, the cached model's tail, the snapshot builder, the verifier's replay)
     /// folds events through this.
     ///
-    /// - A checked-out stay is recorded as ending on the check-out day when that is before its departure
-    ///   (and after its arrival): an early departure. Checked-out, cancelled, released and no-show stays hold
-    ///   no nights, so every night not stayed is free.
+    /// - A checked-out stay is recorded as ending on the check-out day: before the departure, an early
+    ///   departure; after it, a guest who stayed on (the nights slept count); on the arrival day, a stay of no
+    ///   night (``Booking/leftOnArrivalDay``). Checked-out, cancelled, released and no-show stays hold no
+    ///   nights from then on, so every night not stayed is free.
     /// - Expiry is not recorded: a held stay stops holding its room when the clock passes `expiresAt`.
     /// - An event about a booking changes a booking, one about a block a block: in a log `verify` flags, where
     ///   an event names an id of the other kind, it changes nothing.
@@ -33,8 +34,10 @@ extension DomainEvent {
                 case .noShow: booking.status = .noShow
                 case .checkedOut:
                     booking.status = .checkedOut
-                    if e.day < booking.stay.departure, e.day > booking.stay.arrival {
-                        booking.stay = try! Stay(arrival: booking.stay.arrival, departure: e.day)
+                    if e.day <= booking.stay.arrival {
+                        booking.leftOnArrivalDay = true
+                    } else if e.day != booking.stay.departure, let slept = try? Stay(arrival: booking.stay.arrival, departure: e.day) {
+                        booking.stay = slept
                     }
                 }
             }

@@ -47,4 +47,10 @@ public struct Lifecycle: Sendable, Equatable {
     public static func changeAllowed(from status: Booking.Status, _ old: (room: RoomName, stay: Stay), to room: RoomName, _ stay: Stay) -> Bool {
         status != .checkedIn || (room == old.room && stay.arrival == old.stay.arrival)
     }
+
+    /// Whether a change of a booking in `status` may give it `departure` on the desk's `today`: a
+    /// checked-in guest leaves after today at the earliest (a departure today is a check-out).
+    public static func departureAllowed(from status: Booking.Status, _ departure: Day, today: Day) -> Bool {
+        status != .checkedIn || departure > today
+    }
 }

@@ -35,10 +35,14 @@ public struct Booking: Sendable, Equatable {
     /// The idempotency key of the `book` or `hold` that made it, if it was given one: a request with a key
     /// is a repeat of this booking only if the keys are the same, not merely the (derived) ids.
     public var idempotencyKey: IdempotencyKey?
+    /// Whether the guest checked out on the arrival day, having stayed no night: its ``stay`` is then the
+    /// booked one, and ``nights`` none.
+    public var leftOnArrivalDay: Bool
 
     public init(
         id: BookingID, client: ClientID?, room: RoomName, stay: Stay, status: Status,
-        expiresAt: Instant? = nil, reason: String? = nil, beganAsHold: Bool = false, idempotencyKey: IdempotencyKey? = nil
+        expiresAt: Instant? = nil, reason: String? = nil, beganAsHold: Bool = false, idempotencyKey: IdempotencyKey? = nil,
+        leftOnArrivalDay: Bool = false
     ) {
         self.id = id
         self.client = client
@@ -49,7 +53,23 @@ public struct Booking: Sendable, Equatable {
         self.reason = reason
         self.beganAsHold = beganAsHold
         self.idempotencyKey = idempotencyKey
+        self.leftOnArrivalDay = leftOnArrivalDay
     }
+
+    /// The nights the stay has or had in its room as recorded: its stay, or none for a guest who checked
+    /// out on the arrival day. (See ``heldNights(today:)`` for a guest still there past the departure.)
+    public var nights: Stay? { leftOnArrivalDay ? nil : stay }
+
+    /// The nights the stay holds or held as of `today`: its ``nights``, and for a guest still checked in on
+    /// or after the departure day, every night up to tonight too. A checked-in stay holds its room until it
+    /// is checked out.
+    public func heldNights(today: Day) -> Stay? {
+        guard status == .checkedIn, stay.departure <= today, today < Day.latest else { return nights }
+        return try? Stay(arrival: stay.arrival, departure: today.adding(days: 1))
+    }
+
+    /// Whether the guest is checked in past the departure on `today` (still there on or after that day).
+    public func isOverstaying(today: Day) -> Bool { status == .checkedIn && stay.departure <= today }
 
     /// The status at `now`: a hold at or past its expiry is ``Status/expired``.
     public func status(at now: Instant) -> Status {

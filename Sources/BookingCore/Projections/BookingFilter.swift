@@ -41,7 +41,10 @@ public struct BookingFilter: Sendable, Equatable {
         if let client, booking.client != client { return false }
         if let room, booking.room != room { return false }
         if let rooms, !rooms.contains(booking.room) { return false }
-        if !booking.stay.hasNights(from: from, to: to) { return false }
+        // By the nights it has or had (none for a guest who left on the arrival day).
+        if from != nil || to != nil {
+            guard let nights = booking.nights, nights.hasNights(from: from, to: to) else { return false }
+        }
         if let arrival, booking.stay.arrival != arrival { return false }
         if let departure, booking.stay.departure != departure { return false }
         if let statuses, !statuses.contains(booking.status(at: now)) { return false }

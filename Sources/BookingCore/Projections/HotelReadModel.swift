@@ -16,13 +16,17 @@ public protocol HotelReadModel {
     /// The booking, hold or block with this id, whatever its status.
     func entry(_ id: BookingID) -> CalendarEntry?
 
-    /// The booking, hold or block that holds `room` for a night of `stay` at `now`, with the earliest
-    /// arrival; the one with id `except` (a booking being changed) does not count.
-    func firstHolding(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> CalendarEntry?
+    /// The booking, hold or block whose recorded nights hold `room` for a night of `stay` at `now`, with
+    /// the earliest arrival; the one with id `except` (a booking being changed) does not count. (A guest
+    /// past the departure holds more: see ``firstHolding(room:stay:at:except:)``.)
+    func firstOnCalendar(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> CalendarEntry?
 
-    /// The registered rooms (of `type`, if given) that nothing holds for any night of `stay` at `now`, in
-    /// byte order of their names.
-    func freeRooms(for stay: Stay, at now: Instant, ofType type: RoomType?) -> [RoomName]
+    /// The registered rooms (of `type`, if given) whose recorded nights nothing holds for any night of
+    /// `stay` at `now`, in byte order of their names. (See ``freeRooms(for:at:ofType:)``.)
+    func freeOnCalendar(for stay: Stay, at now: Instant, ofType type: RoomType?) -> [RoomName]
+
+    /// The stays checked in to `room` now (not yet checked out), whatever their departure.
+    func checkedIn(room: RoomName) -> [Booking]
 
     /// The bookings and holds `filter` includes, by arrival, then room, then id.
     func bookings(matching filter: BookingFilter) -> [Booking]
@@ -58,8 +62,36 @@ extension HotelReadModel {
         bookings(matching: filter).forEach(body)
     }
 
+    public func freeOnCalendar(for stay: Stay, at now: Instant, ofType type: RoomType?) -> [RoomName] {
+        rooms(ofType: type).filter { firstOnCalendar(room: $0, stay: stay, at: now, except: nil) == nil }
+    }
+
+    /// The guest checked in to `room` past the departure who still holds a night of `stay` at `now`: a
+    /// checked-in stay holds its room until it is checked out, so from its departure up to tonight too (the
+    /// desk's today is `now`'s local day). The one with the earliest departure; `except` does not count.
+    public func overstaying(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> Booking? {
+        let today = now.localDay
+        // Only tonight and the nights before: a guest may leave tomorrow.
+        guard stay.arrival <= today else { return nil }
+        return checkedIn(room: room)
+            .filter { $0.id != except && $0.isOverstaying(today: today) && stay.departure > $0.stay.departure }
+            .min { ($0.stay.departure, $0.id) < ($1.stay.departure, $1.id) }
+    }
+
+    /// The booking, hold or block that holds `room` for a night of `stay` at `now`: one whose recorded
+    /// nights do (the earliest arriving), else a guest still there past the departure; `except` (a booking
+    /// being changed) does not count.
+    public func firstHolding(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> CalendarEntry? {
+        if let holder = firstOnCalendar(room: room, stay: stay, at: now, except: except) { return holder }
+        return overstaying(room: room, stay: stay, at: now, except: except).map(CalendarEntry.booking)
+    }
+
+    /// The registered rooms (of `type`, if given) that nothing holds for any night of `stay` at `now` (see
+    /// ``firstHolding(room:stay:at:except:)``), in byte order of their names.
     public func freeRooms(for stay: Stay, at now: Instant, ofType type: RoomType?) -> [RoomName] {
-        rooms(ofType: type).filter { firstHolding(room: $0, stay: stay, at: now, except: nil) == nil }
+        let free = freeOnCalendar(for: stay, at: now, ofType: type)
+        guard stay.arrival <= now.localDay else { return free }
+        return free.filter { overstaying(room: $0, stay: stay, at: now, except: nil) == nil }
     }
 
     /// Whether the room is registered.

@@ -1,8 +1,9 @@
 /// Occupied, free and out-of-service room-nights over a stretch of nights, per night, per room type or per
 /// room: `hotel occupancy`.
 ///
-/// A room-night is **occupied** when an active, checked-in or checked-out booking holds it, **out of
-/// service** when a block does, and **free** otherwise (a hold's nights count as free: it is not a stay yet).
+/// A room-night is **occupied** when an active, checked-in or checked-out booking holds it (a guest still
+/// there past the departure up to tonight; a guest who left on the arrival day, none), **out of service**
+/// when a block does, and **free** otherwise (a hold's nights count as free: it is not a stay yet).
 /// The rate is occupied / (occupied + free): nights out of service are not for sale.
 public struct Occupancy: Sendable, Equatable {
     /// What a row sums over.
@@ -31,7 +32,16 @@ public struct Occupancy: Sendable, Equatable {
         let rooms = model.rooms(ofType: type)
         let stays = BookingFilter(from: stay.arrival, to: stay.departure, statuses: [.active, .checkedIn, .checkedOut], now: now)
         var holding: [RoomName: [(nights: Stay, blocked: Bool)]] = [:]
-        for booking in model.bookings(matching: stays) { holding[booking.room, default: []].append((booking.stay, false)) }
+        for booking in model.bookings(matching: stays) {
+            if let nights = booking.nights { holding[booking.room, default: []].append((nights, false)) }
+        }
+        // A guest still there past the departure occupies the room up to tonight.
+        let today = now.localDay
+        for room in rooms {
+            for guest in model.checkedIn(room: room) where guest.isOverstaying(today: today) {
+                if let nights = guest.heldNights(today: today) { holding[room, default: []].append((nights, false)) }
+            }
+        }
         for block in model.blocks(matching: BlockFilter(from: stay.arrival, to: stay.departure)) where !block.hasEnded {
             holding[block.room, default: []].append((block.stay, true))
         }

@@ -40,7 +40,9 @@ enum StoreRules {
         }
 
         func checkFree(_ noun: String, _ id: BookingID, _ room: RoomName, _ stay: Stay, except: BookingID?) {
-            if let holder = hotel.firstHolding(room: room, stay: stay, at: now, except: except) {
+            // The recorded nights only: what a guest past the departure holds depends on the desk's day,
+            // which a booking's event does not record.
+            if let holder = hotel.firstOnCalendar(room: room, stay: stay, at: now, except: except) {
                 let what: String
                 switch holder {
                 case .booking(let booking): what = "\(booking.status(at: now).rawValue) booking"

@@ -24,28 +24,28 @@ extension Subcommand {
     }
 
     /// `hotel arrivals|departures|in-house [--on DAY]`: the stays that happen on a day.
-    static func onDay(_ name: String, abstract: String, relation: String, _ narrow: @escaping @Sendable (inout BookingFilter, Day) -> Void) -> Subcommand {
+    static func onDay(_ list: DayList, abstract: String, discussion: String) -> Subcommand {
         Subcommand(
             spec: CommandSpec(
-                name: name, abstract: abstract,
-                discussion: "The bookings \(relation) that day, in the format of 'hotel bookings': held (unexpired), active, checked-in and checked-out ones; not cancelled, released, expired or no-show ones. With --json: {\"bookings\":[{...}]}."),
+                name: list.rawValue, abstract: abstract,
+                discussion: discussion + " In the format of 'hotel bookings'. With --json: {\"bookings\":[{...}]}."),
             options: Option.day("--on", "The day, YYYY-MM-DD (default: today, in the local time zone)."), AsOfOption(), Flag.json
         ) { (_, context, on, _, json) throws(CommandLineError) in
             let on = try on.get()
             try context.requireStore()
             let day = on ?? context.today
-            var filter = BookingFilter(statuses: BookingFilter.stayStatuses, now: context.now)
-            narrow(&filter, day)
-            try context.list(matching: filter, json: json, key: "bookings")
+            try context.list(json: json, key: "bookings", at: context.now) { (desk, body) throws(HotelError) in
+                try desk.stays(list, on: day).forEach(body)
+            }
         }
     }
 
-    static let arrivals = onDay("arrivals", abstract: "List the bookings arriving on a day (default today).", relation: "whose arrival is") { $0.arrival = $1 }
-    static let departures = onDay("departures", abstract: "List the bookings leaving on a day (default today).", relation: "whose departure is") { $0.departure = $1 }
-    static let inHouse = onDay("in-house", abstract: "List the bookings staying the night of a day (default today).", relation: "with a night on") {
-        $0.from = $1
-        $0.to = $1.adding(days: 1)
-    }
+    static let arrivals = onDay(.arrivals, abstract: "List the bookings arriving on a day (default today).",
+        discussion: "The bookings whose arrival is that day: held (unexpired), active, checked-in and checked-out ones; not cancelled, released, expired or no-show ones.")
+    static let departures = onDay(.departures, abstract: "List the bookings leaving on a day (default today).",
+        discussion: "The bookings whose departure is that day: held (unexpired), active, checked-in and checked-out ones; not cancelled, released, expired or no-show ones. For today, also the guests still checked in past their departure.")
+    static let inHouse = onDay(.inHouse, abstract: "List the guests in the house: checked in now, or staying the night of a day.",
+        discussion: "For today (the default): the guests checked in now, including those due out today and those staying past their departure (a checked-in stay holds its room until it is checked out). For another day: the stays that hold a room that night: held (unexpired), active, checked-in and checked-out ones, and on a night gone by, a guest who had stayed on past the departure.")
 }
 
 extension Context {
@@ -61,7 +61,7 @@ extension Context {
 
     /// Prints what `each` gives `body` on the desk, one a line, or with `json` as the array `key` of one
     /// object, as it stands at `now`.
-    private func list<Record: Printed>(
+    fileprivate func list<Record: Printed>(
         json: Bool, key: String, at now: Instant, _ each: (FrontDesk, (Record) -> Void) throws(HotelError) -> Void
     ) throws(CommandLineError) {
         var first = true

@@ -9,8 +9,8 @@ struct StayLifecycleTests {
         ChangeBooking(booking: bookingID(id), currentRoom: room(current), room: name.map(room), arrival: from.map(day), departure: to.map(day), now: t0)
     }
 
-    func record(_ kind: StayMilestone.Kind, _ id: String = "bkA", on today: String) -> RecordMilestone {
-        RecordMilestone(kind, booking: bookingID(id), today: day(today), now: t0)
+    func record(_ kind: StayMilestone.Kind, _ id: String = "bkA", on today: String, in current: String = "Blue", now: Instant = t0) -> RecordMilestone {
+        RecordMilestone(kind, booking: bookingID(id), today: day(today), now: now, currentRoom: kind == .checkedIn ? room(current) : nil)
     }
 
     // MARK: Changes
@@ -120,5 +120,61 @@ struct StayLifecycleTests {
         let reason = try! Reason("guest asked")
         let hotel = HotelProjection(Self.base + [.bookingCancelled(BookingCancelled(booking: bookingID("bkA"), client: client("42"), room: room("Blue"), reason: reason))])
         #expect(hotel.booking(bookingID("bkA"))?.reason == "guest asked")
+    }
+}
+
+/// The desk's day (issue 18): a check-out on the arrival day, a checked-in stay's departure, and a guest who
+/// stays past the departure, who holds the room until checked out.
+struct DeskDayRuleTests {
+    static let checkedIn: [DomainEvent] = [
+        added("Blue"), added("Green"), booked("bkA", "Blue", "2024-05-01", "2024-05-03"), milestone(.checkedIn, "bkA", "Blue", on: "2024-05-01"),
+    ]
+    /// The 4th, at noon (UTC): the guest of bkA was due out on the 3rd.
+    static let fourth = instant("2024-05-04T12:00:00Z")
+
+    @Test func aCheckOutOnTheArrivalDayLeavesAStayOfNoNight() {
+        var hotel = HotelProjection(Self.checkedIn + [milestone(.checkedOut, "bkA", "Blue", on: "2024-05-01")])
+        #expect(hotel.booking(bookingID("bkA"))?.nights == nil)
+        #expect(hotel.booking(bookingID("bkA"))?.stay == stay("2024-05-01", "2024-05-03"))
+        hotel.apply(booked("bkB", "Blue", "2024-05-01", "2024-05-02"))
+        #expect(Occupancy(hotel, nights: stay("2024-05-01", "2024-05-03"), by: .room, at: instant("2024-05-01T20:00:00Z")).rows.first { $0.key == "Blue" }?.occupied == 1)
+    }
+
+    @Test func aLateCheckOutRecordsTheNightsSlept() {
+        let hotel = HotelProjection(Self.checkedIn + [milestone(.checkedOut, "bkA", "Blue", on: "2024-05-05")])
+        #expect(hotel.booking(bookingID("bkA"))?.stay == stay("2024-05-01", "2024-05-05"))
+        #expect(hotel.booking(bookingID("bkA"))?.status == .checkedOut)
+    }
+
+    @Test func aCheckedInStaysNewDepartureMustBeAfterToday() {
+        let change = { (to: String) in
+            ChangeBooking(booking: bookingID("bkA"), currentRoom: room("Blue"), departure: day(to), now: instant("2024-05-02T10:00:00Z"))
+        }
+        #expect(given(Self.checkedIn, when: change("2024-05-02")) == .failure(.departureNotAfterToday(bookingID("bkA"), today: day("2024-05-02"))))
+        #expect(given(Self.checkedIn, when: change("2024-05-04"))
+            == .success([changed("bkA", from: ("Blue", "2024-05-01", "2024-05-03"), to: ("Blue", "2024-05-01", "2024-05-04"))]))
+    }
+
+    @Test func aGuestPastTheDepartureHoldsTheRoomUpToTonight() {
+        let hotel = HotelProjection(Self.checkedIn)
+        let guest = hotel.booking(bookingID("bkA"))!
+        #expect(hotel.firstHolding(room: room("Blue"), stay: stay("2024-05-04", "2024-05-05"), at: Self.fourth, except: nil) == .booking(guest))
+        #expect(hotel.firstHolding(room: room("Blue"), stay: stay("2024-05-05", "2024-05-06"), at: Self.fourth, except: nil) == nil)
+        #expect(hotel.freeRooms(for: stay("2024-05-04", "2024-05-05"), at: Self.fourth, ofType: nil) == [room("Green")])
+        #expect(hotel.stays(.inHouse, on: day("2024-05-04"), at: Self.fourth) == [guest])
+        #expect(hotel.stays(.departures, on: day("2024-05-04"), at: Self.fourth) == [guest])
+        let booking = ReserveStay(booking: bookingID("bkN"), client: client("9"), target: .room(room("Blue")), stay: stay("2024-05-04", "2024-05-06"), now: Self.fourth)
+        #expect(given(Self.checkedIn, when: booking)
+            == .failure(.guestStillThere(room("Blue"), stay("2024-05-04", "2024-05-06"), guest: bookingID("bkA"), departure: day("2024-05-03"))))
+    }
+
+    @Test func aCheckInOntoTheRoomOfAGuestStillThereIsRefused() {
+        let history = Self.checkedIn + [booked("bkB", "Blue", "2024-05-04", "2024-05-06")]
+        let checkIn = RecordMilestone(.checkedIn, booking: bookingID("bkB"), today: day("2024-05-04"), now: Self.fourth, currentRoom: room("Blue"))
+        #expect(given(history, when: checkIn)
+            == .failure(.guestStillThere(room("Blue"), stay("2024-05-04", "2024-05-06"), guest: bookingID("bkA"), departure: day("2024-05-03"))))
+        #expect(given(history.filter { checkIn.query.matches($0.storeEvent) }, when: checkIn) == given(history, when: checkIn))
+        let afterCheckOut = history + [milestone(.checkedOut, "bkA", "Blue", on: "2024-05-04")]
+        #expect(given(afterCheckOut, when: checkIn) == .success([milestone(.checkedIn, "bkB", "Blue", on: "2024-05-04")]))
     }
 }

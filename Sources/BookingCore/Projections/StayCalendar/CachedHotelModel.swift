@@ -94,9 +94,9 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
         return snapshot.entry(index)
     }
 
-    func firstHolding(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> CalendarEntry? {
+    func firstOnCalendar(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> CalendarEntry? {
         var candidates: [CalendarEntry] = []
-        if let found = tail.firstHolding(room: room, stay: stay, at: now, except: except) { candidates.append(found) }
+        if let found = tail.firstOnCalendar(room: room, stay: stay, at: now, except: except) { candidates.append(found) }
         if let snapshot, let r = snapshot.roomIndex(room.rawValue) {
             let skip = except.map(BookingKey.init)
             let overlapping = snapshot.activeOverlaps(room: r, arrival: Int32(stay.arrival.ordinal), departure: Int32(stay.departure.ordinal))
@@ -107,8 +107,8 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
         return candidates.min { ($0.stay.arrival, $0.id) < ($1.stay.arrival, $1.id) }
     }
 
-    func freeRooms(for stay: Stay, at now: Instant, ofType type: RoomType?) -> [RoomName] {
-        guard let snapshot else { return tail.freeRooms(for: stay, at: now, ofType: type) }
+    func freeOnCalendar(for stay: Stay, at now: Instant, ofType type: RoomType?) -> [RoomName] {
+        guard let snapshot else { return tail.freeOnCalendar(for: stay, at: now, ofType: type) }
         let arrival = Int32(stay.arrival.ordinal), departure = Int32(stay.departure.ordinal)
         var free: [RoomName] = []
         for r in 0..<snapshot.roomCount {
@@ -118,12 +118,22 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
             // The type's name is read only when asked for.
             if let type, !TextKey.same(tailType?.rawValue ?? snapshot.roomType(r), type.rawValue) { continue }
             guard !snapshot.hasActiveOverlap(room: r, arrival: arrival, departure: departure, counts: { snapshotHolds($0, at: now, skip: nil) }),
-                  tail.firstHolding(room: name, stay: stay, at: now, except: nil) == nil
+                  tail.firstOnCalendar(room: name, stay: stay, at: now, except: nil) == nil
             else { continue }
             free.append(name)
         }
-        for room in tail.freeRooms(for: stay, at: now, ofType: type) where snapshot.roomIndex(room.rawValue) == nil { free.append(room) }
+        for room in tail.freeOnCalendar(for: stay, at: now, ofType: type) where snapshot.roomIndex(room.rawValue) == nil { free.append(room) }
         return free.sorted()
+    }
+
+    func checkedIn(room: RoomName) -> [Booking] {
+        var found = tail.checkedIn(room: room)
+        if let snapshot, let r = snapshot.roomIndex(room.rawValue) {
+            for index in snapshot.checkedInRecords(room: r) {
+                if let booking = snapshotEntry(at: index)?.booking, booking.status == .checkedIn { found.append(booking) }
+            }
+        }
+        return found
     }
 
     /// The snapshot's records `filter` may include: a client's or a room's list, or for a filter bounded

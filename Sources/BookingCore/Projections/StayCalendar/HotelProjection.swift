@@ -31,6 +31,9 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     /// Each room's last calendar departure (Int32.min if none): most bookings go at the end of a calendar,
     /// and this answers that without reading the last record.
     private var lastDepartures: [Int32] = []
+    /// Each room's checked-in records, in the order they were checked in: a checked-in stay holds its room
+    /// past its departure until it is checked out (see ``Booking/heldNights(today:)``).
+    private var inHouse: [[UInt32]] = []
     private(set) var position = Position.origin
     /// Where the line of the last event folded ends in the log (for the snapshot header; 0 when the
     /// events were not read from a log).
@@ -74,6 +77,7 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
             let record = snapshot.record(i)
             records.append(record)
             ids.insert(record.key, UInt32(i), records: records)
+            if record.status == .checkedIn { inHouse[Int(record.room)].append(UInt32(i)) }
             if i % 32_768 == 32_767 { snapshot.releasePages() }
         }
         snapshot.forEachExtras { index, extra in extras[index] = pack(extra) }
@@ -94,6 +98,7 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
         roomIndex[TextKey(name)] = i
         calendars.append([])
         lastDepartures.append(.min)
+        inHouse.append([])
         return i
     }
 
@@ -161,6 +166,9 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     /// The calendars, for the writer.
     var activeCalendars: [[UInt32]] { calendars }
 
+    /// Each room's checked-in records, for the writer.
+    var checkedInRecords: [[UInt32]] { inHouse }
+
     /// Whether room `r` was added.
     func isRegistered(_ r: Int) -> Bool { roomTypes[r] != nil }
 
@@ -188,7 +196,7 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
         index(of: BookingKey(id)).map(entry(at:))
     }
 
-    public func firstHolding(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> CalendarEntry? {
+    public func firstOnCalendar(room: RoomName, stay: Stay, at now: Instant, except: BookingID?) -> CalendarEntry? {
         guard let r = roomIndex[TextKey(room.rawValue)] else { return nil }
         let skip = except.map(BookingKey.init)
         return firstHolding(room: r, arrival: Int32(stay.arrival.ordinal), departure: Int32(stay.departure.ordinal), at: now, skip: skip)
@@ -213,6 +221,11 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
         guard records[Int(index)].status == .held, records[Int(index)].flags & SnapshotRecord.extrasFlag != 0 else { return true }
         guard let expiry = extras[index]?.expiresAt, expiry != .min else { return true }
         return Int64(now.secondsSince1970) < expiry
+    }
+
+    public func checkedIn(room: RoomName) -> [Booking] {
+        guard let r = roomIndex[TextKey(room.rawValue)] else { return [] }
+        return inHouse[Int(r)].compactMap { entry(at: $0).booking }
     }
 
     public func bookings(matching filter: BookingFilter) -> [Booking] { listing(filter) }
@@ -307,6 +320,7 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
         if let existing {
             index = existing
             removeFromCalendar(index)
+            if let previous, previous.status == .checkedIn { inHouse[Int(previous.room)].removeAll { $0 == index } }
             records[Int(index)] = record
         } else {
             index = UInt32(records.count)
@@ -320,6 +334,7 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
             extras[index] = nil
         }
         if entry.occupiesCalendar { insertIntoCalendar(index) }
+        if record.status == .checkedIn { inHouse[Int(record.room)].append(index) }
     }
 
     // MARK: Calendars

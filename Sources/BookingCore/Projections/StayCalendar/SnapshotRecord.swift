@@ -72,10 +72,11 @@ struct SnapshotRecord: Sendable {
         }
     }
 
-    /// Flag bits: a block (not a booking); began as a hold; has ``Extras``.
+    /// Flag bits: a block (not a booking); began as a hold; has ``Extras``; checked out on the arrival day.
     static let blockFlag: UInt8 = 1
     static let beganAsHoldFlag: UInt8 = 2
     static let extrasFlag: UInt8 = 4
+    static let leftOnArrivalDayFlag: UInt8 = 8
     /// The client index of a record with no client (a hold made without one, a block).
     static let noClient = UInt32.max
 
@@ -92,7 +93,7 @@ struct SnapshotRecord: Sendable {
     /// The flag bits of an entry (without ``extrasFlag``).
     static func flags(of entry: CalendarEntry) -> UInt8 {
         switch entry {
-        case .booking(let booking): booking.beganAsHold ? beganAsHoldFlag : 0
+        case .booking(let booking): (booking.beganAsHold ? beganAsHoldFlag : 0) | (booking.leftOnArrivalDay ? leftOnArrivalDayFlag : 0)
         case .block: blockFlag
         }
     }
@@ -119,7 +120,7 @@ struct SnapshotRecord: Sendable {
             id: key.id, client: client == Self.noClient ? nil : ClientID(unchecked: name(client)), room: RoomName(unchecked: room),
             stay: stay, status: status.status, expiresAt: extras?.expiresAt.map(Instant.init(secondsSince1970:)),
             reason: extras?.reason, beganAsHold: flags & Self.beganAsHoldFlag != 0,
-            idempotencyKey: extras?.idempotencyKey.map(IdempotencyKey.init(unchecked:))))
+            idempotencyKey: extras?.idempotencyKey.map(IdempotencyKey.init(unchecked:)), leftOnArrivalDay: flags & Self.leftOnArrivalDayFlag != 0))
     }
 
     /// Appends the record's 32 bytes, as four little-endian words.

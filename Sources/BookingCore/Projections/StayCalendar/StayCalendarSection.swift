@@ -14,6 +14,7 @@ final class Snapshot: @unchecked Sendable {
     private let activeCount: Int
     private let stringsSize: Int
     private let extrasCount: Int
+    private let inHouseCount: Int
     private var sections: [Int] = []
 
     /// The snapshot file the section is in.
@@ -32,9 +33,10 @@ final class Snapshot: @unchecked Sendable {
         recordCount = u32(12)
         hashSlots = u32(16)
         sections = StayCalendarLayout.Part.allCases.map { Int(truncatingIfNeeded: u64(24 + 8 * $0.rawValue)) }
-        stringsSize = Int(truncatingIfNeeded: u64(96))
-        activeCount = Int(truncatingIfNeeded: u64(104))
-        extrasCount = Int(truncatingIfNeeded: u64(112))
+        stringsSize = Int(truncatingIfNeeded: u64(104))
+        activeCount = Int(truncatingIfNeeded: u64(112))
+        extrasCount = Int(truncatingIfNeeded: u64(120))
+        inHouseCount = Int(truncatingIfNeeded: u64(128))
         guard u32(0) == SnapshotRecord.size, isWellFormed(), !file.isDamaged else { return nil }
     }
 
@@ -60,6 +62,7 @@ final class Snapshot: @unchecked Sendable {
             case .active: activeCount * StayCalendarLayout.activeEntrySize
             case .roomLists, .clientLists: recordCount * 4
             case .extras: extrasCount * StayCalendarLayout.extrasEntrySize
+            case .inHouse: inHouseCount * 4
             }
         }
         let size = section.length
@@ -70,7 +73,8 @@ final class Snapshot: @unchecked Sendable {
         for r in 0..<roomCount {
             let entry = sections[StayCalendarLayout.Part.rooms.rawValue] + r * StayCalendarLayout.roomEntrySize
             guard within(u32(entry), u32(entry + 4), stringsSize), within(u32(entry + 8), u32(entry + 12), activeCount),
-                  within(u32(entry + 16), u32(entry + 20), recordCount), within(u32(entry + 28), u32(entry + 32), stringsSize)
+                  within(u32(entry + 16), u32(entry + 20), recordCount), within(u32(entry + 28), u32(entry + 32), stringsSize),
+                  within(u32(entry + 40), u32(entry + 44), inHouseCount)
             else { return false }
         }
         // Client entries (there can be many) are checked when read; see `clientEntryIsValid`.
@@ -277,6 +281,14 @@ final class Snapshot: @unchecked Sendable {
             if record < recordCount, !body(record) { return }
             low += 1
         }
+    }
+
+    /// The checked-in records of room `r` (valid record indexes only).
+    func checkedInRecords(room r: Int) -> [Int] {
+        let entry = roomEntry(r)
+        let first = u32(entry + 40), count = u32(entry + 44)
+        guard within(first, count, inHouseCount) else { return [] }
+        return (0..<count).map { u32(start(.inHouse) + (first + $0) * 4) }.filter { $0 < recordCount }
     }
 
     /// The number of bookings of room `r`, and the `k`th of them in list order (by arrival, then id).

@@ -38,6 +38,10 @@ enum SnapshotWriter {
         var activeStarts: [Int] = [0]
         for old in roomOrder { activeStarts.append(activeStarts.last! + calendars[old].count) }
         let activeTotal = activeStarts.last!
+        let inHouse = builder.checkedInRecords
+        var inHouseStarts: [Int] = [0]
+        for old in roomOrder { inHouseStarts.append(inHouseStarts.last! + inHouse[old].count) }
+        let inHouseTotal = inHouseStarts.last!
         for rank in roomOrder.indices {
             roomTable.append(littleEndian: nameSpans[rank].0)
             roomTable.append(littleEndian: nameSpans[rank].1)
@@ -49,6 +53,8 @@ enum SnapshotWriter {
             roomTable.append(littleEndian: typeSpans[rank].0)
             roomTable.append(littleEndian: typeSpans[rank].1)
             roomTable.append(littleEndian: longestStay[roomOrder[rank]])
+            roomTable.append(littleEndian: UInt32(inHouseStarts[rank]))
+            roomTable.append(littleEndian: UInt32(inHouseStarts[rank + 1] - inHouseStarts[rank]))
         }
         for rank in clientOrder.indices {
             clientTable.append(littleEndian: clientSpans[rank].0)
@@ -63,6 +69,7 @@ enum SnapshotWriter {
         let sizes = [
             strings.count, roomTable.count, clientTable.count, records.count * SnapshotRecord.size, slots * 6,
             activeTotal * StayCalendarLayout.activeEntrySize, records.count * 4, records.count * 4, extrasCount * StayCalendarLayout.extrasEntrySize,
+            inHouseTotal * 4,
         ]
         var offsets: [Int] = []
         var cursor = StayCalendarLayout.headerSize
@@ -83,6 +90,7 @@ enum SnapshotWriter {
         header.append(littleEndian: UInt64(strings.count))
         header.append(littleEndian: UInt64(activeTotal))
         header.append(littleEndian: UInt64(extrasCount))
+        header.append(littleEndian: UInt64(inHouseTotal))
 
         try out.beginSection(StayCalendarLayout.name, version: StayCalendarLayout.version)
         try out.write(header)
@@ -151,6 +159,7 @@ enum SnapshotWriter {
                     }
                     try o.write(chunk)
                 }),
+                (9, { (o) throws(EventStoreError) in try o.write(integers: roomOrder.lazy.flatMap { inHouse[$0] }) }),
             ]
         for (index, body) in parts {
             try out.pad(to: offsets[index])

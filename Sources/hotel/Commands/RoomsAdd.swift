@@ -8,7 +8,7 @@ extension Subcommand {
             arguments: [("name", "Room names, such as Blue or 101: case-sensitive, no control characters.")],
             positionalCount: 1...Int.max,
             discussion: "Adds all the rooms or, if any of them exists already, none. Prints the added names, one a line. Creates the store if there is none.",
-            runsInBatch: true),
+            runsInBatch: true, createsStore: true),
         options: Option.type("The rooms' type, such as double or suite (default: standard)."),
         run: { (arguments, context, type) throws(CommandLineError) in
             var names: [RoomName] = []

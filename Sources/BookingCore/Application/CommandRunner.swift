@@ -83,9 +83,8 @@ extension CommandRunner {
         case .type(let type):
             let hotel = try state(query: .all)
             read = hotel
-            let rooms = hotel.rooms(ofType: type)
-            if rooms.isEmpty { throw .rejected(.unknownRoomType(type, suggestion: try nearestType(to: type))) }
-            target = .type(type, rooms: rooms)
+            do throws(BookingError) { try hotel.requireType(type) } catch { throw .rejected(error) }
+            target = .type(type, rooms: hotel.rooms(ofType: type))
         }
         let holdUntil = request.hold.map { now.adding(seconds: $0.seconds) }
         if let holdUntil, !holdUntil.isRecordable { throw .rejected(.invalidStay(.outOfCalendar("a hold until \(holdUntil)"))) }
@@ -104,16 +103,16 @@ extension CommandRunner {
             } catch .rejected(.bookingIDTaken) {
                 continue
             } catch .rejected(.unknownRoom(let room, _)) {
-                throw .rejected(.unknownRoom(room, suggestion: room.nearest(in: try state(query: Self.roomsQuery).roomNames())))
+                throw try unknownRoom(room)
             }
         }
         throw .tooManyConflicts(attempts: Self.idAttempts)
     }
 
-    private func nearestType(to type: RoomType) throws(HotelError) -> RoomType? {
-        let state = try state(query: Self.roomsQuery)
-        let types = Set(state.roomNames().compactMap(state.roomType)).map(\.rawValue)
-        return EditDistance.nearest(to: type.rawValue, in: types).map(RoomType.init(unchecked:))
+    /// The refusal of an unknown room with the nearest registered name (a decision refuses it without one:
+    /// it decides only on what its boundary covers).
+    private func unknownRoom(_ room: RoomName) throws(HotelError) -> HotelError {
+        .rejected(try state(query: Self.roomsQuery).unknownRoom(room))
     }
 
     /// Runs a decision about booking `id` and returns the booking as the recorded events leave it.
@@ -180,7 +179,7 @@ extension CommandRunner {
                 return try changing(id, decision.holdersDrawn(from: hotel))
             }
         } catch .rejected(.unknownRoom(let room, _)) {
-            throw .rejected(.unknownRoom(room, suggestion: room.nearest(in: try state(query: Self.roomsQuery).roomNames())))
+            throw try unknownRoom(room)
         }
     }
 
@@ -204,7 +203,7 @@ extension CommandRunner {
             } catch .rejected(.bookingIDTaken) {
                 continue
             } catch .rejected(.unknownRoom(let room, _)) {
-                throw .rejected(.unknownRoom(room, suggestion: room.nearest(in: try state(query: Self.roomsQuery).roomNames())))
+                throw try unknownRoom(room)
             }
         }
         throw .tooManyConflicts(attempts: Self.idAttempts)

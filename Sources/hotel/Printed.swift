@@ -14,7 +14,7 @@ protocol Printed {
 
 extension Booking: Printed {
     /// `{"bookingId","client","room","arrival","departure","status"}` (`client` null for a hold without
-    /// one), with `expiresAt` for a hold and `reason` when there is one.
+    /// one), with `expiresAt` while it is a hold (``Booking/holdExpiry(at:)``) and `reason` when there is one.
     func json(at now: Instant) -> JSONValue {
         var object: JSONObject = ["bookingId": .string(id.rawValue)]
         object["client"] = client.map { .string($0.rawValue) } ?? .null
@@ -22,7 +22,7 @@ extension Booking: Printed {
         object["arrival"] = .string(stay.arrival.description)
         object["departure"] = .string(stay.departure.description)
         object["status"] = .string(status(at: now).rawValue)
-        if let expiresAt { object["expiresAt"] = .string(expiresAt.description) }
+        if let expiresAt = holdExpiry(at: now) { object["expiresAt"] = .string(expiresAt.description) }
         if let reason { object["reason"] = .string(reason) }
         return .object(object)
     }

@@ -23,6 +23,8 @@ extension BookingError {
         case .unknownRoomType(let type, let suggestion):
             let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? "; 'hotel availability' lists the types"
             return "no room of type '\(type)'\(hint)"
+        case .similarRoomType(let type, let existing):
+            return "room type '\(type)' is new and close to '\(existing)' (did you mean '\(existing)'?); give --new-type to add it as a new type"
         case .roomNotFree(let room, let stay, let blocking, let blockingStay):
             return "room '\(room)' is not free for \(stay): booking \(blocking) holds it for \(blockingStay); 'hotel free --from \(stay.arrival) --to \(stay.departure)' lists free rooms"
         case .roomOutOfService(let room, let stay, let block, let blockStay, let reason):

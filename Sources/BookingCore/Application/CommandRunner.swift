@@ -50,9 +50,10 @@ extension CommandRunner {
     /// The query of every `RoomAdded` event: rooms and their types.
     static var roomsQuery: Query { Query([QueryItem(types: [RoomAdded.type], tags: [])]) }
 
-    /// Registers rooms of `type`: all of them, or none if any exists.
-    public func addRooms(_ rooms: [RoomName], type: RoomType = .standard) throws(HotelError) {
-        _ = try run(AddRooms(rooms: rooms, type: type))
+    /// Registers rooms of `type`: all of them, or none if any exists; a new type close to a registered one
+    /// only if `allowingNewType` (see ``AddRooms``).
+    public func addRooms(_ rooms: [RoomName], type: RoomType = .standard, allowingNewType: Bool = false) throws(HotelError) {
+        _ = try run(AddRooms(rooms: rooms, type: type, allowsNewType: allowingNewType))
     }
 
     /// Books `room` for `client`'s `stay`.

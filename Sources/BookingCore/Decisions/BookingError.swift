@@ -13,6 +13,9 @@ public enum BookingError: Error, Sendable, Equatable {
     case roomNotFree(RoomName, Stay, blockedBy: BookingID, blockingStay: Stay)
     /// The room is out of service (a block) for some of the nights.
     case roomOutOfService(RoomName, Stay, block: BookingID, blockStay: Stay, reason: String?)
+    /// The type is new and within two edits of `existing`, a registered type (`famliy` beside `family`):
+    /// most likely a typo. ``AddRooms/allowsNewType`` adds it all the same.
+    case similarRoomType(RoomType, existing: RoomType)
     /// Every room of the type is taken for some night of the stay.
     case noRoomOfTypeFree(RoomType, Stay)
     /// No booking has that id.

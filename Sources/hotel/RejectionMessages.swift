@@ -41,6 +41,8 @@ extension BookingError {
             return "'\(id)' is \(shown); 'hotel \(transition.command)' takes only \(transition.takes)"
         case .holdExpired(let id, let at):
             return "hold '\(id)' expired at \(at); hold the room again"
+        case .holdClientMismatch(let id, let holder, let given):
+            return "hold '\(id)' was made for client '\(holder)', not '\(given)'; confirm it without --client to keep its client"
         case .bookingWithoutClient:
             return "a booking needs a client: give --client (only a hold may be made without one)"
         case .clientRequired(let id):

@@ -28,6 +28,8 @@ public enum BookingError: Error, Sendable, Equatable {
     case holdExpired(BookingID, at: Instant)
     /// A hold made without a client needs one to be confirmed.
     case clientRequired(BookingID)
+    /// The hold was made for `holder`: confirming it for another client, `given`, would replace its client.
+    case holdClientMismatch(BookingID, holder: ClientID, given: ClientID)
     /// A booking (not a hold) must be made for a client.
     case bookingWithoutClient
     /// The transition (a check-in, a no-show) may not be recorded `today` for the booking's `stay` (see

@@ -81,7 +81,10 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     /// seconds (default: the store's). A log in a folder that does not exist is refused as missing
     /// (``absence``) before anything is made.
     func withWriteLock<R>(timeout: Double? = nil, _ body: () throws(EventStoreError) -> R) throws(EventStoreError) -> R {
-        if !exists, case .noFolder = absence { throw absence }
+        if !exists {
+            let missing = absence
+            if case .noFolder = missing { throw missing }
+        }
         return try FileLock.withLock(path: lockPath, timeout: timeout ?? lockTimeout, body)
     }
 

@@ -28,7 +28,7 @@ struct CommandLineError: Error {
         case .store(let storeError):
             switch storeError {
             case .corrupt: status = .dataError
-            case .notFound: status = .noInput
+            case .notFound, .noFolder: status = .noInput
             case .io, .notRegularFile: status = .ioError
             case .lockTimeout, .conflict, .recordedLater, .unavailable: status = .temporaryFailure
             case .authentication: status = .permissionDenied

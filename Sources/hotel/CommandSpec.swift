@@ -10,13 +10,16 @@ struct CommandSpec: Sendable {
     let discussion: String?
     /// Whether a line of `hotel batch` may name the command (the write commands).
     let runsInBatch: Bool
+    /// Whether the command creates the store when there is none (`rooms add`, `import`, and a batch through
+    /// its lines of these); every other command needs one, and exits 66 creating nothing.
+    let createsStore: Bool
     /// The options, in the order help lists them: those the command's option groups declare (see
     /// ``Subcommand/init(spec:options:run:)``), then `--store` and `--help`, which every command takes.
     private(set) var options: [OptionSpec] = [.store, .help]
 
     init(
         name: String, abstract: String, arguments: [(name: String, help: String)] = [], positionalCount: ClosedRange<Int> = 0...0,
-        discussion: String? = nil, runsInBatch: Bool = false
+        discussion: String? = nil, runsInBatch: Bool = false, createsStore: Bool = false
     ) {
         self.name = name
         self.abstract = abstract
@@ -24,6 +27,7 @@ struct CommandSpec: Sendable {
         self.positionalCount = positionalCount
         self.discussion = discussion
         self.runsInBatch = runsInBatch
+        self.createsStore = createsStore
     }
 
     /// The spec with `options` declared before `--store` and `--help`.

@@ -80,11 +80,7 @@ final class Context {
     func requireStore() throws(CommandLineError) {
         // In a batch, the store exists once an earlier line of the batch recorded something.
         if !streams, let state = try? commands.state(query: .all), state.head > .origin { return }
-        do throws(EventStoreError) {
-            guard try store.hasStore() else { throw .notFound(path: store.name) }
-        } catch {
-            throw CommandLineError(.store(error))
-        }
+        do throws(EventStoreError) { try store.requireStore() } catch { throw CommandLineError(.store(error)) }
         guard let asOf, past == nil else { return }
         do { past = try frontDesk.locate(asOf) } catch { throw CommandLineError(error) }
     }

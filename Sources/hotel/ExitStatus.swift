@@ -8,7 +8,7 @@ enum ExitStatus: Int32 {
     case usage = 64
     /// The store is corrupt or of an unknown format (EX_DATAERR).
     case dataError = 65
-    /// No store at the path a query was given (EX_NOINPUT).
+    /// No store at the path a command was given, or no folder for one (EX_NOINPUT).
     case noInput = 66
     /// An I/O error (EX_IOERR).
     case ioError = 74

@@ -11,7 +11,7 @@ enum Help {
         (1, "rejected by a business rule (room not free, unknown room or booking, already cancelled, hold expired, not the right day or status for the command)"),
         (64, "usage error (bad or missing arguments, invalid dates or names, days outside 0001-01-01..9999-12-31)"),
         (65, "the store is corrupt or of an unknown format"),
-        (66, "no store at the path a query was given"),
+        (66, "no store at the path (or no folder for one): only rooms add, import and a batch's rooms add lines create a store"),
         (74, "an I/O error, or something other than a plain file where the log or a file beside it should be"),
         (75, "a temporary failure (lock timeout, conflicts after all retries, a database server that cannot be reached): try again"),
         (77, "the database server refused the credentials"),

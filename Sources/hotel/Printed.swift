@@ -14,7 +14,7 @@ protocol Printed {
 
 extension Booking: Printed {
     /// `{"bookingId","client","room","arrival","departure","status"}` (`client` null for a hold without
-    /// one), with `expiresAt` for a hold and `reason` when there is one.
+    /// one), with `expiresAt` while it is a hold (``Booking/holdExpiry(at:)``) and `reason` when there is one.
     func json(at now: Instant) -> JSONValue {
         var object: JSONObject = ["bookingId": .string(id.rawValue)]
         object["client"] = client.map { .string($0.rawValue) } ?? .null
@@ -22,7 +22,7 @@ extension Booking: Printed {
         object["arrival"] = .string(stay.arrival.description)
         object["departure"] = .string(stay.departure.description)
         object["status"] = .string(status(at: now).rawValue)
-        if let expiresAt { object["expiresAt"] = .string(expiresAt.description) }
+        if let expiresAt = holdExpiry(at: now) { object["expiresAt"] = .string(expiresAt.description) }
         if let reason { object["reason"] = .string(reason) }
         return .object(object)
     }
@@ -35,20 +35,20 @@ extension Booking: Printed {
 }
 
 extension Block: Printed {
-    /// `{"blockId","room","arrival","departure","status"}`, with `reason` when there is one. (A block's state
-    /// does not depend on the time.)
-    func json(at _: Instant) -> JSONValue {
+    /// `{"blockId","room","arrival","departure","status"}`, with `reason` when there is one; the status as it
+    /// stands on `now`'s day (``Block/status(on:)``).
+    func json(at now: Instant) -> JSONValue {
         var object: JSONObject = ["blockId": .string(id.rawValue)]
         object["room"] = .string(room.rawValue)
         object["arrival"] = .string(stay.arrival.description)
         object["departure"] = .string(stay.departure.description)
-        object["status"] = .string(statusText)
+        object["status"] = .string(status(on: now.localDay).rawValue)
         if let reason { object["reason"] = .string(reason) }
         return .object(object)
     }
 
-    /// id, room, first night, day back in service, status (`active` or `ended`), reason (empty if none).
-    func line(at _: Instant) -> String {
-        [id.rawValue, room.rawValue, stay.arrival.description, stay.departure.description, statusText, reason ?? ""].joined(separator: "\t")
+    /// id, room, first night, day back in service, status (`active`, `past` or `ended`), reason (empty if none).
+    func line(at now: Instant) -> String {
+        [id.rawValue, room.rawValue, stay.arrival.description, stay.departure.description, status(on: now.localDay).rawValue, reason ?? ""].joined(separator: "\t")
     }
 }

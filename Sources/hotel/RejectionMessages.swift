@@ -23,6 +23,8 @@ extension BookingError {
         case .unknownRoomType(let type, let suggestion):
             let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? "; 'hotel availability' lists the types"
             return "no room of type '\(type)'\(hint)"
+        case .similarRoomType(let type, let existing):
+            return "room type '\(type)' is new and close to '\(existing)' (did you mean '\(existing)'?); give --new-type to add it as a new type"
         case .roomNotFree(let room, let stay, let blocking, let blockingStay):
             return "room '\(room)' is not free for \(stay): booking \(blocking) holds it for \(blockingStay); 'hotel free --from \(stay.arrival) --to \(stay.departure)' lists free rooms"
         case .roomOutOfService(let room, let stay, let block, let blockStay, let reason):
@@ -41,6 +43,8 @@ extension BookingError {
             return "'\(id)' is \(shown); 'hotel \(transition.command)' takes only \(transition.takes)"
         case .holdExpired(let id, let at):
             return "hold '\(id)' expired at \(at); hold the room again"
+        case .holdClientMismatch(let id, let holder, let given):
+            return "hold '\(id)' was made for client '\(holder)', not '\(given)'; confirm it without --client to keep its client"
         case .bookingWithoutClient:
             return "a booking needs a client: give --client (only a hold may be made without one)"
         case .clientRequired(let id):

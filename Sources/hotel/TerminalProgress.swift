@@ -26,9 +26,10 @@ final class TerminalProgress: ProgressDisplay, @unchecked Sendable {
 
     func clear() { draw("\r\u{1B}[K") }
 
-    /// Bytes as megabytes with one decimal: `12.3`.
+    /// Bytes as megabytes with one decimal: `12.3`. (`>>` binds tighter than `*` in Swift: the product is
+    /// shifted, not 10 >> 20, which is 0.)
     private func megabytes(_ bytes: Int) -> String {
-        let tenths = bytes * 10 >> 20
+        let tenths = (bytes * 10) >> 20
         return "\(tenths / 10).\(tenths % 10)"
     }
 

@@ -86,11 +86,11 @@ struct ErrorTests {
         #expect(sandbox.hotel.storeBytes() == before)
     }
 
-    @Test func anUnwritableStoreExits74() throws {
+    @Test func aStoreInAFolderThatDoesNotExistExits66() throws {
         let sandbox = Sandbox()
         let result = try sandbox.hotel.run(["--store", sandbox.path + "/no/such/dir/events.jsonl", "rooms", "add", "Blue"])
-        #expect(result.status == 74)
-        #expect(result.stderr.hasPrefix("hotel: error: open '\(sandbox.path)/no/such/dir/events.jsonl.lock' failed: No such file or directory"))
+        #expect(result.status == 66)
+        #expect(result.stderr.hasPrefix("hotel: error: no store at '\(sandbox.path)/no/such/dir/events.jsonl': the folder '\(sandbox.path)/no/such/dir' does not exist"))
     }
 
     @Test func aLockHeldByAnotherProcessExits75AfterTheTimeout() throws {

@@ -30,4 +30,43 @@ struct JSONOutputTests {
         #expect(cancelled["status"] as? String == "cancelled")
         #expect(cancelled["bookingId"] as? String == id)
     }
+
+    /// `hotel` at `now`, in UTC.
+    func hotel(at now: String) -> HotelProcess { sandbox.hotel(now: now) }
+
+    /// The one booking of a `--json` listing, or the object a command printed.
+    func object(_ result: HotelProcess.Result) throws -> [String: String] {
+        try #require(result.status == 0, "\(result)")
+        let value = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+        if let list = (value as? [String: [[String: String]]])?["bookings"] { return try #require(list.first) }
+        return try #require(value as? [String: String])
+    }
+
+    @Test func expiresAtBelongsToHoldsOnly() throws {
+        let at = hotel(at: "2024-05-01T10:00:00Z")
+        try #require(at.run(["rooms", "add", "Blue", "Green", "Red"]).status == 0)
+        // A hold shows its expiry, held or expired.
+        let hold = try object(at.run(["hold", "--room", "Blue", "--from", "2024-05-01", "--to", "2024-05-03", "--client", "42", "--for", "1h", "--json"]))
+        #expect(hold["status"] == "held" && hold["expiresAt"] == "2024-05-01T11:00:00Z")
+        let id = try #require(hold["bookingId"])
+        let expiring = try object(hotel(at: "2024-05-01T10:30:00Z").run(["hold", "--room", "Red", "--from", "2024-05-01", "--to", "2024-05-03", "--client", "9", "--for", "90s", "--json"]))
+        let expired = try object(hotel(at: "2024-05-01T12:00:00Z").run(["bookings", "--room", "Red", "--json"]))
+        #expect(expired["status"] == "expired" && expired["expiresAt"] == expiring["expiresAt"])
+        // Confirmed, it is a booking: no expiry, in what the commands print and in the listings.
+        let confirmed = try object(hotel(at: "2024-05-01T10:30:00Z").run(["confirm", id, "--json"]))
+        #expect(confirmed == ["bookingId": id, "client": "42", "room": "Blue", "arrival": "2024-05-01", "departure": "2024-05-03", "status": "active"])
+        #expect(try object(hotel(at: "2024-05-01T10:31:00Z").run(["bookings", "--room", "Blue", "--json"])) == confirmed)
+        let checkedIn = try object(hotel(at: "2024-05-01T15:00:00Z").run(["checkin", id, "--json"]))
+        #expect(checkedIn["status"] == "checked-in" && checkedIn["expiresAt"] == nil)
+        let checkedOut = try object(hotel(at: "2024-05-03T09:00:00Z").run(["checkout", id, "--json"]))
+        #expect(checkedOut["status"] == "checked-out" && checkedOut["expiresAt"] == nil)
+        #expect(try object(hotel(at: "2024-05-03T09:00:00Z").run(["bookings", "--room", "Blue", "--json"]))["expiresAt"] == nil)
+        // A confirmed hold cancelled: no expiry either.
+        let other = try object(hotel(at: "2024-05-03T09:00:00Z").run(["hold", "--room", "Green", "--from", "2024-05-05", "--to", "2024-05-06", "--client", "7", "--json"]))
+        let otherID = try #require(other["bookingId"])
+        #expect(other["expiresAt"] != nil)
+        try #require(hotel(at: "2024-05-03T09:01:00Z").run(["confirm", otherID]).status == 0)
+        let cancelled = try object(hotel(at: "2024-05-03T09:02:00Z").run(["cancel", otherID, "--json"]))
+        #expect(cancelled == ["bookingId": otherID, "client": "7", "room": "Green", "arrival": "2024-05-05", "departure": "2024-05-06", "status": "cancelled"])
+    }
 }

@@ -49,4 +49,30 @@ struct ProgressTests {
         let piped = try sandbox.hotel.run(["verify"])
         #expect(piped == .init(stdout: "ok: 20100 events, 100 rooms, 20000 bookings (0 cancelled), last position 20100, head \(try Repository.chainHead(sandbox.hotel.storePath))\n", stderr: "", status: 0))
     }
+
+    /// `(X of Y MB)` for a file of `bytes`, as the progress line writes it: megabytes with one decimal.
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = bytes * 10 / (1 << 20)
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    @Test func verifyImportAndTheCacheBuildShowTheRealMegabytes() throws {
+        let batch = try writeBatch()
+        try #require(sandbox.hotel.run(["batch"], input: try String(contentsOfFile: batch, encoding: .utf8)).status == 0)
+        let size = try #require(sandbox.hotel.storeBytes()).count
+        let total = " of \(Self.megabytes(size)) MB)"
+        #expect(Self.megabytes(size) != "0.0", "the store is too small for the test")
+        let hotel = HotelProcess.binary.path
+        try? FileManager.default.removeItem(atPath: sandbox.hotel.storePath + ".cache")
+        let verifying = try inTerminal("'\(hotel)' verify")
+        #expect(verifying.contains("hotel: verifying: ") && verifying.contains(total), "\(verifying.prefix(300).debugDescription)")
+        #expect(!verifying.contains("(0.0 of 0.0 MB)"))
+        let importing = try inTerminal("'\(hotel)' --store copy.jsonl import events.jsonl")
+        #expect(importing.contains("hotel: checking: ") && importing.contains(total), "\(importing.prefix(300).debugDescription)")
+        #expect(!importing.contains("(0.0 of 0.0 MB)"))
+        let building = try inTerminal("'\(hotel)' free --from 2030-01-01 --to 2030-01-02 > /dev/null")
+        #expect(building.contains("hotel: building the cache: ") && building.contains(total), "\(building.prefix(300).debugDescription)")
+        #expect(!building.contains("(0.0 of 0.0 MB)"))
+        #expect(FileManager.default.fileExists(atPath: sandbox.hotel.storePath + ".cache"))
+    }
 }

@@ -50,9 +50,10 @@ extension CommandRunner {
     /// The query of every `RoomAdded` event: rooms and their types.
     static var roomsQuery: Query { Query([QueryItem(types: [RoomAdded.type], tags: [])]) }
 
-    /// Registers rooms of `type`: all of them, or none if any exists.
-    public func addRooms(_ rooms: [RoomName], type: RoomType = .standard) throws(HotelError) {
-        _ = try run(AddRooms(rooms: rooms, type: type))
+    /// Registers rooms of `type`: all of them, or none if any exists; a new type close to a registered one
+    /// only if `allowingNewType` (see ``AddRooms``).
+    public func addRooms(_ rooms: [RoomName], type: RoomType = .standard, allowingNewType: Bool = false) throws(HotelError) {
+        _ = try run(AddRooms(rooms: rooms, type: type, allowsNewType: allowingNewType))
     }
 
     /// Books `room` for `client`'s `stay`.
@@ -83,9 +84,8 @@ extension CommandRunner {
         case .type(let type):
             let hotel = try state(query: .all)
             read = hotel
-            let rooms = hotel.rooms(ofType: type)
-            if rooms.isEmpty { throw .rejected(.unknownRoomType(type, suggestion: try nearestType(to: type))) }
-            target = .type(type, rooms: rooms)
+            do throws(BookingError) { try hotel.requireType(type) } catch { throw .rejected(error) }
+            target = .type(type, rooms: hotel.rooms(ofType: type))
         }
         let holdUntil = request.hold.map { now.adding(seconds: $0.seconds) }
         if let holdUntil, !holdUntil.isRecordable { throw .rejected(.invalidStay(.outOfCalendar("a hold until \(holdUntil)"))) }
@@ -104,16 +104,16 @@ extension CommandRunner {
             } catch .rejected(.bookingIDTaken) {
                 continue
             } catch .rejected(.unknownRoom(let room, _)) {
-                throw .rejected(.unknownRoom(room, suggestion: room.nearest(in: try state(query: Self.roomsQuery).roomNames())))
+                throw try unknownRoom(room)
             }
         }
         throw .tooManyConflicts(attempts: Self.idAttempts)
     }
 
-    private func nearestType(to type: RoomType) throws(HotelError) -> RoomType? {
-        let state = try state(query: Self.roomsQuery)
-        let types = Set(state.roomNames().compactMap(state.roomType)).map(\.rawValue)
-        return EditDistance.nearest(to: type.rawValue, in: types).map(RoomType.init(unchecked:))
+    /// The refusal of an unknown room with the nearest registered name (a decision refuses it without one:
+    /// it decides only on what its boundary covers).
+    private func unknownRoom(_ room: RoomName) throws(HotelError) -> HotelError {
+        .rejected(try state(query: Self.roomsQuery).unknownRoom(room))
     }
 
     /// Runs a decision about booking `id` and returns the booking as the recorded events leave it.
@@ -180,7 +180,7 @@ extension CommandRunner {
                 return try changing(id, decision.holdersDrawn(from: hotel))
             }
         } catch .rejected(.unknownRoom(let room, _)) {
-            throw .rejected(.unknownRoom(room, suggestion: room.nearest(in: try state(query: Self.roomsQuery).roomNames())))
+            throw try unknownRoom(room)
         }
     }
 
@@ -207,7 +207,7 @@ extension CommandRunner {
             } catch .rejected(.bookingIDTaken) {
                 continue
             } catch .rejected(.unknownRoom(let room, _)) {
-                throw .rejected(.unknownRoom(room, suggestion: room.nearest(in: try state(query: Self.roomsQuery).roomNames())))
+                throw try unknownRoom(room)
             }
         }
         throw .tooManyConflicts(attempts: Self.idAttempts)

@@ -94,15 +94,26 @@ public struct FrontDesk: CommandRunner, Sendable {
 
     // MARK: Queries
 
+    // A query given a room or a type the hotel does not have is refused, as a command is: an empty answer
+    // would pass for "nothing free" or "no bookings".
+
     /// The registered rooms (of `type`, if given) with their types, in byte order of their names.
+    /// - Throws: ``BookingError/unknownRoomType(_:suggestion:)`` if no room has the type.
     public func rooms(ofType type: RoomType? = nil) throws(HotelError) -> [(name: RoomName, type: RoomType)] {
-        try answer { model in model.rooms(ofType: type).compactMap { room in model.roomType(room).map { (room, $0) } } }
+        try answer { (model) throws(BookingError) in
+            if let type { try model.requireType(type) }
+            return model.rooms(ofType: type).compactMap { room in model.roomType(room).map { (room, $0) } }
+        }
     }
 
     /// The rooms (of `type`, if given) free for the whole `stay` now, in byte order of their names.
+    /// - Throws: ``BookingError/unknownRoomType(_:suggestion:)`` if no room has the type.
     public func freeRooms(for stay: Stay, ofType type: RoomType? = nil) throws(HotelError) -> [RoomName] {
         let now = now
-        return try answer { $0.freeRooms(for: stay, at: now, ofType: type) }
+        return try answer { (model) throws(BookingError) in
+            if let type { try model.requireType(type) }
+            return model.freeRooms(for: stay, at: now, ofType: type)
+        }
     }
 
     /// For each room type, in byte order: how many of its rooms are free for the whole `stay` now, of how many.
@@ -119,9 +130,13 @@ public struct FrontDesk: CommandRunner, Sendable {
 
     /// Occupied, free and out-of-service room-nights over `stay`'s nights, by night, type or room (of `type`, if
     /// given), judged now.
+    /// - Throws: ``BookingError/unknownRoomType(_:suggestion:)`` if no room has the type.
     public func occupancy(nights stay: Stay, by grouping: Occupancy.Grouping, ofType type: RoomType? = nil) throws(HotelError) -> Occupancy {
         let now = now
-        return try answer { Occupancy($0, nights: stay, by: grouping, ofType: type, at: now) }
+        return try answer { (model) throws(BookingError) in
+            if let type { try model.requireType(type) }
+            return Occupancy(model, nights: stay, by: grouping, ofType: type, at: now)
+        }
     }
 
     /// The stays of the desk's list `list` on `day` (see ``DayList``), judged now.
@@ -131,8 +146,12 @@ public struct FrontDesk: CommandRunner, Sendable {
     }
 
     /// The bookings that `filter` includes, by arrival, then room, then id.
+    /// - Throws: ``BookingError/unknownRoom(_:suggestion:)`` if the filter's room is not registered.
     public func bookings(matching filter: BookingFilter) throws(HotelError) -> [Booking] {
-        try answer { $0.bookings(matching: filter) }
+        try answer { (model) throws(BookingError) in
+            if let room = filter.room { try model.requireRoom(room) }
+            return model.bookings(matching: filter)
+        }
     }
 
     /// The blocks that `filter` includes, ended or not, by first night, then room, then id.
@@ -175,13 +194,16 @@ public struct FrontDesk: CommandRunner, Sendable {
     }
 
     /// Runs a query on the hotel at the head; if the snapshot it read from turns out damaged, the snapshot
-    /// is deleted and the query answered again from the log.
-    private func answer<T>(_ body: (any HotelReadModel) -> T) throws(HotelError) -> T {
+    /// is deleted and the query answered (or refused) again from the log.
+    private func answer<T>(_ body: (any HotelReadModel) throws(BookingError) -> T) throws(HotelError) -> T {
         let model = try model(query: .all)
-        let result = body(model)
-        guard !model.isIntact, let store = store.modelProvider else { return result }
-        store.discardSnapshot()
-        return body(try self.model(query: .all))
+        var result = Result { () throws(BookingError) in try body(model) }
+        if !model.isIntact, let store = store.modelProvider {
+            store.discardSnapshot()
+            let again = try self.model(query: .all)
+            result = Result { () throws(BookingError) in try body(again) }
+        }
+        do { return try result.get() } catch { throw .rejected(error) }
     }
 
     /// The hotel at the store's head: the store's own model if it has one, else every event folded into a

@@ -16,6 +16,9 @@ public enum BookingError: Error, Sendable, Equatable {
     /// A guest checked in to the room past the departure is still there for some night of the stay: a
     /// checked-in stay holds its room until it is checked out.
     case guestStillThere(RoomName, Stay, guest: BookingID, departure: Day)
+    /// The type is new and within two edits of `existing`, a registered type (`famliy` beside `family`):
+    /// most likely a typo. ``AddRooms/allowsNewType`` adds it all the same.
+    case similarRoomType(RoomType, existing: RoomType)
     /// Every room of the type is taken for some night of the stay.
     case noRoomOfTypeFree(RoomType, Stay)
     /// No booking has that id.
@@ -28,6 +31,8 @@ public enum BookingError: Error, Sendable, Equatable {
     case holdExpired(BookingID, at: Instant)
     /// A hold made without a client needs one to be confirmed.
     case clientRequired(BookingID)
+    /// The hold was made for `holder`: confirming it for another client, `given`, would replace its client.
+    case holdClientMismatch(BookingID, holder: ClientID, given: ClientID)
     /// A booking (not a hold) must be made for a client.
     case bookingWithoutClient
     /// The transition (a check-in, a no-show) may not be recorded `today` for the booking's `stay` (see

@@ -1,4 +1,6 @@
-/// Turns an unexpired hold into a booking with the same id, for the hold's client or the one given.
+/// Turns an unexpired hold into a booking with the same id, for the hold's client or, for a hold made without
+/// one, the client given. Refused if the hold was made for another client than the one given: a confirmation
+/// never replaces the client.
 ///
 /// Its boundary holds the hold and its room: a booking of the room recorded after the hold expired (by a
 /// process whose clock is ahead) makes it decide again, and refuse.
@@ -34,6 +36,7 @@ public struct ConfirmHold: ReadsRoomNights {
         // Decide only on what the boundary covers: the room it was drawn around.
         guard hold.room == room else { throw .movedSinceRead(booking, boundary: room, now: hold.room) }
         try hold.require(.confirm, at: now)
+        if let given = client, let holder = hold.client, given != holder { throw .holdClientMismatch(booking, holder: holder, given: given) }
         guard let client = client ?? hold.client else { throw .clientRequired(booking) }
         if let holder = state.firstHolding(room: hold.room, stay: hold.stay, at: now, except: booking) { throw .taken(hold.room, hold.stay, by: holder) }
         return [.holdConfirmed(HoldConfirmed(booking: booking, client: client, room: hold.room))]

@@ -2,7 +2,11 @@
 public enum EditDistance {
     /// The candidate nearest to `word`, when at most a third of its characters (and at least one) differ.
     public static func nearest(to word: String, in candidates: [String]) -> String? {
-        let limit = max(1, word.count / 3)
+        nearest(to: word, in: candidates, within: max(1, word.count / 3))
+    }
+
+    /// The candidate nearest to `word` (the first of those equally near), if one is at most `limit` edits away.
+    public static func nearest(to word: String, in candidates: [String], within limit: Int) -> String? {
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let d = distance(word, candidate)

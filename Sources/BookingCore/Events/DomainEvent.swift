@@ -14,6 +14,12 @@ public enum DomainEvent: Sendable, Equatable {
     case roomBlocked(RoomBlocked)
     case roomUnblocked(RoomUnblocked)
 
+    /// Every event type this version knows, in the order of the README's store-format table: what `hotel log
+    /// --type` takes. (Each is its struct's `type`; a test checks the decoder reads each.)
+    public static let types: [String] =
+        [RoomAdded.type, RoomBooked.type, RoomHeld.type, HoldConfirmed.type, HoldReleased.type, BookingCancelled.type, BookingChanged.type]
+        + StayMilestone.Kind.allCases.map(\.rawValue) + [RoomBlocked.type, RoomUnblocked.type]
+
     /// The tags `hotel` writes for the event: what queries and append conditions select it by.
     public var tags: [Tag] {
         switch self {

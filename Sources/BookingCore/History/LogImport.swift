@@ -44,7 +44,7 @@ extension JSONLinesEventStore {
         guard report.problems.isEmpty else { throw .notSound(report) }
         guard report.events > 0 else { throw .empty }
         do throws(EventStoreError) {
-            return try FileLock.withLock(path: lockPath, timeout: Self.defaultLockTimeout) { () throws(EventStoreError) -> Int in
+            return try withWriteLock(timeout: Self.defaultLockTimeout) { () throws(EventStoreError) -> Int in
                 try withWriteAccess { (file, _) throws(EventStoreError) -> Int in
                     // The store must hold no event: nothing, or only a line that never finished (kept aside).
                     let size = try file.status().size

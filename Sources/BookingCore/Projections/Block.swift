@@ -24,8 +24,23 @@ public struct Block: Sendable, Equatable {
     /// carries): `active`, or `cancelled` once ended.
     public var lifecycleStatus: Booking.Status { hasEnded ? .cancelled : .active }
 
-    /// The status as `hotel` prints it: `active` or `ended`.
-    public var statusText: String { Self.text(of: lifecycleStatus) }
+    /// What `hotel blocks` says of a block.
+    public enum Status: String, Sendable, Equatable, CaseIterable {
+        /// Not ended, with a night still to come.
+        case active
+        /// Not ended, but its last night has passed: it holds no night from today on. (Derived from the
+        /// day, never recorded, as an expired hold is.)
+        case past
+        /// Ended by `hotel unblock`.
+        case ended
+    }
+
+    /// The status on `today`: ``Status/ended`` once ended, ``Status/past`` from the day it is back in
+    /// service (its departure) on, else ``Status/active``.
+    public func status(on today: Day) -> Status {
+        if hasEnded { return .ended }
+        return stay.departure <= today ? .past : .active
+    }
 
     /// A block's lifecycle status as `hotel` prints it: `cancelled` is `ended`.
     public static func text(of status: Booking.Status) -> String { status == .cancelled ? "ended" : status.rawValue }

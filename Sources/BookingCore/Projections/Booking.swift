@@ -77,6 +77,15 @@ public struct Booking: Sendable, Equatable {
         return status
     }
 
+    /// The hold's expiry while it is a hold (held or expired at `now`); nil for a booking, and for a hold once
+    /// it is confirmed, released or cancelled (``expiresAt`` keeps it, for the rules that look back at it).
+    public func holdExpiry(at now: Instant) -> Instant? {
+        switch status(at: now) {
+        case .held, .expired: return expiresAt
+        case .released, .active, .checkedIn, .checkedOut, .cancelled, .noShow: return nil
+        }
+    }
+
     /// Whether the stay holds its room's nights in the calendar as recorded (a hold until it expires).
     var occupiesCalendar: Bool {
         switch status {

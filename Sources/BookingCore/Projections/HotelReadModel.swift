@@ -99,4 +99,28 @@ extension HotelReadModel {
 
     /// Every registered room, in byte order of their names.
     public func roomNames() -> [RoomName] { rooms(ofType: nil) }
+
+    /// The types of the registered rooms, each once, in byte order.
+    public func roomTypes() -> [RoomType] { Set(roomNames().compactMap(roomType)).sorted() }
+
+    /// The refusal of a room that is not registered, naming the registered one nearest to it, if any is
+    /// close (what every command and query given such a room says).
+    public func unknownRoom(_ room: RoomName) -> BookingError { .unknownRoom(room, suggestion: room.nearest(in: roomNames())) }
+
+    /// The refusal of a type no registered room has, naming the registered type nearest to it, if any is close.
+    public func unknownType(_ type: RoomType) -> BookingError {
+        .unknownRoomType(type, suggestion: EditDistance.nearest(to: type.rawValue, in: roomTypes().map(\.rawValue)).map(RoomType.init(unchecked:)))
+    }
+
+    /// Refuses a room that is not registered: a command or query about it would find nothing.
+    /// - Throws: ``unknownRoom(_:)``.
+    public func requireRoom(_ room: RoomName) throws(BookingError) {
+        guard hasRoom(room) else { throw unknownRoom(room) }
+    }
+
+    /// Refuses a type no registered room has: a command or query about it would find nothing.
+    /// - Throws: ``unknownType(_:)``.
+    public func requireType(_ type: RoomType) throws(BookingError) {
+        guard !rooms(ofType: type).isEmpty else { throw unknownType(type) }
+    }
 }

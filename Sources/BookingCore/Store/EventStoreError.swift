@@ -6,6 +6,9 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
     case corrupt(path: String, line: Int, offset: Int, reason: String)
     /// No store exists at the path.
     case notFound(path: String)
+    /// No store exists at the path, and the folder it would be in does not exist either: nothing can be
+    /// created there.
+    case noFolder(path: String, folder: String)
     /// A system call failed.
     case io(path: String, operation: String, errno: Int32)
     /// Another process held the store's lock for longer than the timeout.
@@ -37,6 +40,8 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
             return "\(path):\(line): corrupt event log at byte \(offset): \(reason); nothing was written (run 'hotel verify' and repair or restore the file)"
         case .notFound(let path):
             return "no store at '\(path)': create one with 'hotel --store \(path) rooms add NAME...', or point --store or HOTEL_STORE at an existing log"
+        case .noFolder(let path, let folder):
+            return "no store at '\(path)': the folder '\(folder)' does not exist; make it first (mkdir -p '\(folder)'), or point --store or HOTEL_STORE at an existing log"
         case .io(let path, let operation, let errno):
             return "\(operation) '\(path)' failed: \(SystemError.message(errno))"
         case .unavailable(let store, let reason, let outcome):

@@ -8,6 +8,13 @@ public protocol HotelStore: ModelProvidingStore {
     /// Whether the store exists: the log file, or hotel's tables in the database.
     func hasStore() throws(EventStoreError) -> Bool
 
+    /// Returns if the store exists; otherwise throws why not, which every command but `rooms add` and
+    /// `import` (the ones that create a store) reports as is.
+    ///
+    /// - Throws: ``EventStoreError/notFound(path:)``, or ``EventStoreError/noFolder(path:folder:)`` for a
+    ///   file in a folder that does not exist.
+    func requireStore() throws(EventStoreError)
+
     /// Calls `body` with each event's line after `after` (with its `\n`, byte for byte as `hotel` wrote it)
     /// and its position, in order, while it returns true; only lines matching `query`, if given.
     ///
@@ -28,6 +35,10 @@ public protocol HotelStore: ModelProvidingStore {
 }
 
 extension HotelStore {
+    public func requireStore() throws(EventStoreError) {
+        guard try hasStore() else { throw .notFound(path: name) }
+    }
+
     public func forEachLine(about id: BookingID, through last: Position?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) {
         try forEachTaggedLine(about: id, through: last, body)
     }
@@ -53,6 +64,10 @@ extension JSONLinesEventStore: HotelStore {
     public var name: String { path }
 
     public func hasStore() throws(EventStoreError) -> Bool { exists }
+
+    public func requireStore() throws(EventStoreError) {
+        guard exists else { throw absence }
+    }
 
     @discardableResult
     public func forEachLine(after: Position, matching query: Query?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) -> Position {

@@ -68,6 +68,26 @@ public final class JSONLinesEventStore: ModelProvidingStore {
         access(path, F_OK) == 0
     }
 
+    /// Why there is no log: ``EventStoreError/noFolder(path:folder:)`` if the folder it would be in does not
+    /// exist, else ``EventStoreError/notFound(path:)``.
+    var absence: EventStoreError {
+        let folder = LogPath.folder(of: path)
+        var info = stat()
+        if stat(folder, &info) != 0, errno == ENOENT { return .noFolder(path: path, folder: folder) }
+        return .notFound(path: path)
+    }
+
+    /// Runs `body` holding the writers' lock on `<path>.lock`, created if need be; waits up to `timeout`
+    /// seconds (default: the store's). A log in a folder that does not exist is refused as missing
+    /// (``absence``) before anything is made.
+    func withWriteLock<R>(timeout: Double? = nil, _ body: () throws(EventStoreError) -> R) throws(EventStoreError) -> R {
+        if !exists {
+            let missing = absence
+            if case .noFolder = missing { throw missing }
+        }
+        return try FileLock.withLock(path: lockPath, timeout: timeout ?? lockTimeout, body)
+    }
+
     /// Checks the whole log without changing it: every problem, with its line and byte offset.
     ///
     /// - Throws: ``EventStoreError/notFound(path:)`` if there is no log; I/O errors.
@@ -162,7 +182,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
         var result: R?
         var failure: HotelError?
         do throws(EventStoreError) {
-            try FileLock.withLock(path: lockPath, timeout: lockTimeout) { () throws(EventStoreError) in
+            try withWriteLock { () throws(EventStoreError) in
                 // Under the lock nobody else appends, so the model read now stays current.
                 var loaded: (ReadModels, AppendHint)
                 do throws(HotelError) {
@@ -194,14 +214,14 @@ public final class JSONLinesEventStore: ModelProvidingStore {
 
     @discardableResult
     public func append(_ events: [Event], condition: AppendCondition?) throws(EventStoreError) -> Position {
-        try FileLock.withLock(path: lockPath, timeout: lockTimeout) { () throws(EventStoreError) -> Position in
+        try withWriteLock { () throws(EventStoreError) -> Position in
             try appendLocked(events, condition: condition, hint: nil)
         }
     }
 
     @discardableResult
     public func append(_ events: [Event], condition: AppendCondition, hint: AppendHint, decidedAt: Instant?) throws(EventStoreError) -> Position {
-        try FileLock.withLock(path: lockPath, timeout: lockTimeout) { () throws(EventStoreError) -> Position in
+        try withWriteLock { () throws(EventStoreError) -> Position in
             try appendLocked(events, condition: condition, hint: hint, decidedAt: decidedAt)
         }
     }

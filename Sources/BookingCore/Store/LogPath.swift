@@ -11,6 +11,16 @@ import Darwin
 /// same files; a symlink *as* the log's name would not, so it is followed to the log it names. (A hard link
 /// names the same file but other side files: its writers still share one `flock` on the log itself.)
 enum LogPath {
+    /// The folder `path` is in: all but its last component (`.` for a bare name, `/` for one in the root).
+    static func folder(of path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1, path.last == "/" { path.removeLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        var folder = path[..<slash]
+        while folder.count > 1, folder.last == "/" { folder.removeLast() }
+        return folder.isEmpty ? "/" : String(folder)
+    }
+
     /// `path` with a symlink at its last component followed (its target read relative to the link's
     /// directory, up to 32 links deep); the path itself if it is no symlink, or cannot be read.
     static func following(_ path: String) -> String {

@@ -5,7 +5,7 @@ extension Subcommand {
     static let batch = Subcommand(
         spec: CommandSpec(
             name: "batch", abstract: "Run commands read from stdin, one a line, with one lock and one sync.",
-            discussion: "Each line is a write command ('rooms add', 'book', 'hold', 'confirm', 'release', 'cancel', 'change', 'checkin', 'checkout', 'noshow', 'block' or 'unblock') in the same words as on the command line (quote words with ' or \"; blank lines and lines starting with # are skipped). For each command, one line is printed: what the command prints (room names separated by tabs for 'rooms add'), or 'error: ' and the reason. Each command sees what the earlier ones did. Everything is written at the end and synced with one fsync, and nothing is printed before that: if any write or the sync fails, the log is cut back to what it was, nothing is recorded, nothing is printed on stdout, and the exit status says why. Exit status 0 if every command succeeded, 1 if any was refused."),
+            discussion: "Each line is a write command ('rooms add', 'book', 'hold', 'confirm', 'release', 'cancel', 'change', 'checkin', 'checkout', 'noshow', 'block' or 'unblock') in the same words as on the command line (quote words with ' or \"; blank lines and lines starting with # are skipped). Only its 'rooms add' lines create a store: on a missing one, a batch without them exits 66 and creates nothing. For each command, one line is printed: what the command prints (room names separated by tabs for 'rooms add'), or 'error: ' and the reason. Each command sees what the earlier ones did. Everything is written at the end and synced with one fsync, and nothing is printed before that: if any write or the sync fails, the log is cut back to what it was, nothing is recorded, nothing is printed on stdout, and the exit status says why. Exit status 0 if every command succeeded, 1 if any was refused."),
         run: { (_, context) throws(CommandLineError) in
             // Bring the read-model cache up to date first (a refresh holds the whole hotel in memory for a
             // moment), so that the refresh and the input are never both held; a failure shows again below.
@@ -13,6 +13,9 @@ extension Subcommand {
             let input = try readStandardInput()
             let lines = BatchLine.commandLines(in: input)
             try BatchLine.checkUTF8(lines, in: input)
+            // Only its 'rooms add' lines can create the store: without one, a missing store is refused here,
+            // before anything (a lock, a database's tables) is made.
+            if !lines.contains(where: { BatchLine.createsStore(String(decoding: input[$0], as: UTF8.self)) }) { try context.requireStore() }
             var refused = 0
             var results = ""
             do throws(HotelError) {
@@ -106,6 +109,14 @@ enum BatchLine {
         if quote != nil || escaped { throw .usage("unterminated quote or escape in a batch line", help: "batch") }
         if inWord { words.append(current) }
         return words
+    }
+
+    /// Whether the line names a command that creates the store (`rooms add`), whatever its other words.
+    static func createsStore(_ line: String) -> Bool {
+        guard let words = try? words(of: line) else { return false }
+        var rest = words[...]
+        guard let subcommand = try? CommandNode.find(&rest, in: HotelCommandLine.commands) else { return false }
+        return subcommand.spec.runsInBatch && subcommand.spec.createsStore
     }
 
     /// The commands a batch line may name: those whose spec says they run in a batch.

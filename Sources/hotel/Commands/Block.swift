@@ -23,7 +23,7 @@ extension Subcommand {
     static let blocks = Subcommand(
         spec: CommandSpec(
             name: "blocks", abstract: "List the blocks (rooms out of service), one a line.",
-            discussion: "Each line has six tab-separated fields: id, room, first night, day back in service, status (active or ended), reason (empty if none), ordered by the first night, then room, then id. With --json: {\"blocks\":[{...}]}."),
+            discussion: "Each line has six tab-separated fields: id, room, first night, day back in service, status (active; past once its last night has passed; ended once unblocked), reason (empty if none), ordered by the first night, then room, then id. With --json: {\"blocks\":[{...}]}."),
         options: DayRangeOptions(of: "blocks"), AsOfOption(), Flag.json
     ) { (_, context, days, _, json) throws(CommandLineError) in
         let days = try days.get()

@@ -13,6 +13,7 @@ extension Subcommand {
         Option.idempotencyKey, Flag.json
     ) { (_, context, client, target, stay, idempotencyKey, json) throws(CommandLineError) in
         let request = StayRequest(client: try client.get(), target: try target.get(), stay: try stay.stay(), idempotencyKey: try idempotencyKey.get())
+        try context.requireStore()
         let booking = try context.run { (desk) throws(HotelError) in try desk.reserve(request) }
         context.print(booking, json: json)
     }
@@ -31,6 +32,7 @@ extension Subcommand {
         let request = StayRequest(
             client: try client.get(), target: try target.get(), stay: try stay.stay(), hold: try duration.get() ?? .standard,
             idempotencyKey: try idempotencyKey.get())
+        try context.requireStore()
         let booking = try context.run { (desk) throws(HotelError) in try desk.reserve(request) }
         context.print(booking, json: json)
     }

@@ -64,19 +64,21 @@ extension Context {
     fileprivate func list<Record: Printed>(
         json: Bool, key: String, at now: Instant, _ each: (FrontDesk, (Record) -> Void) throws(HotelError) -> Void
     ) throws(CommandLineError) {
+        // The document opens with its first record (or at the end, if none), so that a query refused before
+        // it prints nothing on stdout.
+        let opening = "{\"\(key)\":["
         var first = true
-        if json { append("{\"\(key)\":[") }
         try query { (desk) throws(HotelError) in
             try each(desk) { record in
                 if json {
-                    append((first ? "" : ",") + JSONWriter.string(record.json(at: now)))
-                    first = false
+                    append((first ? opening : ",") + JSONWriter.string(record.json(at: now)))
                 } else {
                     line(record.line(at: now))
                 }
+                first = false
             }
         }
-        if json { line("]}") }
+        if json { line((first ? opening : "") + "]}") }
     }
 }
 

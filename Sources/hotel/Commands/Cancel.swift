@@ -39,8 +39,8 @@ extension Subcommand {
     /// `hotel confirm ID [--client ID]`
     static let confirm = onBooking(
         "confirm", abstract: "Turn an unexpired hold into a booking with the same id, and print the id.",
-        options: Option.client("The client; required if the hold was made without one."),
-        discussion: "An expired hold is refused, saying when it expired."
+        options: Option.client("The client: required if the hold was made without one; for a hold made with one, it must be the same."),
+        discussion: "An expired hold is refused, saying when it expired. A hold made for a client is confirmed for that client: --client naming another is refused, never a change of client."
     ) { (id, client) throws(CommandLineError) in
         let client = try client.get()
         return { (desk) throws(HotelError) in try desk.confirm(id, client: client) }

@@ -10,10 +10,10 @@ extension Subcommand {
     static let log = Subcommand(
         spec: CommandSpec(
             name: "log", abstract: "Print the log's events as JSON lines, each exactly as it stands in the log.",
-            discussion: "The output of an unfiltered 'hotel log' is a valid store: 'hotel --store other.jsonl import -' takes it back byte for byte. --type and --tag select as a DCB query item: one of the types, all of the tags. With --follow, events appended by other processes are printed within 200 ms of being synced, never a torn or unfinished line; with no new events it checks the log ten times a second and otherwise sleeps. It exits 0 quietly when its reader goes away (hotel log --follow | head -n 3)."
+            discussion: "The output of an unfiltered 'hotel log' is a valid store: 'hotel --store other.jsonl import -' takes it back byte for byte. --type and --tag select as a DCB query item: one of the types, all of the tags; a type the store format does not have is a usage error. With --follow, events appended by other processes are printed within 200 ms of being synced, never a torn or unfinished line; with no new events it checks the log ten times a second and otherwise sleeps. It exits 0 quietly when its reader goes away (hotel log --follow | head -n 3)."
 ),
         options: Option("--after", "position", "Only events after this position (default 0: from the first).", Position.parse),
-        RepeatedOption("--type", "type", "Only events of this type; repeated, of any of them.", parse: { $0 }),
+        RepeatedOption("--type", "type", "Only events of this type, such as RoomBooked; repeated, of any of them.", parse: DomainEvent.parseType),
         RepeatedOption("--tag", "tag", "Only events with this tag, such as room:Blue; repeated, with all of them.", Tag.parse),
         Option("--limit", "n", "At most this many events.", Int.parsePositive),
         Flag("--follow", "Then keep printing events as they are appended, until interrupted."),
@@ -40,6 +40,17 @@ extension Subcommand {
                 throw CommandLineError(.store(error))
             }
         })
+}
+
+extension DomainEvent {
+    /// An event type typed by a person: one of ``DomainEvent/types``.
+    /// - Throws: `unknown event type`, with the nearest one and the list of them.
+    static func parseType(_ text: String) throws(OptionValueError) -> String {
+        guard types.contains(text) else {
+            throw .refused("unknown event type '\(InvalidValue.shown(text))'\(EditDistanceHint.suggestion(for: text, among: types)); one of \(types.joined(separator: ", "))")
+        }
+        return text
+    }
 }
 
 extension Position {

@@ -99,4 +99,32 @@ struct FrontDeskTests {
             try desk.model()
         }
     }
+
+    /// A desk over rooms 101 and 102 (double) and 301 (suite).
+    func typedDesk() throws -> FrontDesk {
+        let desk = FrontDesk(store: InMemoryEventStore(), newBookingID: .incrementing())
+        try desk.addRooms([room("101"), room("102")], type: try RoomType("double"))
+        try desk.addRooms([room("301")], type: try RoomType("suite"))
+        return desk
+    }
+
+    @Test func aQueryAboutAnUnknownTypeIsRefusedWithTheNearestOne() throws {
+        let desk = try typedDesk()
+        let unknown = HotelError.rejected(.unknownRoomType(try RoomType("Double"), suggestion: try RoomType("double")))
+        let stay = stay("2024-05-01", "2024-05-02")
+        #expect(throws: unknown) { try desk.freeRooms(for: stay, ofType: try RoomType("Double")) }
+        #expect(throws: unknown) { try desk.rooms(ofType: try RoomType("Double")) }
+        #expect(throws: unknown) { try desk.occupancy(nights: stay, by: .night, ofType: try RoomType("Double")) }
+        #expect(throws: HotelError.rejected(.unknownRoomType(try RoomType("penthouse"), suggestion: nil))) { try desk.rooms(ofType: try RoomType("penthouse")) }
+        #expect(try desk.rooms(ofType: try RoomType("suite")).map(\.name) == [room("301")])
+    }
+
+    @Test func aQueryAboutAnUnknownRoomIsRefusedWithTheNearestOne() throws {
+        let desk = try typedDesk()
+        #expect(throws: HotelError.rejected(.unknownRoom(room("10"), suggestion: room("101")))) { try desk.bookings(matching: BookingFilter(room: room("10"))) }
+        #expect(throws: HotelError.rejected(.unknownRoom(room("999"), suggestion: nil))) {
+            try desk.forEachBooking(matching: BookingFilter(room: room("999"))) { _ in }
+        }
+        #expect(try desk.bookings(matching: BookingFilter(room: room("102"))) == [])
+    }
 }

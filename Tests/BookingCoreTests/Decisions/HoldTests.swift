@@ -47,6 +47,16 @@ struct HoldTests {
         #expect(given(withClient, when: confirm) == .success([confirmed("bkH", "Blue", client: "9")]))
     }
 
+    @Test func confirmForAnotherClientThanTheHoldsIsRefused() {
+        let forAlice = [added("Blue"), held("bkH", "Blue", "2024-05-01", "2024-05-03", until: "2024-04-20T09:15:00Z", client: "Alice")]
+        let asBob = ConfirmHold(booking: bookingID("bkH"), room: room("Blue"), client: client("Bob"), now: t0)
+        #expect(given(forAlice, when: asBob) == .failure(.holdClientMismatch(bookingID("bkH"), holder: client("Alice"), given: client("Bob"))))
+        let asAlice = ConfirmHold(booking: bookingID("bkH"), room: room("Blue"), client: client("Alice"), now: t0)
+        #expect(given(forAlice, when: asAlice) == .success([confirmed("bkH", "Blue", client: "Alice")]))
+        let asIs = ConfirmHold(booking: bookingID("bkH"), room: room("Blue"), client: nil, now: t0)
+        #expect(given(forAlice, when: asIs) == .success([confirmed("bkH", "Blue", client: "Alice")]))
+    }
+
     @Test func confirmIsRefusedWhenAnotherStayTookTheRoomAfterTheHoldExpired() {
         // A process whose clock was past the expiry booked the room; this one's clock is just before it.
         let history = Self.history + [booked("bkB", "Blue", "2024-05-02", "2024-05-03")]

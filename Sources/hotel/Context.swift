@@ -26,6 +26,9 @@ final class Context {
     private let streams: Bool
     /// Warnings for stderr, written before any error line.
     private(set) var warnings = ""
+    /// The exit status of a command that succeeded but has something to report (`hotel audit` listing
+    /// what is left to settle exits 1, with nothing on stderr).
+    var exitStatus = ExitStatus.success
 
     /// The process environment (for the terminal: COLUMNS, TERM, NO_COLOR).
     let environment: Environment

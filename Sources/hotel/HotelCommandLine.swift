@@ -10,6 +10,7 @@ struct HotelCommandLine {
         .command(word: "checkin") { .checkin }, .command(word: "checkout") { .checkout }, .command(word: "noshow") { .noshow },
         .command(word: "free") { .free }, .command(word: "availability") { .availability }, .command(word: "bookings") { .bookings },
         .command(word: "arrivals") { .arrivals }, .command(word: "departures") { .departures }, .command(word: "in-house") { .inHouse },
+        .command(word: "audit") { .audit },
         .command(word: "calendar") { .calendar }, .command(word: "occupancy") { .occupancy }, .command(word: "block") { .block },
         .command(word: "unblock") { .unblock }, .command(word: "blocks") { .blocks }, .command(word: "history") { .history },
         .command(word: "log") { .log }, .command(word: "import") { .importLog }, .command(word: "verify") { .verify },
@@ -87,7 +88,7 @@ struct HotelCommandLine {
         } catch {
             return Outcome(stdout: context.output, stderr: context.warnings + "hotel: error: \(error.message)\n", status: error.status, keptUntilExit: context)
         }
-        return Outcome(stdout: context.output, stderr: context.warnings, keptUntilExit: context)
+        return Outcome(stdout: context.output, stderr: context.warnings, status: context.exitStatus, keptUntilExit: context)
     }
 
     /// `hotel help [subcommand]`.

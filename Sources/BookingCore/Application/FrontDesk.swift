@@ -139,6 +139,12 @@ public struct FrontDesk: CommandRunner, Sendable {
         }
     }
 
+    /// The night audit of `day` (see ``NightAudit``), judged now.
+    public func audit(on day: Day) throws(HotelError) -> NightAudit {
+        let now = now
+        return try answer { NightAudit($0, on: day, at: now) }
+    }
+
     /// The stays of the desk's list `list` on `day` (see ``DayList``), judged now.
     public func stays(_ list: DayList, on day: Day) throws(HotelError) -> [Booking] {
         let now = now

@@ -38,7 +38,7 @@ extension JSONLinesEventStore {
     /// - Throws: ``ImportError``: the input does not verify (an unfinished last line counts as a problem
     ///   here), is empty, or the store is not empty; then nothing is written.
     public func importLog(_ bytes: [UInt8]) throws(ImportError) -> Int {
-        var report = StoreVerifier.verify(bytes, snapshot: nil, progress: progress)
+        var report = StoreVerifier.verify(bytes, cache: nil, progress: progress)
         // An unfinished last line is only a warning in a store; an import must not carry it.
         if !report.warnings.isEmpty { report.problems += report.warnings.map { .init(line: $0.line, offset: $0.offset, message: "unterminated last line: the input was cut short") } }
         guard report.problems.isEmpty else { throw .notSound(report) }

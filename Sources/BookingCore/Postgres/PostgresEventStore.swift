@@ -405,7 +405,7 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
             bytes.append(UInt8(ascii: "\n"))
         }
         // The local snapshot is compared with the replay too, if it is of this store.
-        return StoreVerifier.verify(bytes, snapshot: Snapshot(path: cachePath(id: id)))
+        return StoreVerifier.verify(bytes, cache: MappedSnapshot(path: cachePath(id: id)))
     }
 
     public func importLog(_ bytes: [UInt8]) throws(ImportError) -> Int {

@@ -60,16 +60,17 @@ public struct Booking: Sendable, Equatable {
     /// out on the arrival day. (See ``heldNights(today:)`` for a guest still there past the departure.)
     public var nights: Stay? { leftOnArrivalDay ? nil : stay }
 
-    /// The nights the stay holds or held as of `today`: its ``nights``, and for a guest still checked in on
-    /// or after the departure day, every night up to tonight too. A checked-in stay holds its room until it
-    /// is checked out.
+    /// The nights the stay holds or held as of `today`: its ``nights``, and for a guest still checked in
+    /// after the departure day, every night up to tonight too. A checked-in stay holds its room until it is
+    /// checked out.
     public func heldNights(today: Day) -> Stay? {
-        guard status == .checkedIn, stay.departure <= today, today < Day.latest else { return nights }
+        guard isOverstaying(today: today), today < Day.latest else { return nights }
         return try? Stay(arrival: stay.arrival, departure: today.adding(days: 1))
     }
 
-    /// Whether the guest is checked in past the departure on `today` (still there on or after that day).
-    public func isOverstaying(today: Day) -> Bool { status == .checkedIn && stay.departure <= today }
+    /// Whether the guest is still checked in after the departure day: not checked out by then, so still
+    /// there on `today`. (On the departure day itself the guest is due out, not overstaying.)
+    public func isOverstaying(today: Day) -> Bool { status == .checkedIn && stay.departure < today }
 
     /// The status at `now`: a hold at or past its expiry is ``Status/expired``.
     public func status(at now: Instant) -> Status {

@@ -94,7 +94,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     public func verify() throws(EventStoreError) -> VerificationReport {
         guard let file = try POSIXFile.open(path, O_RDONLY) else { throw .notFound(path: path) }
         let size = try AppendJournal.durableSize(of: file, path: path)
-        return try StoreVerifier.verify(file, path: path, size: size, snapshot: validSnapshot(size: size), progress: progress)
+        return try StoreVerifier.verify(file, path: path, size: size, cache: validCache(size: size), progress: progress)
     }
 
     public func read(_ query: Query, after: Position?) throws(EventStoreError) -> ReadResult {
@@ -146,12 +146,15 @@ public final class JSONLinesEventStore: ModelProvidingStore {
         return loaded
     }
 
-    /// The stay calendar's section of the snapshot beside the log, if the snapshot is of a prefix of this
-    /// log (its chain value is the log's at its last position).
-    func validSnapshot(size: Int) throws(EventStoreError) -> Snapshot? {
-        guard let file = try POSIXFile.open(path, O_RDONLY), let mapped = try LogFile(file, path: path, size: size).snapshot(at: cachePath) else { return nil }
-        return Snapshot(mapped)
+    /// The snapshot beside the log, if it is of a prefix of this log (its chain value is the log's at its
+    /// last position).
+    func validCache(size: Int) throws(EventStoreError) -> MappedSnapshot? {
+        guard let file = try POSIXFile.open(path, O_RDONLY) else { return nil }
+        return try LogFile(file, path: path, size: size).snapshot(at: cachePath)
     }
+
+    /// The stay calendar's section of ``validCache(size:)``.
+    func validSnapshot(size: Int) throws(EventStoreError) -> Snapshot? { try validCache(size: size).flatMap(Snapshot.init) }
 
     /// Calls `body` with the lines of the events about `id` (a booking, hold or block), in log order, up to
     /// `last` if given, while it returns true: the few lines the history index names, each checked to

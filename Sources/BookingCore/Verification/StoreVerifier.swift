@@ -20,12 +20,12 @@ import Darwin
 public enum StoreVerifier {
     /// Verifies the bytes of a log.
     public static func verify(_ bytes: [UInt8]) -> VerificationReport {
-        verify(bytes, snapshot: nil)
+        verify(bytes, cache: nil)
     }
 
     /// Verifies a whole log held in memory, and `snapshot` (a read-model cache of a prefix of it) against it.
-    static func verify(_ bytes: [UInt8], snapshot: Snapshot?, progress: (any ProgressDisplay)? = nil) -> VerificationReport {
-        var audit = Audit(snapshot: snapshot, expectedBytes: bytes.count)
+    static func verify(_ bytes: [UInt8], cache: MappedSnapshot?, progress: (any ProgressDisplay)? = nil) -> VerificationReport {
+        var audit = Audit(cache: cache, expectedBytes: bytes.count)
         let end = LogScanner.completeLength(of: bytes)
         var meter = ProgressMeter("checking", total: end, unit: .bytes, display: progress)
         defer { meter.finish() }
@@ -42,8 +42,8 @@ public enum StoreVerifier {
     }
 
     /// Verifies the open log at `path`, reading it in chunks, and `snapshot` against it.
-    static func verify(_ file: borrowing POSIXFile, path: String, size: Int, snapshot: Snapshot?, progress: (any ProgressDisplay)? = nil) throws(EventStoreError) -> VerificationReport {
-        var audit = Audit(snapshot: snapshot, expectedBytes: size)
+    static func verify(_ file: borrowing POSIXFile, path: String, size: Int, cache: MappedSnapshot?, progress: (any ProgressDisplay)? = nil) throws(EventStoreError) -> VerificationReport {
+        var audit = Audit(cache: cache, expectedBytes: size)
         var complete = 0
         var meter = ProgressMeter("verifying", total: size, unit: .bytes, display: progress)
         defer { meter.finish() }
@@ -83,13 +83,17 @@ private struct Audit {
     var roomLines: [RoomName: Int] = [:]
     /// The line of each booking record.
     var recordLines: [Int32] = []
+    /// The read-model cache of a prefix of the log, and its stay calendar (nil if the cache has none of
+    /// this layout, or its opening met a damaged page).
+    let cache: MappedSnapshot?
     let snapshot: Snapshot?
     var snapshotChecked = false
     /// The latest recorded time so far.
     var latest: Instant?
 
-    init(snapshot: Snapshot?, expectedBytes: Int = 0) {
-        self.snapshot = snapshot
+    init(cache: MappedSnapshot?, expectedBytes: Int = 0) {
+        self.cache = cache
+        snapshot = cache.flatMap(Snapshot.init)
         builder = HotelProjection(expectedBytes: expectedBytes)
         recordLines.reserveCapacity(expectedBytes / 260)
     }
@@ -113,9 +117,13 @@ private struct Audit {
         report.lastPosition = position
         apply(event, recordedAt: recordedAt, number, offset)
         builder.noteEnd(position: position, offset: offset + line.count + 1)
-        if let snapshot, !snapshotChecked, snapshot.coveredPosition == position {
+        if let cache, !snapshotChecked, cache.coveredPosition == position {
             snapshotChecked = true
-            compare(with: snapshot, line: number, offset: offset + line.count + 1)
+            if let snapshot {
+                compare(with: snapshot, line: number, offset: offset + line.count + 1)
+            } else if cache.isDamaged {
+                damagedCache(line: number, offset: offset + line.count + 1)
+            }
         }
     }
 
@@ -168,16 +176,19 @@ private struct Audit {
         if builder.records.count > before { recordLines.append(Int32(truncatingIfNeeded: number)) }
     }
 
+    /// A page of the cache fails its checksum: damage to the disposable cache, not to the log. Every command
+    /// finds it and rebuilds the cache, so it is a warning.
+    mutating func damagedCache(line: Int, offset: Int) {
+        report.warnings.append(.init(
+            line: line, offset: offset,
+            message: "the read-model cache is damaged (a page fails its checksum); commands do not use it, and the next one rebuilds it"))
+    }
+
     /// Compares the snapshot with the replay at the snapshot's position.
     mutating func compare(with snapshot: Snapshot, line: Int, offset: Int) {
         // A page that fails its checksum is damage to the disposable cache, not to the log: every command
         // finds it and rebuilds the cache, so it is a warning, and nothing more is compared.
-        guard snapshot.file.checkAll() else {
-            report.warnings.append(.init(
-                line: line, offset: offset,
-                message: "the read-model cache is damaged (a page fails its checksum); commands do not use it, and the next one rebuilds it"))
-            return
-        }
+        guard snapshot.file.checkAll() else { return damagedCache(line: line, offset: offset) }
         func disagree(_ what: String) {
             problem(line, offset, "the read-model cache disagrees with a full replay (\(what)); delete the .cache file and it will be rebuilt")
         }

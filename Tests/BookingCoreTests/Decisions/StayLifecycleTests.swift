@@ -94,9 +94,10 @@ struct StayLifecycleTests {
         #expect(hotel.freeRooms(for: stay("2024-05-03", "2024-05-05")) == [room("Blue"), room("Green")])
     }
 
-    @Test func aLateCheckOutKeepsTheStay() {
+    /// (Issue 18: a late check-out records the day the guest left; it kept the booked stay before.)
+    @Test func aLateCheckOutRecordsTheDayTheGuestLeft() {
         let hotel = HotelProjection(Self.base + [milestone(.checkedIn, "bkA", "Blue", on: "2024-05-01"), milestone(.checkedOut, "bkA", "Blue", on: "2024-05-06")])
-        #expect(hotel.booking(bookingID("bkA"))?.stay == stay("2024-05-01", "2024-05-05"))
+        #expect(hotel.booking(bookingID("bkA"))?.stay == stay("2024-05-01", "2024-05-06"))
     }
 
     @Test func aNoShowIsRecordedFromTheArrivalDayAndFreesTheRoom() {

@@ -61,7 +61,7 @@ extension Subcommand {
     /// `hotel checkout ID`
     static let checkout = onBooking(
         "checkout", abstract: "Record that a checked-in guest has left, and print the id.",
-        discussion: "Before the departure day it is an early departure: the stay is recorded as ending today, and every night from today on is free again (a checked-out stay holds no nights)."
+        discussion: "The stay is recorded as ending today, the day the guest left: before the departure day, an early departure (the nights not stayed are free again); after it, a guest who stayed on (the nights slept count as occupied); on the arrival day, a stay of no night. A checked-out stay holds no nights from today on. Until checked out, a checked-in guest holds the room, past the departure day too."
     ) { (id, _) throws(CommandLineError) in { (desk) throws(HotelError) in try desk.record(.checkedOut, id) } }
 
     /// `hotel noshow ID`

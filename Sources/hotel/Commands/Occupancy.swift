@@ -5,7 +5,7 @@ extension Subcommand {
     static let occupancy = Subcommand(
         spec: CommandSpec(
             name: "occupancy", abstract: "Report occupied and free room-nights and the occupancy rate, with a total.",
-            discussion: "A room-night is occupied when an active, checked-in or checked-out booking holds it, out of service when a block does, and free otherwise (a hold's nights are free: it is not a stay yet). The rate is occupied / (occupied + free), in percent with one decimal. Each line: KEY, OCCUPIED, FREE, OUT_OF_SERVICE, RATE separated by tabs, in date or byte order, then a 'total' line. --csv: the same as CSV under a header line (rate as a fraction). --json: {\"from\",\"to\",\"by\",\"rows\":[{\"key\",\"occupied\",\"free\",\"outOfService\",\"rate\"}],\"total\":{...}}."
+            discussion: "A room-night is occupied when an active, checked-in or checked-out booking holds it (a guest past the departure, up to tonight; a guest who left on the arrival day, none), out of service when a block does, and free otherwise (a hold's nights are free: it is not a stay yet). The rate is occupied / (occupied + free), in percent with one decimal. Each line: KEY, OCCUPIED, FREE, OUT_OF_SERVICE, RATE separated by tabs, in date or byte order, then a 'total' line. --csv: the same as CSV under a header line (rate as a fraction). --json: {\"from\",\"to\",\"by\",\"rows\":[{\"key\",\"occupied\",\"free\",\"outOfService\",\"rate\"}],\"total\":{...}}."
 ),
         options: StayOptions(from: "The first night.", to: "The day after the last night."),
         Option("--by", "what", "One row per night (the default), per room type, or per room: night, type or room.", Occupancy.Grouping.parse),

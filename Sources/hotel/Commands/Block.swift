@@ -23,11 +23,12 @@ extension Subcommand {
     static let blocks = Subcommand(
         spec: CommandSpec(
             name: "blocks", abstract: "List the blocks (rooms out of service), one a line.",
-            discussion: "Each line has six tab-separated fields: id, room, first night, day back in service, status (active or ended), reason (empty if none), ordered by the first night, then room, then id. With --json: {\"blocks\":[{...}]}."),
-        options: DayRangeOptions(of: "blocks"), AsOfOption(), Flag.json
-    ) { (_, context, days, _, json) throws(CommandLineError) in
+            discussion: "Each line has six tab-separated fields: id, room, first night, day back in service, status (active or ended), reason (empty if none), ordered by the first night, then room, then id. On a terminal, the fields stand in aligned columns under a header line (ID, ROOM, FROM, TO, STATUS, REASON); piped, or with --tsv, they are the tab-separated lines. With --json: {\"blocks\":[{...}]}."),
+        options: DayRangeOptions(of: "blocks"), AsOfOption(), ListFormat()
+    ) { (_, context, days, _, format) throws(CommandLineError) in
         let days = try days.get()
+        let format = try format.get()
         try context.requireStore()
-        try context.list(matching: BlockFilter(from: days.from, to: days.to), json: json)
+        try context.list(matching: BlockFilter(from: days.from, to: days.to), format: format)
     }
 }

@@ -9,15 +9,17 @@ extension Subcommand {
             runsInBatch: true),
         options: Option.room("The room.").required,
         StayOptions(from: "The first night out of service, YYYY-MM-DD.", to: "The day it is back in service, YYYY-MM-DD."),
-        Option.reason("Why, such as repairs (at most 200 characters)."), Flag.json
-    ) { (_, context, room, stay, reason, json) throws(CommandLineError) in
-        let room = try room.get()
-        let stay = try stay.stay()
-        let reason = try reason.get()
-        try context.requireStore()
-        let id = try context.run { (desk) throws(HotelError) in try desk.block(room: room, stay: stay, reason: reason) }
-        context.print(Block(id: id, room: room, stay: stay, reason: reason?.rawValue), json: json)
-    }
+        Option.reason("Why, such as repairs (at most 200 characters)."), Flag.json,
+        prepare: { (_, room, stay, reason, json) throws(CommandLineError) in
+            let room = try room.get()
+            let stay = try stay.stay()
+            let reason = try reason.get()
+            return { (context: Context) throws(CommandLineError) in
+                try context.requireStore()
+                let id = try context.run { (desk) throws(HotelError) in try desk.block(room: room, stay: stay, reason: reason) }
+                context.print(Block(id: id, room: room, stay: stay, reason: reason?.rawValue), json: json)
+            }
+        })
 
     /// `hotel blocks [--from DAY] [--to DAY]`
     static let blocks = Subcommand(

@@ -10,13 +10,15 @@ extension Subcommand {
         options: Option.client("The client's id, such as 42.").required,
         TargetOptions(room: "The room to book; it must be registered and free for the whole stay.", type: "Book the best free room of this type instead (see below)."),
         StayOptions(from: "The arrival day, YYYY-MM-DD: the first night.", to: "The departure day, YYYY-MM-DD: after the last night."),
-        Option.idempotencyKey, Flag.json
-    ) { (_, context, client, target, stay, idempotencyKey, json) throws(CommandLineError) in
-        let request = StayRequest(client: try client.get(), target: try target.get(), stay: try stay.stay(), idempotencyKey: try idempotencyKey.get())
-        let booking = try context.run { (desk) throws(HotelError) in try desk.reserve(request) }
-        context.noteChosenRoom(of: booking, for: request, "booked")
-        context.print(booking, json: json)
-    }
+        Option.idempotencyKey, Flag.json,
+        prepare: { (_, client, target, stay, idempotencyKey, json) throws(CommandLineError) in
+            let request = StayRequest(client: try client.get(), target: try target.get(), stay: try stay.stay(), idempotencyKey: try idempotencyKey.get())
+            return { (context: Context) throws(CommandLineError) in
+                let booking = try context.run { (desk) throws(HotelError) in try desk.reserve(request) }
+                context.noteChosenRoom(of: booking, for: request, "booked")
+                context.print(booking, json: json)
+            }
+        })
 
     /// `hotel hold (--room NAME | --type TYPE) --from DAY --to DAY [--client ID] [--for DURATION]`
     static let hold = Subcommand(
@@ -27,15 +29,17 @@ extension Subcommand {
         options: TargetOptions(room: "The room to hold.", type: "Hold the best free room of this type instead (as 'hotel book --type')."),
         StayOptions.standard, Option.client("The client, if known; 'hotel confirm' can name one later."),
         Option("--for", "duration", "How long the hold lasts: 90s, 15m, 2h, 1d, or several units largest first, such as 1h30m (default 15m, at most 30d).", HoldDuration.init(_:)),
-        Option.idempotencyKey, Flag.json
-    ) { (_, context, target, stay, client, duration, idempotencyKey, json) throws(CommandLineError) in
-        let request = StayRequest(
-            client: try client.get(), target: try target.get(), stay: try stay.stay(), hold: try duration.get() ?? .standard,
-            idempotencyKey: try idempotencyKey.get())
-        let booking = try context.run { (desk) throws(HotelError) in try desk.reserve(request) }
-        context.noteChosenRoom(of: booking, for: request, "held")
-        context.print(booking, json: json)
-    }
+        Option.idempotencyKey, Flag.json,
+        prepare: { (_, target, stay, client, duration, idempotencyKey, json) throws(CommandLineError) in
+            let request = StayRequest(
+                client: try client.get(), target: try target.get(), stay: try stay.stay(), hold: try duration.get() ?? .standard,
+                idempotencyKey: try idempotencyKey.get())
+            return { (context: Context) throws(CommandLineError) in
+                let booking = try context.run { (desk) throws(HotelError) in try desk.reserve(request) }
+                context.noteChosenRoom(of: booking, for: request, "held")
+                context.print(booking, json: json)
+            }
+        })
 }
 
 extension Context {

@@ -16,14 +16,16 @@ extension Subcommand {
             spec: CommandSpec(
                 name: name, abstract: abstract, arguments: [(argumentName, argument)], positionalCount: 1...1,
                 discussion: discussion + " With --json: the booking as an object, as the command leaves it.", runsInBatch: true),
-            options: options, Flag.json
-        ) { (arguments, context, options, json) throws(CommandLineError) in
-            let id = try arguments.bookingID()
-            let action = try prepare(id, options)
-            try context.requireStore()
-            let booking = try context.run(action)
-            context.print(booking, json: json)
-        }
+            options: options, Flag.json,
+            prepare: { (arguments, options, json) throws(CommandLineError) in
+                let id = try arguments.bookingID()
+                let action = try prepare(id, options)
+                return { (context: Context) throws(CommandLineError) in
+                    try context.requireStore()
+                    let booking = try context.run(action)
+                    context.print(booking, json: json)
+                }
+            })
     }
 
     /// `hotel cancel ID [--reason TEXT]`

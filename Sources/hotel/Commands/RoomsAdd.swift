@@ -10,7 +10,7 @@ extension Subcommand {
             discussion: "Adds all the rooms or, if any of them exists already, none. Prints the added names, one a line. Creates the store if there is none.",
             runsInBatch: true),
         options: Option.type("The rooms' type, such as double or suite (default: standard)."),
-        run: { (arguments, context, type) throws(CommandLineError) in
+        prepare: { (arguments, type) throws(CommandLineError) in
             var names: [RoomName] = []
             for text in arguments.positionals {
                 let name = try arguments.parse(text, RoomName.init(_:))
@@ -18,7 +18,9 @@ extension Subcommand {
                 names.append(name)
             }
             let type = try type.get() ?? .standard
-            try context.run { (desk) throws(HotelError) in try desk.addRooms(names, type: type) }
-            for name in names { context.line(name.rawValue) }
+            return { (context: Context) throws(CommandLineError) in
+                try context.run { (desk) throws(HotelError) in try desk.addRooms(names, type: type) }
+                for name in names { context.line(name.rawValue) }
+            }
         })
 }

@@ -16,11 +16,6 @@ protocol Printed {
     func fields(at now: Instant) -> [String]
 }
 
-extension Printed {
-    /// The record as one tab-separated line, as it stands at `now`.
-    func line(at now: Instant) -> String { fields(at: now).joined(separator: "\t") }
-}
-
 extension Booking: Printed {
     /// `{"bookingId","client","room","arrival","departure","status"}` (`client` null for a hold without
     /// one), with `expiresAt` for a hold and `reason` when there is one.

@@ -24,11 +24,16 @@ final class Context {
     private(set) var output = ""
     /// Whether output goes to stdout as it grows (false for a batch line's, which is captured).
     private let streams: Bool
-    /// Warnings for stderr, written before any error line.
+    /// Lines for stderr (warnings, notes), written before any error line.
     private(set) var warnings = ""
     /// The exit status of a command that succeeded but has something to report (`hotel audit` listing
     /// what is left to settle exits 1, with nothing on stderr).
     var exitStatus = ExitStatus.success
+    /// Whether stdout is a terminal, where a person reads it (listings print tables): false for a batch line's
+    /// output, which is captured.
+    let stdoutIsTerminal: Bool
+    /// Whether stderr is a terminal (notes for a person, such as the room a command chose, go there).
+    let stderrIsTerminal: Bool
 
     /// The process environment (for the terminal: COLUMNS, TERM, NO_COLOR).
     let environment: Environment
@@ -44,6 +49,8 @@ final class Context {
         self.frontDesk = FrontDesk(store: store, clock: clock)
         self.commands = frontDesk
         self.streams = true
+        self.stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
+        self.stderrIsTerminal = isatty(STDERR_FILENO) == 1
     }
 
     /// A context for one line of a batch: the same store, commands run on `desk`, its own output.
@@ -55,6 +62,8 @@ final class Context {
         progress = nil
         commands = desk
         streams = false
+        stdoutIsTerminal = false
+        stderrIsTerminal = false
     }
 
     /// Adds a line to stdout.
@@ -74,6 +83,27 @@ final class Context {
 
     /// Adds a line to stderr as it is (a problem listed before the error line).
     func warning(raw text: String) { warnings += text + "\n" }
+
+    /// Adds a `hotel: ...` line to stderr for a person, only when stderr is a terminal: scripts and pipes
+    /// never see it.
+    func note(_ text: String) {
+        if stderrIsTerminal { warnings += "hotel: \(text)\n" }
+    }
+
+    /// Prints `rows` as a listing: under `columns` as an aligned table when stdout is a terminal and `tsv` is
+    /// false, else as tab-separated lines (see ``Table``). The one call a listing makes.
+    func table(_ columns: [Table.Column], tsv: Bool, rows: some Sequence<[String]>) {
+        var printer = tablePrinter(columns, tsv: tsv)
+        for row in rows { printer.add(row) }
+        printer.finish()
+    }
+
+    /// A printer for a listing whose rows come one at a time, as ``table(_:tsv:rows:)`` prints them: tab-separated
+    /// lines are never held, and a table holds only the rows it measures (``Table/measuredRows``). Call
+    /// ``Table/Printer/finish()`` after the last row.
+    func tablePrinter(_ columns: [Table.Column], tsv: Bool) -> Table.Printer {
+        Table.Printer(columns: columns, aligned: stdoutIsTerminal && !tsv) { [unowned self] line in append(line) }
+    }
 
     /// Adds a JSON document to stdout, on one line.
     func json(_ value: JSONValue) { line(JSONWriter.string(value)) }

@@ -15,7 +15,7 @@ enum ManPage {
             .I subcommand
             [\\fIoptions\\fR]
             .SH DESCRIPTION
-            \(escape("hotel books rooms, holds and blocks them, records arrivals and departures and answers what is free, from the shell. Every change is an event appended to a log, a JSON-lines file by default or a PostgreSQL database, and every answer is read from that log. Commands print at most an id; queries print one result a line, or one JSON document with --json, for pipelines."))
+            \(escape("hotel books rooms, holds and blocks them, records arrivals and departures and answers what is free, from the shell. Every change is an event appended to a log, a JSON-lines file by default or a PostgreSQL database, and every answer is read from that log. Commands print at most an id; queries print one result a line, or one JSON document with --json, for pipelines. On a terminal, the listings (bookings, the day lists, blocks, availability, occupancy) print aligned columns under a header line; piped, or with --tsv, they print tab-separated lines. Booking and block ids are taken in any case."))
             .SH OPTIONS
 
             """
@@ -49,6 +49,15 @@ enum ManPage {
             .nf
             hotel calendar
             hotel occupancy \\-\\-from \\-30 \\-\\-nights 30 \\-\\-by type \\-\\-csv
+            .fi
+            .RE
+            .PP
+            Run tonight's changes all or nothing, and see what was recorded since noon:
+            .PP
+            .RS
+            .nf
+            hotel batch \\-\\-atomic < tonight.txt
+            hotel log \\-\\-since 2024\\-05\\-01T12:00:00Z
             .fi
             .RE
             .PP

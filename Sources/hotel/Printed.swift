@@ -1,15 +1,19 @@
 import BookingCore
 
-/// A booking or a block as `hotel` prints it: its id (what a command on it prints), a line of `hotel bookings`
-/// or `hotel blocks`, or a JSON object with the field names of the log's events.
+/// A booking or a block as `hotel` prints it: its id (what a command on it prints), a row of `hotel bookings`
+/// or `hotel blocks` (a line of tab-separated fields, or a table's row), or a JSON object with the field names
+/// of the log's events.
 protocol Printed {
     var id: BookingID { get }
+
+    /// The columns of a listing of such records, for a table's header.
+    static var columns: [Table.Column] { get }
 
     /// The record as a JSON object, as it stands at `now`.
     func json(at now: Instant) -> JSONValue
 
-    /// The record as one tab-separated line, as it stands at `now`.
-    func line(at now: Instant) -> String
+    /// The record's fields in a listing, one a column, as it stands at `now`.
+    func fields(at now: Instant) -> [String]
 }
 
 extension Booking: Printed {
@@ -27,10 +31,11 @@ extension Booking: Printed {
         return .object(object)
     }
 
+    static let columns = ["ID", "CLIENT", "ROOM", "ARRIVAL", "DEPARTURE", "STATUS"].map { Table.Column($0) }
+
     /// id, client (`-` for a hold without one), room, arrival, departure, status.
-    func line(at now: Instant) -> String {
+    func fields(at now: Instant) -> [String] {
         [id.rawValue, client?.rawValue ?? "-", room.rawValue, stay.arrival.description, stay.departure.description, status(at: now).rawValue]
-            .joined(separator: "\t")
     }
 }
 
@@ -47,8 +52,10 @@ extension Block: Printed {
         return .object(object)
     }
 
+    static let columns = ["ID", "ROOM", "FROM", "TO", "STATUS", "REASON"].map { Table.Column($0) }
+
     /// id, room, first night, day back in service, status (`active`, `past` or `ended`), reason (empty if none).
-    func line(at now: Instant) -> String {
-        [id.rawValue, room.rawValue, stay.arrival.description, stay.departure.description, status(on: now.localDay).rawValue, reason ?? ""].joined(separator: "\t")
+    func fields(at now: Instant) -> [String] {
+        [id.rawValue, room.rawValue, stay.arrival.description, stay.departure.description, status(on: now.localDay).rawValue, reason ?? ""]
     }
 }

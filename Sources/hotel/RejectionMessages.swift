@@ -34,8 +34,9 @@ extension BookingError {
             return "room '\(room)' is not free for \(stay): the guest of booking \(guest) is still checked in (due out \(departure)); 'hotel checkout \(guest)' records the departure"
         case .noRoomOfTypeFree(let type, let stay):
             return "no room of type '\(type)' is free for \(stay); 'hotel availability --from \(stay.arrival) --to \(stay.departure)' shows every type"
-        case .unknownBooking(let id):
-            return "unknown booking '\(id)'; 'hotel bookings' lists the bookings"
+        case .unknownBooking(let id, let suggestion):
+            let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? "; 'hotel bookings' lists the bookings"
+            return "unknown booking '\(id)'\(hint)"
         case .alreadyCancelled(let id):
             return "booking '\(id)' is already cancelled"
         case .wrongStatus(let id, let status, let transition):
@@ -59,8 +60,9 @@ extension BookingError {
             return "'\(id)' is a block, not a booking; 'hotel unblock \(id)' ends it"
         case .notABlock(let id):
             return "'\(id)' is a booking, not a block; 'hotel blocks' lists the blocks"
-        case .unknownBlock(let id):
-            return "unknown block '\(id)'; 'hotel blocks' lists the blocks"
+        case .unknownBlock(let id, let suggestion):
+            let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? "; 'hotel blocks' lists the blocks"
+            return "unknown block '\(id)'\(hint)"
         case .invalidStay(let error):
             return error.description
         case .idempotencyKeyReused(let key, let existing):

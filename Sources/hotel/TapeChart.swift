@@ -1,7 +1,7 @@
 import BookingCore
 
 /// The front desk's tape chart: rooms down the side (grouped by type), nights across, each stay a bar of its
-/// status's glyph whose first cell carries the start of its client (or id). Folded into blocks of nights that
+/// status's glyph that starts with its client (or id), as much of it as the bar's nights leave room for. Folded into blocks of nights that
 /// fit the width, never wrapped.
 struct TapeChart {
     /// A room's row: its name and the stays (bookings, holds) and blocks that hold some of its nights.
@@ -123,24 +123,35 @@ struct TapeChart {
 
     /// A room's cells for `count` nights from `day`.
     private func cells(_ row: Row, from day: Day, count: Int) -> String {
-        var out = ""
-        for n in 0..<count {
+        // What each night shows: the first stay (or block) drawn that holds it, if any.
+        let holders = (0..<count).map { n -> (entry: CalendarEntry, mark: Mark)? in
             let night = day.adding(days: n)
-            guard let stay = row.stays.first(where: { $0.stay.arrival <= night && night < $0.stay.departure && Mark($0, at: now) != nil }),
-                  let mark = Mark(stay, at: now)
-            else {
+            for entry in row.stays where entry.stay.arrival <= night && night < entry.stay.departure {
+                if let mark = Mark(entry, at: now) { return (entry, mark) }
+            }
+            return nil
+        }
+        var out = ""
+        var n = 0
+        while n < count {
+            guard let (entry, mark) = holders[n] else {
                 out += " . "
+                n += 1
                 continue
             }
-            var text = String(repeating: mark.glyph, count: Self.cell)
-            // The stay's first cell (or the first one of a block of nights) carries the start of its client,
-            // else its id: as much as fits in two columns, then the glyph to fill the cell.
-            if night == stay.stay.arrival || n == 0, case .booking(let booking) = stay {
-                let name = booking.client?.rawValue ?? String(booking.id.rawValue.dropFirst(2))
-                let start = DisplayWidth.prefix(name, columns: Self.cell - 1)
-                text = start.text + String(repeating: mark.glyph, count: Self.cell - start.width)
+            // The run of nights it shows from here: one bar, painted once.
+            var nights = 1
+            while n + nights < count, holders[n + nights]?.entry.id == entry.id { nights += 1 }
+            let width = nights * Self.cell
+            var text = String(repeating: mark.glyph, count: width)
+            // The bar's first cell (its arrival, or the first night of a block of nights) starts with its
+            // client, else its id: as much as fits in the bar, less one column for the glyph.
+            if entry.stay.arrival == day.adding(days: n) || n == 0, case .booking(let booking) = entry {
+                let start = DisplayWidth.prefix(booking.client?.rawValue ?? String(booking.id.rawValue.dropFirst(2)), columns: width - 1)
+                text = start.text + String(repeating: mark.glyph, count: width - start.width)
             }
             out += paint(text, mark.sgr)
+            n += nights
         }
         return out
     }

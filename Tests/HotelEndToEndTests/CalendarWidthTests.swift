@@ -53,13 +53,16 @@ struct CalendarWidthTests {
         #expect(rows.count >= 5)
         let cells = Set(rows.map { line in Self.columns(line) % 3 })
         #expect(cells.count == 1, "\(rows)")
-        // A stay's first cell carries as much of its client as fits in two columns.
+        // A stay's bar starts with as much of its client as fits in it, less a column for the glyph: all of
+        // 山田太郎 (8 columns) in three nights' 9, all of 🎉x in two nights' 6, 김 in one night's 3.
         let tokyo = try #require(rows.first { $0.hasPrefix("  東京") })
-        #expect(tokyo.contains("山#") || tokyo.contains("山="), "\(tokyo)")
+        #expect(tokyo.contains("山田太郎="), "\(tokyo)")
         let blue = try #require(rows.first { $0.hasPrefix("  Blue") })
-        #expect(blue.contains("e\u{301}e\u{301}="), "\(blue)")
+        #expect(blue.contains("e\u{301}e\u{301}e\u{301}======"), "\(blue)")
         let osaka = try #require(rows.first { $0.hasPrefix("  大阪") })
-        #expect(osaka.contains("🎉="), "\(osaka)")
+        #expect(osaka.contains("🎉x==="), "\(osaka)")
+        let seoul = try #require(rows.first { $0.hasPrefix("  서울") })
+        #expect(seoul.contains("김="), "\(seoul)")
         // Each type is one group, whatever the order of the rooms' names.
         let blocks = chart.lines.filter(\.isEmpty).count + 1
         #expect(chart.lines.filter { $0 == "standard" }.count == blocks && chart.lines.filter { $0 == "和室" }.count == blocks, "\(chart.lines)")

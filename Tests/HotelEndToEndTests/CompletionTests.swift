@@ -61,6 +61,18 @@ struct CompletionTests {
         #expect(try complete(["hotel", "--store", "nowhere.jsonl", "book", "--room", ""]) == [])
     }
 
+    @Test func theListingsBatchAndLogOptionsComplete() throws {
+        #expect(try complete(["hotel", "bookings", "--ts"]) == ["--tsv"])
+        #expect(try complete(["hotel", "occupancy", "--"]).contains("--tsv"))
+        #expect(try complete(["hotel", "batch", "--a"]) == ["--atomic"])
+        #expect(try complete(["hotel", "log", "--si"]) == ["--since"])
+        // --since takes a time: nothing is offered, and the word after it is not taken for a subcommand.
+        #expect(try complete(["hotel", "log", "--since", ""]) == [])
+        let fish = try sandbox.hotel.run(["completions", "fish"]).stdout
+        #expect(fish.contains("complete -c hotel -n '__fish_seen_subcommand_from log' -l since -r -d 'Only events recorded at or after this time"))
+        #expect(fish.contains("complete -c hotel -n '__fish_seen_subcommand_from batch' -l atomic -d 'Record every command or none"))
+    }
+
     @Test func zshAndFishScriptsAreMadeFromTheSameSpecs() throws {
         let zsh = try sandbox.hotel.run(["completions", "zsh"]).stdout
         #expect(zsh.hasPrefix("#compdef hotel\n"))

@@ -117,7 +117,7 @@ struct TextTests {
         let reason = try run(Self.words("block --room Blue --from 2024-05-01 --to 2024-05-02 --reason") + [Array("x\u{202A}y".utf8)], cached: false)
         #expect(reason.status == 64 && reason.stderr.hasPrefix("hotel: error: invalid reason 'x\\u{202a}y': it contains a bidirectional control character (U+202A)"))
         let batch = try run(Self.words("batch"), cached: false, input: Array("rooms add Blue\u{202D}\n".utf8))
-        #expect(batch.status == 1 && batch.stdout == "error: invalid room name 'Blue\\u{202d}': it contains a bidirectional control character (U+202D); see 'hotel rooms add --help'\n", "\(batch)")
+        #expect(batch == .init(stdout: "", stderr: "hotel: error: line 1 of the batch: invalid room name 'Blue\\u{202d}': it contains a bidirectional control character (U+202D); see 'hotel rooms add --help'\n", status: 64), "\(batch)")
         #expect(sandbox.hotel.storeBytes() == before)
     }
 }

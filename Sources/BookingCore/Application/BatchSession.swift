@@ -34,6 +34,12 @@ public final class BatchSession {
         return decided
     }
 
+    /// Forgets every event decided so far: the batch then records nothing (an all-or-nothing batch that met a
+    /// refusal). The model keeps them, so no command may be decided on the session after this.
+    func discard() {
+        events.removeAll()
+    }
+
     /// Encodes the batch's lines, in order, each chained to the one before from `chain` (the log's head hash),
     /// and hands them to `write` in pieces of about `pieceSize` bytes.
     func writeLines(pieceSize: Int = 1 << 20, after chain: HashChain.Value, _ write: ([UInt8]) throws(EventStoreError) -> Void) throws(EventStoreError) {

@@ -142,10 +142,29 @@ extension CommandRunner {
         do { return (try state.existingBooking(id), state) } catch { throw .rejected(error) }
     }
 
+    /// Runs `body` with the id `typed` names (``HotelReadModel/storedID(for:)``: as typed, else in the form
+    /// `hotel` writes ids in, so `BKPEKH1OMN` names `bkpekh10mn`). If it names nothing, the refusal of an
+    /// unknown booking or block comes with the known id one edit from it (``HotelReadModel/nearestID(to:)``).
+    /// Every command on an id takes it through here.
+    public func onID<T>(_ typed: BookingID, _ body: (BookingID) throws(HotelError) -> T) throws(HotelError) -> T {
+        var id = typed
+        // An id already in its canonical form (or with none) can only name itself: nothing to read.
+        if let canonical = typed.canonical, canonical != typed, let stored = try state(query: .all).storedID(for: typed) { id = stored }
+        do {
+            return try body(id)
+        } catch .rejected(.unknownBooking(let unknown, suggestion: .none)) {
+            throw .rejected(.unknownBooking(unknown, suggestion: try state(query: .all).nearestID(to: unknown)))
+        } catch .rejected(.unknownBlock(let unknown, suggestion: .none)) {
+            throw .rejected(.unknownBlock(unknown, suggestion: try state(query: .all).nearestID(to: unknown)))
+        }
+    }
+
     /// Confirms an unexpired hold, for its client or `client`.
     public func confirm(_ id: BookingID, client: ClientID?) throws(HotelError) -> Booking {
-        try aroundCurrentRoom(of: id) { (room, hotel) throws(HotelError) in
-            try changing(id, ConfirmHold(booking: id, room: room, client: client, now: now).holdersDrawn(from: hotel))
+        try onID(id) { (id) throws(HotelError) in
+            try aroundCurrentRoom(of: id) { (room, hotel) throws(HotelError) in
+                try changing(id, ConfirmHold(booking: id, room: room, client: client, now: now).holdersDrawn(from: hotel))
+            }
         }
     }
 
@@ -162,25 +181,27 @@ extension CommandRunner {
 
     /// Releases an unexpired hold.
     public func release(_ id: BookingID) throws(HotelError) -> Booking {
-        try changing(id, ReleaseHold(booking: id, now: now))
+        try onID(id) { (id) throws(HotelError) in try changing(id, ReleaseHold(booking: id, now: now)) }
     }
 
     /// Cancels a hold or an active booking.
     ///
     /// - Returns: The cancelled booking as it now stands.
     public func cancel(_ id: BookingID, reason: Reason? = nil) throws(HotelError) -> Booking {
-        try changing(id, CancelBooking(booking: id, reason: reason, now: now))
+        try onID(id) { (id) throws(HotelError) in try changing(id, CancelBooking(booking: id, reason: reason, now: now)) }
     }
 
     /// Moves a booking to another room and/or other dates.
     public func change(_ id: BookingID, room: RoomName?, arrival: Day?, departure: Day?) throws(HotelError) -> Booking {
-        do throws(HotelError) {
-            return try aroundCurrentRoom(of: id) { (currentRoom, hotel) throws(HotelError) in
-                let decision = ChangeBooking(booking: id, currentRoom: currentRoom, room: room, arrival: arrival, departure: departure, now: now)
-                return try changing(id, decision.holdersDrawn(from: hotel))
+        try onID(id) { (id) throws(HotelError) in
+            do throws(HotelError) {
+                return try aroundCurrentRoom(of: id) { (currentRoom, hotel) throws(HotelError) in
+                    let decision = ChangeBooking(booking: id, currentRoom: currentRoom, room: room, arrival: arrival, departure: departure, now: now)
+                    return try changing(id, decision.holdersDrawn(from: hotel))
+                }
+            } catch .rejected(.unknownRoom(let room, _)) {
+                throw try unknownRoom(room)
             }
-        } catch .rejected(.unknownRoom(let room, _)) {
-            throw try unknownRoom(room)
         }
     }
 
@@ -189,9 +210,11 @@ extension CommandRunner {
         let now = self.now
         // The desk's local date is written: it must be a day the log can hold (a time zone can push it past).
         guard today.isRecordable else { throw .rejected(.invalidStay(.outOfCalendar("today (\(today))"))) }
-        guard kind == .checkedIn else { return try changing(id, RecordMilestone(kind, booking: id, today: today, now: now)) }
-        return try aroundCurrentRoom(of: id) { (currentRoom, _) throws(HotelError) in
-            try changing(id, RecordMilestone(kind, booking: id, today: today, now: now, currentRoom: currentRoom))
+        return try onID(id) { (id) throws(HotelError) in
+            guard kind == .checkedIn else { return try changing(id, RecordMilestone(kind, booking: id, today: today, now: now)) }
+            return try aroundCurrentRoom(of: id) { (currentRoom, _) throws(HotelError) in
+                try changing(id, RecordMilestone(kind, booking: id, today: today, now: now, currentRoom: currentRoom))
+            }
         }
     }
 
@@ -217,8 +240,10 @@ extension CommandRunner {
     ///
     /// - Returns: The block, ended.
     public func unblock(_ id: BookingID) throws(HotelError) -> Block {
-        guard let block = try changed(id, by: UnblockRoom(block: id)).block else { throw .rejected(.notABlock(id)) }
-        return block
+        try onID(id) { (id) throws(HotelError) in
+            guard let block = try changed(id, by: UnblockRoom(block: id)).block else { throw .rejected(.notABlock(id)) }
+            return block
+        }
     }
 }
 

@@ -73,6 +73,47 @@ public struct FrontDesk: CommandRunner, Sendable {
         }
     }
 
+    /// Runs `body` as ``batch(expectedCommands:_:)`` does, all or nothing: if it returns a failure (the first
+    /// command refused, say), none of the batch's commands is recorded; if a success, all of them are, with
+    /// one sync. The rule is the same on every store: the session's events are written only if `body`
+    /// succeeded (``ModelProvidingStore/batch(expectedCommands:_:)`` appends nothing for a session with no
+    /// events). On a store without batches the commands are decided on the log folded in memory and recorded
+    /// with one append, on the condition that nothing was recorded meanwhile.
+    ///
+    /// - Throws: ``HotelError`` if the store cannot be read or the batch cannot be written (then nothing is
+    ///   recorded either); ``HotelError/tooManyConflicts(attempts:)`` if, on a store without batches, another
+    ///   writer recorded an event while the batch was decided.
+    public func atomicBatch<Success, Failure: Error>(
+        expectedCommands: Int = 0, _ body: (any CommandRunner) -> Result<Success, Failure>
+    ) throws(HotelError) -> Result<Success, Failure> {
+        precondition(pinned == nil, "a desk as of a past point records nothing")
+        func desk(_ session: BatchSession) -> BatchDesk {
+            BatchDesk(session: session, newBookingID: newBookingID, clock: .fixed(secondsSince1970: session.now.secondsSince1970), today: today)
+        }
+        if let store = store.modelProvider {
+            return try store.batch(expectedCommands: expectedCommands) { session in
+                let result = body(desk(session))
+                if case .failure = result { session.discard() }
+                return result
+            }
+        }
+        let read: ReadResult
+        do { read = try store.read(.all) } catch { throw .store(error) }
+        let folded: HotelProjection
+        do { folded = try HotelProjection(recorded: read.events, head: read.head) } catch { throw .invalidEvent(error) }
+        let session = BatchSession(model: CachedHotelModel(folded: folded), now: now, expectedCommands: expectedCommands)
+        let result = body(desk(session))
+        guard case .success = result, !session.events.isEmpty else { return result }
+        do {
+            _ = try store.append(session.events.map(\.storeEvent), condition: AppendCondition(failIfEventsMatch: .all, after: read.head))
+        } catch .conflict {
+            throw .tooManyConflicts(attempts: 1)
+        } catch {
+            throw .store(error)
+        }
+        return result
+    }
+
     /// The wall clock's local date.
     public var today: Day { Instant(secondsSince1970: wallClock.secondsSince1970()).localDay }
 

@@ -21,8 +21,8 @@ public enum BookingError: Error, Sendable, Equatable {
     case similarRoomType(RoomType, existing: RoomType)
     /// Every room of the type is taken for some night of the stay.
     case noRoomOfTypeFree(RoomType, Stay)
-    /// No booking has that id.
-    case unknownBooking(BookingID)
+    /// No booking has that id; `suggestion` is a known id one edit from it (``HotelReadModel/nearestID(to:)``).
+    case unknownBooking(BookingID, suggestion: BookingID? = nil)
     /// The booking was cancelled before.
     case alreadyCancelled(BookingID)
     /// The transition does not take a booking (or block) in this status (see ``Lifecycle``).
@@ -46,8 +46,8 @@ public enum BookingError: Error, Sendable, Equatable {
     case isABlock(BookingID)
     /// The id is a booking's, not a block's.
     case notABlock(BookingID)
-    /// No block has that id.
-    case unknownBlock(BookingID)
+    /// No block has that id; `suggestion` is a known id one edit from it.
+    case unknownBlock(BookingID, suggestion: BookingID? = nil)
     /// The new dates of a change do not make a stay.
     case invalidStay(InvalidValue)
     /// The idempotency key was used before with other arguments, for booking `existing`.

@@ -29,3 +29,67 @@ public struct BookingID: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public static func < (lhs: BookingID, rhs: BookingID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
+
+extension BookingID {
+    /// The id in the form `hotel` writes its ids in, when this one is that form in another spelling: `bk` or
+    /// `bl`, in any case, then characters of Crockford's base 32 in any case, where `i` and `l` read as `1`
+    /// and `o` as `0` (as Crockford's decoding has it; `u` is not in the alphabet and reads as nothing). So
+    /// `BKPEKH1OMN` is `bkpekh10mn`. Nil for an id of any other form (`B-1`, `ORDER-7`, or one with a `u`).
+    ///
+    /// Every id `hotel` makes is its own canonical form (lowercase, no `i`, `l`, `o` or `u` after the prefix),
+    /// so typing one in any case or with a look-alike names it; an id another tool wrote in another form is
+    /// found only as written (see ``HotelReadModel/storedID(for:)``), so two stored ids are never confused.
+    public var canonical: BookingID? {
+        let bytes = Array(rawValue.utf8)
+        guard bytes.count > 2 else { return nil }
+        let prefix = String(decoding: bytes[0..<2], as: UTF8.self).lowercased()
+        guard prefix == "bk" || prefix == "bl" else { return nil }
+        var out = prefix
+        for byte in bytes[2...] {
+            let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+            switch lower {
+            case UInt8(ascii: "i"), UInt8(ascii: "l"): out.append("1")
+            case UInt8(ascii: "o"): out.append("0")
+            case _ where BookingIDGenerator.alphabet.contains(Character(UnicodeScalar(lower))): out.append(Character(UnicodeScalar(lower)))
+            default: return nil
+            }
+        }
+        return BookingID(unchecked: out)
+    }
+
+    /// The ids one edit from this one, in lowercase: one character deleted, inserted or replaced (by a
+    /// character of Crockford's base 32, or the `l` of `bl`), or two neighbours swapped; each at most
+    /// ``maximumLength`` characters.
+    ///
+    /// - Complexity: about 70 times the id's length.
+    var oneEditAway: [BookingID] {
+        let id = Array(rawValue.lowercased().utf8)
+        let letters = Array("0123456789abcdefghjklmnpqrstvwxyz".utf8)
+        var out: [[UInt8]] = []
+        for i in id.indices {
+            var deleted = id
+            deleted.remove(at: i)
+            out.append(deleted)
+            for letter in letters where letter != id[i] {
+                var replaced = id
+                replaced[i] = letter
+                out.append(replaced)
+            }
+            if i + 1 < id.count, id[i] != id[i + 1] {
+                var swapped = id
+                swapped.swapAt(i, i + 1)
+                out.append(swapped)
+            }
+        }
+        if id.count < Self.maximumLength {
+            for i in 0...id.count {
+                for letter in letters {
+                    var inserted = id
+                    inserted.insert(letter, at: i)
+                    out.append(inserted)
+                }
+            }
+        }
+        return out.filter { !$0.isEmpty }.map { BookingID(unchecked: String(decoding: $0, as: UTF8.self)) }
+    }
+}

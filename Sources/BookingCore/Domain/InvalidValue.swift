@@ -12,7 +12,7 @@ public enum InvalidValue: Error, Sendable, Equatable, CustomStringConvertible {
     case roomType(String, reason: String)
     /// Not an ISO 8601 UTC time with whole seconds.
     case instant(String)
-    /// Not a hold duration such as `15m`.
+    /// Not a hold duration such as `15m` or `1h30m`.
     case holdDuration(String)
     /// A stay of more nights than ``Stay/maximumNights``.
     case stayTooLong(Stay)
@@ -44,7 +44,7 @@ public enum InvalidValue: Error, Sendable, Equatable, CustomStringConvertible {
         case .instant(let text):
             return "invalid time '\(Self.shown(text))': expected ISO 8601 UTC such as 2024-05-01T12:00:00Z"
         case .holdDuration(let text):
-            return "invalid duration '\(Self.shown(text))': expected a whole number and a unit, such as 90s, 15m, 2h or 1d (at most 30d)"
+            return "invalid duration '\(Self.shown(text))': expected a whole number and a unit, such as 90s, 15m, 2h or 1d, or several largest first, such as 1h30m (at most 30d)"
         case .stayTooLong(let stay):
             return "the stay \(stay) has \(stay.nights) nights, more than the \(Stay.maximumNights) a stay may have; check the year"
         case .text(let option, let text, let reason):

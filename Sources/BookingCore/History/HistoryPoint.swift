@@ -23,22 +23,8 @@ public enum HistoryPoint: Sendable, Equatable, CustomStringConvertible {
             self = .position(Position(value))
             return
         }
-        if text.utf8.count == 10, let day = try? Day(text) {
-            self = .time(day.localStart)
-            return
-        }
-        if let instant = try? Instant(text) {
-            self = .time(instant)
-            return
-        }
-        // A time with an offset: 2024-05-01T14:00:00+02:00.
-        let bytes = Array(text.utf8)
-        if bytes.count == 25, bytes[19] == UInt8(ascii: "+") || bytes[19] == UInt8(ascii: "-"), bytes[22] == UInt8(ascii: ":"),
-           let local = try? Instant(String(decoding: bytes[0..<19], as: UTF8.self) + "Z"),
-           let hours = Int(String(decoding: bytes[20..<22], as: UTF8.self)), let minutes = Int(String(decoding: bytes[23..<25], as: UTF8.self)),
-           hours < 24, minutes < 60 {
-            let offset = (hours * 3600 + minutes * 60) * (bytes[19] == UInt8(ascii: "+") ? 1 : -1)
-            self = .time(local.adding(seconds: -offset))
+        if let moment = Instant(moment: text) {
+            self = .time(moment)
             return
         }
         throw .historyPoint(text)
@@ -122,6 +108,31 @@ struct HistoryPointResolver {
         case .position(let wanted): throw .pastHead(wanted, head: head)
         case .time(let time): throw .beforeFirstEvent(time, first: first)
         }
+    }
+}
+
+extension Instant {
+    /// A moment as a person types one for `--as-of` or `log --since`: an ISO 8601 time with seconds and `Z` or an
+    /// offset (`2024-05-01T12:00:00Z`, `2024-05-01T14:00:00+02:00`), or a day `YYYY-MM-DD`, meaning the start of
+    /// that day in the local time zone (`TZ`). Nil for anything else.
+    public init?(moment text: String) {
+        if text.utf8.count == 10, let day = try? Day(text) {
+            self = day.localStart
+            return
+        }
+        if let instant = try? Instant(text) {
+            self = instant
+            return
+        }
+        // A time with an offset: 2024-05-01T14:00:00+02:00.
+        let bytes = Array(text.utf8)
+        guard bytes.count == 25, bytes[19] == UInt8(ascii: "+") || bytes[19] == UInt8(ascii: "-"), bytes[22] == UInt8(ascii: ":"),
+              let local = try? Instant(String(decoding: bytes[0..<19], as: UTF8.self) + "Z"),
+              let hours = Int(String(decoding: bytes[20..<22], as: UTF8.self)), let minutes = Int(String(decoding: bytes[23..<25], as: UTF8.self)),
+              hours < 24, minutes < 60
+        else { return nil }
+        let offset = (hours * 3600 + minutes * 60) * (bytes[19] == UInt8(ascii: "+") ? 1 : -1)
+        self = local.adding(seconds: -offset)
     }
 }
 

@@ -89,8 +89,9 @@ extension JSONLinesEventStore {
 
 extension LogReader {
     /// The recorded time of a complete line (with its `\n`): read from the end of a line in the form `hotel`
-    /// writes, else from the strict path; nil if it is not a time.
-    static func recordedAt(of line: UnsafeBufferPointer<UInt8>) -> Instant? {
+    /// writes, else from the strict path; nil if it is not a time (a hand-made log's), which readers take as
+    /// the beginning of time (as `verify` and `--as-of` do).
+    public static func recordedAt(of line: UnsafeBufferPointer<UInt8>) -> Instant? {
         let suffix = Array(#","recordedAt":""#.utf8)
         // ,"recordedAt":"YYYY-MM-DDTHH:MM:SSZ"}\n, or ,"recordedAt":"YYYY-MM-DDTHH:MM:SSZ","previousHash":"<64 hex>"}\n:
         // `end` is where the `}` or the previousHash field stands.

@@ -1,45 +1,68 @@
 import BookingCore
 
 extension Subcommand {
-    /// `hotel batch`
+    /// `hotel batch [--atomic]`
     static let batch = Subcommand(
         spec: CommandSpec(
             name: "batch", abstract: "Run commands read from stdin, one a line, with one lock and one sync.",
-            discussion: "Each line is a write command ('rooms add', 'book', 'hold', 'confirm', 'release', 'cancel', 'change', 'checkin', 'checkout', 'noshow', 'block' or 'unblock') in the same words as on the command line (quote words with ' or \"; blank lines and lines starting with # are skipped). Only its 'rooms add' lines create a store: on a missing one, a batch without them exits 66 and creates nothing. For each command, one line is printed: what the command prints (room names separated by tabs for 'rooms add'), or 'error: ' and the reason. Each command sees what the earlier ones did. Everything is written at the end and synced with one fsync, and nothing is printed before that: if any write or the sync fails, the log is cut back to what it was, nothing is recorded, nothing is printed on stdout, and the exit status says why. Exit status 0 if every command succeeded, 1 if any was refused."),
-        run: { (_, context) throws(CommandLineError) in
+            discussion: "Each line is a write command ('rooms add', 'book', 'hold', 'confirm', 'release', 'cancel', 'change', 'checkin', 'checkout', 'noshow', 'block' or 'unblock') in the same words as on the command line (quote words with ' or \"; blank lines and lines starting with # are skipped). Every line is read first: one that is not such a command, or has an unknown option or an invalid value, is a usage error naming its line (exit 64), and nothing runs. Only its 'rooms add' lines create a store: on a missing one, a batch without them exits 66 and creates nothing. For each command, one line is printed: what the command prints (room names separated by tabs for 'rooms add'), or 'error: ' and the reason. Each command sees what the earlier ones did. Everything is written at the end and synced with one fsync, and nothing is printed before that: if any write or the sync fails, the log is cut back to what it was, nothing is recorded, nothing is printed on stdout, and the exit status says why. Exit status 0 if every command succeeded, 1 if any was refused. With --atomic, the batch is all or nothing: at the first refusal nothing is recorded, nothing is printed on stdout, and the error names the line (exit 1)."),
+        options: Flag("--atomic", "Record every command or none: at the first refusal, nothing is recorded and the refusal names its line."),
+        run: { (_, context, atomic) throws(CommandLineError) in
             // Bring the read-model cache up to date first (a refresh holds the whole hotel in memory for a
             // moment), so that the refresh and the input are never both held; a failure shows again below.
             _ = try? context.frontDesk.model()
             let input = try readStandardInput()
             let lines = BatchLine.commandLines(in: input)
             try BatchLine.checkUTF8(lines, in: input)
+            // Every line read into what it does before anything runs: one that cannot run refuses the batch.
+            let today = context.today
+            var prepared: [(number: Int, run: Prepared)] = []
+            prepared.reserveCapacity(lines.count)
+            var counted = (offset: 0, number: 1)
+            for range in lines {
+                counted = BatchLine.number(of: range, in: input, countedTo: counted)
+                do throws(CommandLineError) {
+                    prepared.append((counted.number, try BatchLine.prepare(BatchLine.words(of: String(decoding: input[range], as: UTF8.self)), today: today)))
+                } catch {
+                    throw CommandLineError(message: "line \(counted.number) of the batch: \(error.message)", status: error.status)
+                }
+            }
             // Only its 'rooms add' lines can create the store: without one, a missing store is refused here,
             // before anything (a lock, a database's tables) is made.
             if !lines.contains(where: { BatchLine.createsStore(String(decoding: input[$0], as: UTF8.self)) }) { try context.requireStore() }
             var refused = 0
-            var results = ""
+            let outcome: Result<String, BatchLine.Refusal>
             do throws(HotelError) {
-                try context.frontDesk.batch(expectedCommands: lines.count) { desk in
+                let run = { (desk: any CommandRunner) -> Result<String, BatchLine.Refusal> in
                     var meter = ProgressMeter("running the batch", total: lines.count, unit: .commands, display: context.progress)
                     defer { meter.finish() }
-                    for (done, range) in lines.enumerated() {
+                    var results = ""
+                    for (done, line) in prepared.enumerated() {
                         meter.advance(to: done)
                         let child = Context(batchLineOf: context, desk: desk)
                         do throws(CommandLineError) {
-                            try BatchLine.run(BatchLine.words(of: String(decoding: input[range], as: UTF8.self)), in: child)
+                            try line.run(child)
                             results += child.output.split(separator: "\n").joined(separator: "\t")
                         } catch {
+                            if atomic { return .failure(BatchLine.Refusal(line: line.number, error: error)) }
                             refused += 1
                             results += "error: " + error.message
                         }
                         results += "\n"
                     }
+                    return .success(results)
                 }
+                outcome = try atomic ? context.frontDesk.atomicBatch(expectedCommands: lines.count, run) : context.frontDesk.batch(expectedCommands: lines.count, run)
             } catch {
                 throw CommandLineError(error)
             }
-            // Only now, with the batch synced, is anything acknowledged.
-            context.append(results)
+            switch outcome {
+            case .success(let results):
+                // Only now, with the batch synced, is anything acknowledged.
+                context.append(results)
+            case .failure(let refusal):
+                throw CommandLineError(message: "line \(refusal.line) of the batch: \(refusal.error.message); nothing was recorded", status: refusal.error.status)
+            }
             if refused > 0 {
                 throw CommandLineError(message: "\(refused) of \(lines.count) commands were refused", status: .rejected)
             }
@@ -68,9 +91,21 @@ enum BatchLine {
     /// line number), rather than repair it with replacement characters.
     static func checkUTF8(_ lines: [Range<Int>], in input: [UInt8]) throws(CommandLineError) {
         for range in lines where input[range].withUnsafeBufferPointer({ String(validUTF8: $0) }) == nil {
-            let number = input[..<range.lowerBound].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            let number = self.number(of: range, in: input).number
             throw .usage("line \(number) of the batch is not valid UTF-8: '\(RawText.shown(input[range]))'", help: "batch")
         }
+    }
+
+    /// The number (from 1) of the input line that starts at `range`'s start, counting on from a line start
+    /// already counted (so that numbering every line of a batch reads the input once).
+    static func number(of range: Range<Int>, in input: [UInt8], countedTo counted: (offset: Int, number: Int) = (0, 1)) -> (offset: Int, number: Int) {
+        (range.lowerBound, input[counted.offset..<range.lowerBound].reduce(counted.number) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 })
+    }
+
+    /// A line's refusal in an all-or-nothing batch: its number and why.
+    struct Refusal: Error {
+        let line: Int
+        let error: CommandLineError
     }
 
     /// Splits a line into words: white space separates them; '...' and "..." quote (in "...", \" and \\
@@ -122,8 +157,11 @@ enum BatchLine {
     /// The commands a batch line may name: those whose spec says they run in a batch.
     static var commands: [Subcommand] { HotelCommandLine.subcommands.filter(\.spec.runsInBatch) }
 
-    /// Runs the words of one line as one of ``commands``, named as on the command line.
-    static func run(_ words: [String], in context: Context) throws(CommandLineError) {
+    /// Reads the words of one line as one of ``commands``, named as on the command line, into what it does
+    /// (``Subcommand/prepare``): nothing runs yet. Friendly days (`today`, `+3`) count from `today`, the
+    /// desk's day, as on the command line.
+    /// - Throws: a usage error if the words are not such a command, with valid options and values.
+    static func prepare(_ words: [String], today: Day) throws(CommandLineError) -> Subcommand.Prepared {
         var rest = words[...]
         guard let subcommand = try? CommandNode.find(&rest, in: HotelCommandLine.commands), subcommand.spec.runsInBatch else {
             let names = commands.map(\.spec.name).joined(separator: ", ")
@@ -134,8 +172,9 @@ enum BatchLine {
             throw .usage("--store, --json and --help are not taken in a batch line", help: "batch")
         }
         var parsed = try ArgumentParser.parse(rest, for: subcommand.spec)
-        // Friendly days (today, +N) count from the desk's day, as on the command line.
-        parsed.today = context.today
-        try subcommand.run(parsed, context)
+        parsed.today = today
+        // A write command declared without a `prepare` still runs; its values are then read as it runs.
+        guard let prepare = subcommand.prepare else { return { (context: Context) throws(CommandLineError) in try subcommand.run(parsed, context) } }
+        return try prepare(parsed)
     }
 }

@@ -5,11 +5,11 @@ extension Subcommand {
     static let bookings = Subcommand(
         spec: CommandSpec(
             name: "bookings", abstract: "List bookings and holds, whatever their status, one a line.",
-            discussion: "Each line has six tab-separated fields: id, client ('-' for a hold made without one), room, arrival, departure, status, ordered by arrival, then room, then id. A status is one of held, expired (a hold past its expiry), released, active, checked-in, checked-out, cancelled, no-show. Blocks are listed by 'hotel blocks'. With --json: {\"bookings\":[{...}]}."),
+            discussion: "Each line has six tab-separated fields: id, client ('-' for a hold made without one), room, arrival, departure, status, ordered by arrival, then room, then id. A status is one of held, expired (a hold past its expiry), released, active, checked-in, checked-out, cancelled, no-show. Blocks are listed by 'hotel blocks'. On a terminal, the fields stand in aligned columns under a header line (ID, CLIENT, ROOM, ARRIVAL, DEPARTURE, STATUS); piped, or with --tsv, they are the tab-separated lines. With --json: {\"bookings\":[{...}]}."),
         options: Option.client("Only this client's bookings."), Option.room("Only bookings of this room."),
         Option.type("Only bookings of rooms of this type."), DayRangeOptions(of: "bookings"),
-        RepeatedOption("--status", "status", "Only bookings with this status; repeat for several.", parse: Booking.Status.parse), AsOfOption(), Flag.json
-    ) { (_, context, client, room, type, days, statuses, _, json) throws(CommandLineError) in
+        RepeatedOption("--status", "status", "Only bookings with this status; repeat for several.", parse: Booking.Status.parse), AsOfOption(), ListFormat()
+    ) { (_, context, client, room, type, days, statuses, _, format) throws(CommandLineError) in
         var filter = BookingFilter()
         filter.client = try client.get()
         filter.room = try room.get()
@@ -17,10 +17,11 @@ extension Subcommand {
         let statuses = try statuses.get()
         if !statuses.isEmpty { filter.statuses = Set(statuses) }
         let type = try type.get()
+        let format = try format.get()
         try context.requireStore()
         filter.now = context.now
         if let type { filter.rooms = Set(try context.query { (desk) throws(HotelError) in try desk.rooms(ofType: type) }.map(\.name)) }
-        try context.list(matching: filter, json: json, key: "bookings")
+        try context.list(matching: filter, format: format, key: "bookings")
     }
 
     /// `hotel arrivals|departures|in-house [--on DAY]`: the stays that happen on a day.
@@ -28,13 +29,14 @@ extension Subcommand {
         Subcommand(
             spec: CommandSpec(
                 name: list.rawValue, abstract: abstract,
-                discussion: discussion + " In the format of 'hotel bookings'. With --json: {\"bookings\":[{...}]}."),
-            options: Option.day("--on", "The day, YYYY-MM-DD (default: today, in the local time zone)."), AsOfOption(), Flag.json
-        ) { (_, context, on, _, json) throws(CommandLineError) in
+                discussion: discussion + " In the format of 'hotel bookings' (a table on a terminal, tab-separated lines piped or with --tsv). With --json: {\"bookings\":[{...}]}."),
+            options: Option.day("--on", "The day, YYYY-MM-DD (default: today, in the local time zone)."), AsOfOption(), ListFormat()
+        ) { (_, context, on, _, format) throws(CommandLineError) in
             let on = try on.get()
+            let format = try format.get()
             try context.requireStore()
             let day = on ?? context.today
-            try context.list(json: json, key: "bookings", at: context.now) { (desk, body) throws(HotelError) in
+            try context.list(format: format, key: "bookings", at: context.now) { (desk, body) throws(HotelError) in
                 try desk.stays(list, on: day).forEach(body)
             }
         }
@@ -49,36 +51,37 @@ extension Subcommand {
 }
 
 extension Context {
-    /// Prints the bookings `filter` includes, streamed: a million are never all in memory, as text or JSON.
-    func list(matching filter: BookingFilter, json: Bool, key: String) throws(CommandLineError) {
-        try list(json: json, key: key, at: filter.now) { (desk, body) throws(HotelError) in try desk.forEachBooking(matching: filter, body) }
+    /// Prints the bookings `filter` includes, streamed (a million are never all in memory), in `format`.
+    func list(matching filter: BookingFilter, format: ListFormat.Choice, key: String) throws(CommandLineError) {
+        try list(format: format, key: key, at: filter.now) { (desk, body) throws(HotelError) in try desk.forEachBooking(matching: filter, body) }
     }
 
-    /// Prints the blocks `filter` includes, as text or JSON.
-    func list(matching filter: BlockFilter, json: Bool) throws(CommandLineError) {
-        try list(json: json, key: "blocks", at: now) { (desk, body) throws(HotelError) in try desk.blocks(matching: filter).forEach(body) }
+    /// Prints the blocks `filter` includes, in `format`.
+    func list(matching filter: BlockFilter, format: ListFormat.Choice) throws(CommandLineError) {
+        try list(format: format, key: "blocks", at: now) { (desk, body) throws(HotelError) in try desk.blocks(matching: filter).forEach(body) }
     }
 
-    /// Prints what `each` gives `body` on the desk, one a line, or with `json` as the array `key` of one
-    /// object, as it stands at `now`.
+    /// Prints what `each` gives `body` on the desk, as it stands at `now`: with `--json` as the array `key` of
+    /// one object, else as a listing (``tablePrinter(_:tsv:)``).
     fileprivate func list<Record: Printed>(
-        json: Bool, key: String, at now: Instant, _ each: (FrontDesk, (Record) -> Void) throws(HotelError) -> Void
+        format: ListFormat.Choice, key: String, at now: Instant, _ each: (FrontDesk, (Record) -> Void) throws(HotelError) -> Void
     ) throws(CommandLineError) {
+        guard format == .json else {
+            var printer = tablePrinter(Record.columns, tsv: format == .tsv)
+            try query { (desk) throws(HotelError) in try each(desk) { record in printer.add(record.fields(at: now)) } }
+            return printer.finish()
+        }
         // The document opens with its first record (or at the end, if none), so that a query refused before
         // it prints nothing on stdout.
         let opening = "{\"\(key)\":["
         var first = true
         try query { (desk) throws(HotelError) in
             try each(desk) { record in
-                if json {
-                    append((first ? opening : ",") + JSONWriter.string(record.json(at: now)))
-                } else {
-                    line(record.line(at: now))
-                }
+                append((first ? opening : ",") + JSONWriter.string(record.json(at: now)))
                 first = false
             }
         }
-        if json { line((first ? opening : "") + "]}") }
+        line((first ? opening : "") + "]}")
     }
 }
 

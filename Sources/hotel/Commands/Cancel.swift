@@ -8,7 +8,7 @@ extension Subcommand {
     /// booking as the command leaves it). `prepare` reads the id and the values of `options` (the booking's
     /// own, before `--json`) into the action.
     static func onBooking<Options: OptionGroup>(
-        _ name: String, abstract: String, argumentName: String = "booking-id", argument: String = "The id 'hotel book' or 'hotel hold' printed, such as bk7q2mxa3d.",
+        _ name: String, abstract: String, argumentName: String = "booking-id", argument: String = "The id 'hotel book' or 'hotel hold' printed, such as bk7q2mxa3d (in any case).",
         options: Options = NoOptions(), discussion: String,
         _ prepare: @escaping @Sendable (BookingID, Options.Value) throws(CommandLineError) -> Action
     ) -> Subcommand {
@@ -16,14 +16,16 @@ extension Subcommand {
             spec: CommandSpec(
                 name: name, abstract: abstract, arguments: [(argumentName, argument)], positionalCount: 1...1,
                 discussion: discussion + " With --json: the booking as an object, as the command leaves it.", runsInBatch: true),
-            options: options, Flag.json
-        ) { (arguments, context, options, json) throws(CommandLineError) in
-            let id = try arguments.bookingID()
-            let action = try prepare(id, options)
-            try context.requireStore()
-            let booking = try context.run(action)
-            context.print(booking, json: json)
-        }
+            options: options, Flag.json,
+            prepare: { (arguments, options, json) throws(CommandLineError) in
+                let id = try arguments.bookingID()
+                let action = try prepare(id, options)
+                return { (context: Context) throws(CommandLineError) in
+                    try context.requireStore()
+                    let booking = try context.run(action)
+                    context.print(booking, json: json)
+                }
+            })
     }
 
     /// `hotel cancel ID [--reason TEXT]`
@@ -82,21 +84,23 @@ extension Subcommand {
         let departure = try options.stay.departure(after: arrival)
         if room == nil, arrival == nil, departure == nil, nights == nil { throw .usage("give at least one of --room, --from, --to and --nights", help: "change") }
         return { (desk) throws(HotelError) in
-            var departure = departure
-            if let nights, arrival == nil {
-                // --nights from the current arrival.
-                guard let booking = try desk.state(query: Query([QueryItem(types: [], tags: [.booking(id)])])).booking(id) else {
-                    throw .rejected(.unknownBooking(id))
+            try desk.onID(id) { (id) throws(HotelError) in
+                var departure = departure
+                if let nights, arrival == nil {
+                    // --nights from the current arrival.
+                    guard let booking = try desk.state(query: Query([QueryItem(types: [], tags: [.booking(id)])])).booking(id) else {
+                        throw .rejected(.unknownBooking(id))
+                    }
+                    departure = booking.stay.arrival.adding(days: nights)
                 }
-                departure = booking.stay.arrival.adding(days: nights)
+                return try desk.change(id, room: room, arrival: arrival, departure: departure)
             }
-            return try desk.change(id, room: room, arrival: arrival, departure: departure)
         }
     }
 
     /// `hotel unblock ID`
     static let unblock = onBooking(
         "unblock", abstract: "End a block: put the room back in service, and print the block's id.",
-        argumentName: "block-id", argument: "The id 'hotel block' printed, such as bl4m8q2x7z.", discussion: "The room can be booked again for the block's nights."
+        argumentName: "block-id", argument: "The id 'hotel block' printed, such as bl4m8q2x7z (in any case).", discussion: "The room can be booked again for the block's nights."
     ) { (id, _) throws(CommandLineError) in { (desk) throws(HotelError) in try desk.unblock(id) } }
 }

@@ -26,19 +26,22 @@ extension Subcommand {
     static let availability = Subcommand(
         spec: CommandSpec(
             name: "availability", abstract: "For each room type, how many of its rooms are free for a whole stay.",
-            discussion: "One line per type, in byte order of the type: TYPE, FREE and TOTAL separated by tabs. With --json: {\"from\":...,\"to\":...,\"types\":[{\"type\":...,\"free\":...,\"total\":...}]}."),
-        options: StayOptions.standard, AsOfOption(), Flag.json
-    ) { (_, context, stay, _, json) throws(CommandLineError) in
+            discussion: "One line per type, in byte order of the type: TYPE, FREE and TOTAL separated by tabs (on a terminal, aligned columns under a header line; --tsv gives the lines there too). With --json: {\"from\":...,\"to\":...,\"types\":[{\"type\":...,\"free\":...,\"total\":...}]}."),
+        options: StayOptions.standard, AsOfOption(), ListFormat()
+    ) { (_, context, stay, _, format) throws(CommandLineError) in
         let stay = try stay.stay()
+        let format = try format.get()
         try context.requireStore()
         let types = try context.query { (desk) throws(HotelError) in try desk.availability(for: stay) }
-        if json {
+        if format == .json {
             context.json(.object([
                 "from": .string(stay.arrival.description), "to": .string(stay.departure.description),
                 "types": .array(types.map { .object(["type": .string($0.type.rawValue), "free": .integer($0.free), "total": .integer($0.total)]) }),
             ]))
         } else {
-            for type in types { context.line("\(type.type)\t\(type.free)\t\(type.total)") }
+            context.table(
+                [Table.Column("TYPE"), Table.Column("FREE", .right), Table.Column("TOTAL", .right)], tsv: format == .tsv,
+                rows: types.map { [$0.type.rawValue, String($0.free), String($0.total)] })
         }
     }
 }

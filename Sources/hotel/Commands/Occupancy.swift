@@ -5,20 +5,21 @@ extension Subcommand {
     static let occupancy = Subcommand(
         spec: CommandSpec(
             name: "occupancy", abstract: "Report occupied and free room-nights and the occupancy rate, with a total.",
-            discussion: "A room-night is occupied when an active, checked-in or checked-out booking holds it (a guest past the departure, up to tonight; a guest who left on the arrival day, none), out of service when a block does, and free otherwise (a hold's nights are free: it is not a stay yet). The rate is occupied / (occupied + free), in percent with one decimal. Each line: KEY, OCCUPIED, FREE, OUT_OF_SERVICE, RATE separated by tabs, in date or byte order, then a 'total' line. --csv: the same as CSV under a header line (rate as a fraction). --json: {\"from\",\"to\",\"by\",\"rows\":[{\"key\",\"occupied\",\"free\",\"outOfService\",\"rate\"}],\"total\":{...}}."
+            discussion: "A room-night is occupied when an active, checked-in or checked-out booking holds it (a guest past the departure, up to tonight; a guest who left on the arrival day, none), out of service when a block does, and free otherwise (a hold's nights are free: it is not a stay yet). The rate is occupied / (occupied + free), in percent with one decimal. Each line: KEY, OCCUPIED, FREE, OUT_OF_SERVICE, RATE separated by tabs, in date or byte order, then a 'total' line (on a terminal, aligned columns under a header line; --tsv gives the lines there too). --csv: the same as CSV under a header line (rate as a fraction). --json: {\"from\",\"to\",\"by\",\"rows\":[{\"key\",\"occupied\",\"free\",\"outOfService\",\"rate\"}],\"total\":{...}}."
 ),
         options: StayOptions(from: "The first night.", to: "The day after the last night."),
         Option("--by", "what", "One row per night (the default), per room type, or per room: night, type or room.", Occupancy.Grouping.parse),
-        Option.type("Only rooms of this type."), Flag("--csv", "Print CSV with a header line instead of tab-separated lines."), AsOfOption(), Flag.json,
-        run: { (_, context, stay, grouping, type, asCSV, _, json) throws(CommandLineError) in
+        Option.type("Only rooms of this type."), AsOfOption(), ListFormat(csv: true),
+        run: { (_, context, stay, grouping, type, _, format) throws(CommandLineError) in
             let stay = try stay.stay()
             let grouping = try grouping.get() ?? .night
             let type = try type.get()
-            if asCSV && json { throw .usage("give --csv or --json, not both", help: "occupancy") }
+            let format = try format.get()
             try context.requireStore()
             let report = try context.query { (desk) throws(HotelError) in try desk.occupancy(nights: stay, by: grouping, ofType: type) }
             let rows = report.rows + [report.total]
-            if json {
+            switch format {
+            case .json:
                 func object(_ row: Occupancy.Row) -> JSONValue {
                     .object(["key": .string(row.key), "occupied": .integer(row.occupied), "free": .integer(row.free), "outOfService": .integer(row.outOfService), "rate": .number(fraction(row.rate))])
                 }
@@ -26,11 +27,12 @@ extension Subcommand {
                     "from": .string(stay.arrival.description), "to": .string(stay.departure.description), "by": .string(grouping.rawValue),
                     "rows": .array(report.rows.map(object)), "total": object(report.total),
                 ]))
-            } else if asCSV {
+            case .csv:
                 context.line("\(grouping.rawValue),occupied,free,out_of_service,rate")
                 for row in rows { context.line("\(csv(row.key)),\(row.occupied),\(row.free),\(row.outOfService),\(fraction(row.rate))") }
-            } else {
-                for row in rows { context.line("\(row.key)\t\(row.occupied)\t\(row.free)\t\(row.outOfService)\t\(percent(row.rate))") }
+            case .automatic, .tsv:
+                let columns = [Table.Column(grouping.rawValue.uppercased())] + ["OCCUPIED", "FREE", "OUT OF SERVICE", "RATE"].map { Table.Column($0, .right) }
+                context.table(columns, tsv: format == .tsv, rows: rows.map { [$0.key, String($0.occupied), String($0.free), String($0.outOfService), percent($0.rate)] })
             }
         })
 

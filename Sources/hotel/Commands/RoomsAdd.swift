@@ -11,7 +11,7 @@ extension Subcommand {
             runsInBatch: true, createsStore: true),
         options: Option.type("The rooms' type, such as double or suite (default: standard)."),
         Flag("--new-type", "Add the type even if it is within two edits of an existing one."),
-        run: { (arguments, context, type, newType) throws(CommandLineError) in
+        prepare: { (arguments, type, newType) throws(CommandLineError) in
             var names: [RoomName] = []
             for text in arguments.positionals {
                 let name = try arguments.parse(text, RoomName.init(_:))
@@ -19,7 +19,9 @@ extension Subcommand {
                 names.append(name)
             }
             let type = try type.get() ?? .standard
-            try context.run { (desk) throws(HotelError) in try desk.addRooms(names, type: type, allowingNewType: newType) }
-            for name in names { context.line(name.rawValue) }
+            return { (context: Context) throws(CommandLineError) in
+                try context.run { (desk) throws(HotelError) in try desk.addRooms(names, type: type, allowingNewType: newType) }
+                for name in names { context.line(name.rawValue) }
+            }
         })
 }

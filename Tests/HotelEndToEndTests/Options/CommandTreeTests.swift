@@ -59,6 +59,13 @@ struct CommandTreeTests {
         }
     }
 
+    @Test func everyCommandABatchRunsReadsItsWordsBeforeItRuns() {
+        // So that a batch finds a line it cannot run (a bad option or value) before it runs any.
+        for command in HotelCommandLine.subcommands {
+            #expect((command.prepare != nil) == command.spec.runsInBatch, "\(command.spec.name)")
+        }
+    }
+
     @Test(arguments: HotelCommandLine.subcommands.map(\.spec.name))
     func everyCommandDeclaresEachOptionOnceThenStoreAndHelp(_ name: String) throws {
         let spec = try #require(HotelCommandLine.subcommands.first { $0.spec.name == name }).spec

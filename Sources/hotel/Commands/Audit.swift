@@ -6,7 +6,7 @@ extension Subcommand {
         spec: CommandSpec(
             name: "audit", abstract: "List what the desk must settle before the day ends (the night audit).",
             discussion: "One line each, KIND, ID, ROOM, DETAIL separated by tabs, by kind, then room, then id: 'arrival-pending' (an active booking whose stay has the night of the day, not checked in; DETAIL: its arrival), 'departure-pending' (a guest checked in whose departure is the day or earlier; DETAIL: the departure), 'overstay-conflict' (such a guest, still in a room another stay holds that night; DETAIL: that booking and its arrival), 'hold-expiring' (a hold that expires within the next hour; DETAIL: when). Exits 0 when there is nothing to settle, 1 when it lists something (so that a cron job can mail it). On a terminal, the fields stand in aligned columns under a header line; piped, or with --tsv, they are the tab-separated lines. With --json: {\"day\",\"items\":[{\"kind\",\"id\",\"room\",\"detail\"}]}."),
-        options: Option.day("--on", "The day, YYYY-MM-DD (default: today, in the local time zone)."), AsOfOption(), ListFormat()
+        options: Option.onDay, AsOfOption(), ListFormat()
     ) { (_, context, on, _, format) throws(CommandLineError) in
         let on = try on.get()
         let format = try format.get()

@@ -30,7 +30,7 @@ extension Subcommand {
             spec: CommandSpec(
                 name: list.rawValue, abstract: abstract,
                 discussion: discussion + " In the format of 'hotel bookings' (a table on a terminal, tab-separated lines piped or with --tsv). With --json: {\"bookings\":[{...}]}."),
-            options: Option.day("--on", "The day, YYYY-MM-DD (default: today, in the local time zone)."), AsOfOption(), ListFormat()
+            options: Option.onDay, AsOfOption(), ListFormat()
         ) { (_, context, on, _, format) throws(CommandLineError) in
             let on = try on.get()
             let format = try format.get()

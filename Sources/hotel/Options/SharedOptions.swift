@@ -39,6 +39,9 @@ extension Option where Value == Day {
             do throws(InvalidValue) { return try Day(text, today: today) } catch { throw .invalid(error) }
         }
     }
+
+    /// `--on <day>`: the day a desk's list or audit is of (default today).
+    static var onDay: Option { day("--on", "The day, YYYY-MM-DD (default: today, in the local time zone).") }
 }
 
 extension Option where Value == Int {

@@ -14,7 +14,7 @@ final class BatchState: HotelReadModel {
         session.model.firstOnCalendar(room: room, stay: stay, at: now, except: except)
     }
     func freeOnCalendar(for stay: Stay, at now: Instant, ofType type: RoomType?) -> [RoomName] { session.model.freeOnCalendar(for: stay, at: now, ofType: type) }
-    func checkedIn(room: RoomName) -> [Booking] { session.model.checkedIn(room: room) }
+    func forEachCheckedIn(room: RoomName, _ body: (Booking) -> Bool) { session.model.forEachCheckedIn(room: room, body) }
     func bookings(matching filter: BookingFilter) -> [Booking] { session.model.bookings(matching: filter) }
     func forEachBooking(matching filter: BookingFilter, _ body: (Booking) -> Void) { session.model.forEachBooking(matching: filter, body) }
     func blocks(matching filter: BlockFilter) -> [Block] { session.model.blocks(matching: filter) }

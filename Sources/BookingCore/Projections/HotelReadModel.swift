@@ -25,8 +25,9 @@ public protocol HotelReadModel {
     /// `stay` at `now`, in byte order of their names. (See ``freeRooms(for:at:ofType:)``.)
     func freeOnCalendar(for stay: Stay, at now: Instant, ofType type: RoomType?) -> [RoomName]
 
-    /// The stays checked in to `room` now (not yet checked out), whatever their departure.
-    func checkedIn(room: RoomName) -> [Booking]
+    /// Calls `body` with each stay checked in to `room` now (not yet checked out), whatever its departure,
+    /// by departure, then id, while it returns true.
+    func forEachCheckedIn(room: RoomName, _ body: (Booking) -> Bool)
 
     /// The bookings and holds `filter` includes, by arrival, then room, then id.
     func bookings(matching filter: BookingFilter) -> [Booking]
@@ -73,9 +74,22 @@ extension HotelReadModel {
         let today = now.localDay
         // Only tonight and the nights before: a guest may leave tomorrow.
         guard stay.arrival <= today else { return nil }
-        return checkedIn(room: room)
-            .filter { $0.id != except && $0.isOverstaying(today: today) && stay.departure > $0.stay.departure }
-            .min { ($0.stay.departure, $0.id) < ($1.stay.departure, $1.id) }
+        var found: Booking?
+        // By departure: the first that still holds a night of the stay is the one; once one cannot, none after can.
+        forEachCheckedIn(room: room) { guest in
+            if guest.id == except { return true }
+            guard guest.isOverstaying(today: today), stay.departure > guest.stay.departure else { return false }
+            found = guest
+            return false
+        }
+        return found
+    }
+
+    /// The stays checked in to `room` now, by departure, then id.
+    public func checkedIn(room: RoomName) -> [Booking] {
+        var found: [Booking] = []
+        forEachCheckedIn(room: room) { found.append($0); return true }
+        return found
     }
 
     /// The booking, hold or block that holds `room` for a night of `stay` at `now`: one whose recorded

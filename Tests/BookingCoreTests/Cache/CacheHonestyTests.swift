@@ -25,6 +25,9 @@ struct CacheHonestyTests {
         var lookups: [CalendarEntry?]
         var overlaps: [CalendarEntry?]
         var streamed: [[Booking]]
+        /// The desk's lists (guests checked in now, overstays among them) and the night audit.
+        var dayLists: [[Booking]]
+        var audits: [NightAudit]
     }
 
     static let rooms = ["101", "102", "Blue", "Grün", "Suite 7"].map(room)
@@ -56,7 +59,9 @@ struct CacheHonestyTests {
                 var seen: [Booking] = []
                 model.forEachBooking(matching: filter) { seen.append($0) }
                 return seen
-            })
+            },
+            dayLists: (days + [now.localDay]).flatMap { d in DayList.allCases.map { model.stays($0, on: d, at: now) } },
+            audits: (days + [now.localDay]).map { NightAudit(model, on: $0, at: now) })
     }
 
     /// Runs a random command on both desks; they must agree on the outcome.

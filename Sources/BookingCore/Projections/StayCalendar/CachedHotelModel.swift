@@ -126,14 +126,25 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
         return free.sorted()
     }
 
-    func checkedIn(room: RoomName) -> [Booking] {
-        var found = tail.checkedIn(room: room)
+    /// The tail's checked-in stays merged with the snapshot's (unless the tail shadows them), by departure,
+    /// then id, as ``HotelProjection`` orders them: the snapshot's are read one at a time, so a caller that
+    /// stops early reads few.
+    func forEachCheckedIn(room: RoomName, _ body: (Booking) -> Bool) {
+        var fromTail = tail.checkedIn(room: room)[...]
+        func order(_ a: Booking, _ b: Booking) -> Bool {
+            a.stay.departure != b.stay.departure ? a.stay.departure < b.stay.departure : BookingKey(a.id).precedes(BookingKey(b.id))
+        }
         if let snapshot, let r = snapshot.roomIndex(room.rawValue) {
-            for index in snapshot.checkedInRecords(room: r) {
-                if let booking = snapshotEntry(at: index)?.booking, booking.status == .checkedIn { found.append(booking) }
+            for (_, index) in snapshot.checkedInEntries(room: r) {
+                guard let booking = snapshotEntry(at: index)?.booking, booking.status == .checkedIn else { continue }
+                while let next = fromTail.first, order(next, booking) {
+                    guard body(next) else { return }
+                    fromTail.removeFirst()
+                }
+                guard body(booking) else { return }
             }
         }
-        return found
+        for booking in fromTail { guard body(booking) else { return } }
     }
 
     /// The snapshot's records `filter` may include: a client's or a room's list, or for a filter bounded

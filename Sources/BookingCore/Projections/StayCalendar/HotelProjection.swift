@@ -166,8 +166,6 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     /// The calendars, for the writer.
     var activeCalendars: [[UInt32]] { calendars }
 
-    /// Each room's checked-in records, for the writer.
-    var checkedInRecords: [[UInt32]] { inHouse }
 
     /// Whether room `r` was added.
     func isRegistered(_ r: Int) -> Bool { roomTypes[r] != nil }
@@ -223,9 +221,19 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
         return Int64(now.secondsSince1970) < expiry
     }
 
-    public func checkedIn(room: RoomName) -> [Booking] {
-        guard let r = roomIndex[TextKey(room.rawValue)] else { return [] }
-        return inHouse[Int(r)].compactMap { entry(at: $0).booking }
+    public func forEachCheckedIn(room: RoomName, _ body: (Booking) -> Bool) {
+        guard let r = roomIndex[TextKey(room.rawValue)] else { return }
+        for index in checkedInByDeparture(room: r) {
+            guard let booking = entry(at: index).booking, body(booking) else { return }
+        }
+    }
+
+    /// Room `r`'s checked-in records by departure, then id (as the snapshot keeps them).
+    func checkedInByDeparture(room r: UInt32) -> [UInt32] {
+        inHouse[Int(r)].sorted { a, b in
+            let x = records[Int(a)], y = records[Int(b)]
+            return x.departure != y.departure ? x.departure < y.departure : x.key.precedes(y.key)
+        }
     }
 
     public func bookings(matching filter: BookingFilter) -> [Booking] { listing(filter) }

@@ -28,8 +28,8 @@
 /// extras     for the few records with a hold expiry, a reason or an idempotency key, by record index:
 ///            record u32, reason offset u32, reason length u32 (0xFFFFFFFF: none), key offset u32, key
 ///            length u32 (0xFFFFFFFF: none), 4 pad, expiry i64 seconds since 1970 (Int64.min: none)
-/// in-house   per room, its checked-in records (u32), which hold the room past their departure until
-///            checked out
+/// in-house   per room, its checked-in records by departure, then id (they hold the room past their
+///            departure until checked out): departure i32, record u32
 /// ```
 enum StayCalendarLayout {
     /// The section's name in the snapshot's directory.
@@ -42,6 +42,7 @@ enum StayCalendarLayout {
     static let clientEntrySize = 16
     static let activeEntrySize = 12
     static let extrasEntrySize = 32
+    static let inHouseEntrySize = 8
 
     /// The hash part's tag for an id whose hash is `hash`: never 0, which marks an empty slot.
     static func tag(ofHash hash: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: hash >> 48) | 1 }

@@ -62,7 +62,7 @@ final class Snapshot: @unchecked Sendable {
             case .active: activeCount * StayCalendarLayout.activeEntrySize
             case .roomLists, .clientLists: recordCount * 4
             case .extras: extrasCount * StayCalendarLayout.extrasEntrySize
-            case .inHouse: inHouseCount * 4
+            case .inHouse: inHouseCount * StayCalendarLayout.inHouseEntrySize
             }
         }
         let size = section.length
@@ -283,12 +283,16 @@ final class Snapshot: @unchecked Sendable {
         }
     }
 
-    /// The checked-in records of room `r` (valid record indexes only).
-    func checkedInRecords(room r: Int) -> [Int] {
+    /// The checked-in records of room `r`, by departure, then id: each one's departure and record index
+    /// (valid record indexes only).
+    func checkedInEntries(room r: Int) -> [(departure: Int32, record: Int)] {
         let entry = roomEntry(r)
         let first = u32(entry + 40), count = u32(entry + 44)
         guard within(first, count, inHouseCount) else { return [] }
-        return (0..<count).map { u32(start(.inHouse) + (first + $0) * 4) }.filter { $0 < recordCount }
+        return (0..<count).map { k in
+            let at = start(.inHouse) + (first + k) * StayCalendarLayout.inHouseEntrySize
+            return (i32(at), u32(at + 4))
+        }.filter { $0.record < recordCount }
     }
 
     /// The number of bookings of room `r`, and the `k`th of them in list order (by arrival, then id).

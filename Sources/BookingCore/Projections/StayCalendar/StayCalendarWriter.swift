@@ -38,9 +38,9 @@ enum SnapshotWriter {
         var activeStarts: [Int] = [0]
         for old in roomOrder { activeStarts.append(activeStarts.last! + calendars[old].count) }
         let activeTotal = activeStarts.last!
-        let inHouse = builder.checkedInRecords
+        let inHouse = roomOrder.map { builder.checkedInByDeparture(room: UInt32($0)) }
         var inHouseStarts: [Int] = [0]
-        for old in roomOrder { inHouseStarts.append(inHouseStarts.last! + inHouse[old].count) }
+        for rank in roomOrder.indices { inHouseStarts.append(inHouseStarts.last! + inHouse[rank].count) }
         let inHouseTotal = inHouseStarts.last!
         for rank in roomOrder.indices {
             roomTable.append(littleEndian: nameSpans[rank].0)
@@ -69,7 +69,7 @@ enum SnapshotWriter {
         let sizes = [
             strings.count, roomTable.count, clientTable.count, records.count * SnapshotRecord.size, slots * 6,
             activeTotal * StayCalendarLayout.activeEntrySize, records.count * 4, records.count * 4, extrasCount * StayCalendarLayout.extrasEntrySize,
-            inHouseTotal * 4,
+            inHouseTotal * StayCalendarLayout.inHouseEntrySize,
         ]
         var offsets: [Int] = []
         var cursor = StayCalendarLayout.headerSize
@@ -159,7 +159,14 @@ enum SnapshotWriter {
                     }
                     try o.write(chunk)
                 }),
-                (9, { (o) throws(EventStoreError) in try o.write(integers: roomOrder.lazy.flatMap { inHouse[$0] }) }),
+                (9, { (o) throws(EventStoreError) in
+                    var chunk: [UInt8] = []
+                    for index in inHouse.joined() {
+                        chunk.append(littleEndian: UInt32(bitPattern: records[Int(index)].departure))
+                        chunk.append(littleEndian: index)
+                    }
+                    try o.write(chunk)
+                }),
             ]
         for (index, body) in parts {
             try out.pad(to: offsets[index])

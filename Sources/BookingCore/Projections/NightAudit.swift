@@ -9,7 +9,7 @@ public struct NightAudit: Sendable, Equatable {
         case departurePending = "departure-pending"
         /// A guest still checked in past the departure in a room another stay holds that night.
         case overstayConflict = "overstay-conflict"
-        /// A hold that expires within the next hour.
+        /// A hold for a stay with a night on or after the day that expires within the next hour.
         case holdExpiring = "hold-expiring"
 
         public static func < (a: Kind, b: Kind) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
@@ -58,7 +58,9 @@ public struct NightAudit: Sendable, Equatable {
             }
         }
         let soon = Instant(secondsSince1970: now.secondsSince1970 + Self.holdWarning)
-        for hold in model.bookings(matching: BookingFilter(statuses: [.held], now: now)) {
+        // Holds for stays not over by the day: a listing bounded by days reads only those (at 1M events, the
+        // difference between milliseconds and a second).
+        for hold in model.bookings(matching: BookingFilter(from: day, statuses: [.held], now: now)) {
             if let expiry = hold.expiresAt, expiry < soon {
                 items.append(Item(kind: .holdExpiring, booking: hold.id, room: hold.room, detail: .expires(expiry)))
             }

@@ -7,7 +7,7 @@ struct HotelCommandLine {
         .group(word: "rooms", children: [("add", { @Sendable in .roomsAdd }), ("list", { @Sendable in .roomsList })], unnamed: { .roomsList }),
         .command(word: "book") { .book }, .command(word: "hold") { .hold }, .command(word: "confirm") { .confirm },
         .command(word: "release") { .release }, .command(word: "cancel") { .cancel }, .command(word: "change") { .change },
-        .command(word: "checkin") { .checkin }, .command(word: "checkout") { .checkout }, .command(word: "noshow") { .noshow },
+        .command(word: "checkin") { .checkin }, .command(word: "checkout") { .checkout }, .command(word: "noshow") { .noshow }, .command(word: "undo") { .undo },
         .command(word: "free") { .free }, .command(word: "availability") { .availability }, .command(word: "bookings") { .bookings },
         .command(word: "arrivals") { .arrivals }, .command(word: "departures") { .departures }, .command(word: "in-house") { .inHouse },
         .command(word: "audit") { .audit },

@@ -39,6 +39,8 @@ extension BookingError {
             return "unknown booking '\(id)'\(hint)"
         case .alreadyCancelled(let id):
             return "booking '\(id)' is already cancelled"
+        case .wrongStatus(let id, let status, .undo):
+            return "booking '\(id)' is \(status.rawValue): it has no check-in, check-out, no-show or cancellation to undo"
         case .wrongStatus(let id, let status, let transition):
             let shown = Lifecycle.of(transition).kind.text(of: status)
             return "'\(id)' is \(shown); 'hotel \(transition.command)' takes only \(transition.takes)"
@@ -53,7 +55,13 @@ extension BookingError {
         case .wrongDay(let id, let transition, let today, let stay):
             return "booking '\(id)' cannot be given '\(transition.command)' today (\(today)): \(transition.days(of: stay))"
         case .checkedInChangeNotAllowed(let id):
-            return "booking '\(id)' is checked in: only its departure can change (--to)"
+            return "booking '\(id)' is checked in: only its room (from today) and its departure can change (--room, --to)"
+        case .tooManyMoves(let id, let moves):
+            return "booking '\(id)' has moved rooms \(moves) times while checked in, as often as a stay may; check it out and book the rest as a new stay"
+        case .undoAfterMove(let id):
+            return "booking '\(id)' has changed rooms since it checked in: its check-in cannot be undone"
+        case .undoWithoutClient(let id):
+            return "booking '\(id)' was a hold without a client: its cancellation cannot be undone; hold or book the room again"
         case .departureNotAfterToday(let id, let today):
             return "booking '\(id)' is checked in: its new departure must be after today (\(today))"
         case .isABlock(let id):
@@ -87,6 +95,7 @@ extension Transition {
         case .checkOut: "checkout"
         case .noShow: "noshow"
         case .unblock: "unblock"
+        case .undo: "undo"
         }
     }
 
@@ -100,6 +109,7 @@ extension Transition {
         case .checkOut: "checked-in bookings"
         case .noShow: "active bookings not checked in"
         case .unblock: "active blocks"
+        case .undo: "checked-in, checked-out, no-show or cancelled bookings"
         }
     }
 

@@ -126,7 +126,8 @@ struct TapeChart {
         // What each night shows: the first stay (or block) drawn that holds it, if any.
         let holders = (0..<count).map { n -> (entry: CalendarEntry, mark: Mark)? in
             let night = day.adding(days: n)
-            for entry in row.stays where entry.stay.arrival <= night && night < entry.stay.departure {
+            for entry in row.stays {
+                guard let nights = entry.nightsInRoom, nights.arrival <= night, night < nights.departure else { continue }
                 if let mark = Mark(entry, at: now) { return (entry, mark) }
             }
             return nil
@@ -141,12 +142,12 @@ struct TapeChart {
             }
             // The run of nights it shows from here: one bar, painted once.
             var nights = 1
-            while n + nights < count, holders[n + nights]?.entry.id == entry.id { nights += 1 }
+            while n + nights < count, holders[n + nights]?.entry == entry { nights += 1 }
             let width = nights * Self.cell
             var text = String(repeating: mark.glyph, count: width)
             // The bar's first cell (its arrival, or the first night of a block of nights) starts with its
             // client, else its id: as much as fits in the bar, less one column for the glyph.
-            if entry.stay.arrival == day.adding(days: n) || n == 0, case .booking(let booking) = entry {
+            if entry.nightsInRoom?.arrival == day.adding(days: n) || n == 0, case .booking(let booking) = entry {
                 let start = DisplayWidth.prefix(booking.client?.rawValue ?? String(booking.id.rawValue.dropFirst(2)), columns: width - 1)
                 text = start.text + String(repeating: mark.glyph, count: width - start.width)
             }

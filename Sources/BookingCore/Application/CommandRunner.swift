@@ -205,6 +205,17 @@ extension CommandRunner {
         }
     }
 
+    /// Undoes the booking's last check-in, check-out, no-show or cancellation (``UndoLastStep``).
+    ///
+    /// - Returns: The booking as it now stands.
+    public func undo(_ id: BookingID, reason: Reason? = nil) throws(HotelError) -> Booking {
+        try onID(id) { (id) throws(HotelError) in
+            try aroundCurrentRoom(of: id) { (room, hotel) throws(HotelError) in
+                try changing(id, UndoLastStep(booking: id, currentRoom: room, reason: reason, now: now).holdersDrawn(from: hotel))
+            }
+        }
+    }
+
     /// Records a check-in, a check-out or a no-show today (the clock's local date).
     public func record(_ kind: StayMilestone.Kind, _ id: BookingID) throws(HotelError) -> Booking {
         let now = self.now

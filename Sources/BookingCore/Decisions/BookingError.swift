@@ -40,6 +40,13 @@ public enum BookingError: Error, Sendable, Equatable {
     case wrongDay(BookingID, transition: Transition, today: Day, stay: Stay)
     /// A checked-in booking may change only its departure.
     case checkedInChangeNotAllowed(BookingID)
+    /// A checked-in booking has moved rooms as often as a stay may (``Booking/maximumEarlierRooms``).
+    case tooManyMoves(BookingID, moves: Int)
+    /// The check-in cannot be undone: the guest has changed rooms since, and slept in more than one.
+    case undoAfterMove(BookingID)
+    /// The cancelled stay was a hold without a client: undoing the cancellation would make a booking of no
+    /// one.
+    case undoWithoutClient(BookingID)
     /// A checked-in booking's new departure must be after the desk's today.
     case departureNotAfterToday(BookingID, today: Day)
     /// The id is a block's: blocks are ended with `hotel unblock`.

@@ -1,6 +1,7 @@
 /// Moves a held, booked or checked-in stay to another room and/or other dates, as one event. A checked-in
-/// stay may change only its departure. Refused, naming what is in the way, if the new room is not free
-/// for the new nights (the stay's own nights do not count).
+/// stay keeps its arrival: it may change its departure (to after today), and move to another room from
+/// today on, the nights slept staying in the room they were slept in. Refused, naming what is in the way,
+/// if the new room is not free for the new nights (the stay's own nights do not count).
 public struct ChangeBooking: ReadsRoomNights {
     public var booking: BookingID
     /// The booking's room when the command started (the boundary covers it and the new room).
@@ -35,14 +36,23 @@ public struct ChangeBooking: ReadsRoomNights {
 
     /// The new nights in the new room.
     public func nightsRead(in state: some HotelReadModel) -> [(room: RoomName, nights: Stay)] {
-        guard let booked = state.booking(booking), let target = try? target(of: booked) else { return [] }
-        return [target]
+        guard let booked = state.booking(booking), let plan = try? plan(for: booked) else { return [] }
+        return [(plan.room, plan.nights)]
     }
 
-    /// Where and when `booked` is to stay.
-    private func target(of booked: Booking) throws(BookingError) -> (room: RoomName, nights: Stay) {
+    /// What the change makes of `booked`: its room and stay, the nights it must hold in the room, and for a
+    /// checked-in guest moved to another room, the first night there (today: the nights slept stay where
+    /// they were).
+    private func plan(for booked: Booking) throws(BookingError) -> (room: RoomName, stay: Stay, nights: Stay, movedOn: Day?) {
         do throws(InvalidValue) {
-            return (room ?? booked.room, try Stay(arrival: arrival ?? booked.stay.arrival, departure: departure ?? booked.stay.departure).checkedLength())
+            let newRoom = room ?? booked.room
+            let newStay = try Stay(arrival: arrival ?? booked.stay.arrival, departure: departure ?? booked.stay.departure).checkedLength()
+            guard booked.status == .checkedIn else { return (newRoom, newStay, newStay, nil) }
+            let movedOn = newRoom == booked.room ? nil : max(now.localDay, booked.roomArrival)
+            // A checked-in guest holds the present room from the day of coming to it.
+            let from = movedOn ?? booked.roomArrival
+            let nights = from < newStay.departure ? try Stay(arrival: from, departure: newStay.departure) : newStay
+            return (newRoom, newStay, nights, movedOn)
         } catch {
             throw .invalidStay(error)
         }
@@ -53,14 +63,16 @@ public struct ChangeBooking: ReadsRoomNights {
         // Decide only on what the boundary covers: the room it was drawn around.
         guard booked.room == currentRoom else { throw .movedSinceRead(booking, boundary: currentRoom, now: booked.room) }
         try booked.require(.change, at: now)
-        let (newRoom, newStay) = try target(of: booked)
-        guard Lifecycle.changeAllowed(from: booked.status, (booked.room, booked.stay), to: newRoom, newStay) else { throw .checkedInChangeNotAllowed(booking) }
-        if newRoom == booked.room, newStay == booked.stay { return [] }
+        let plan = try plan(for: booked)
+        guard Lifecycle.changeAllowed(from: booked.status, (booked.room, booked.stay), to: plan.room, plan.stay) else { throw .checkedInChangeNotAllowed(booking) }
+        if plan.room == booked.room, plan.stay == booked.stay { return [] }
         let today = now.localDay
-        guard Lifecycle.departureAllowed(from: booked.status, newStay.departure, today: today) else { throw .departureNotAfterToday(booking, today: today) }
-        guard state.hasRoom(newRoom) else { throw .unknownRoom(newRoom, suggestion: nil) }
-        if let holder = state.firstHolding(room: newRoom, stay: newStay, at: now, except: booking) { throw .taken(newRoom, newStay, by: holder) }
+        guard Lifecycle.departureAllowed(from: booked.status, plan.stay.departure, today: today) else { throw .departureNotAfterToday(booking, today: today) }
+        guard state.hasRoom(plan.room) else { throw .unknownRoom(plan.room, suggestion: nil) }
+        if plan.movedOn != nil, booked.earlierRooms >= Booking.maximumEarlierRooms { throw .tooManyMoves(booking, moves: Int(booked.earlierRooms)) }
+        if let holder = state.firstHolding(room: plan.room, stay: plan.nights, at: now, except: booking) { throw .taken(plan.room, plan.nights, by: holder) }
         return [.bookingChanged(BookingChanged(
-            booking: booking, client: booked.client, room: newRoom, stay: newStay, previousRoom: booked.room, previousStay: booked.stay))]
+            booking: booking, client: booked.client, room: plan.room, stay: plan.stay, previousRoom: booked.room, previousStay: booked.stay,
+            movedOn: plan.movedOn))]
     }
 }

@@ -13,12 +13,13 @@ public enum DomainEvent: Sendable, Equatable {
     case stayMilestone(StayMilestone)
     case roomBlocked(RoomBlocked)
     case roomUnblocked(RoomUnblocked)
+    case bookingCorrected(BookingCorrected)
 
     /// Every event type this version knows, in the order of the README's store-format table: what `hotel log
     /// --type` takes. (Each is its struct's `type`; a test checks the decoder reads each.)
     public static let types: [String] =
         [RoomAdded.type, RoomBooked.type, RoomHeld.type, HoldConfirmed.type, HoldReleased.type, BookingCancelled.type, BookingChanged.type]
-        + StayMilestone.Kind.allCases.map(\.rawValue) + [RoomBlocked.type, RoomUnblocked.type]
+        + StayMilestone.Kind.allCases.map(\.rawValue) + [RoomBlocked.type, RoomUnblocked.type, BookingCorrected.type]
 
     /// The tags `hotel` writes for the event: what queries and append conditions select it by.
     public var tags: [Tag] {
@@ -33,6 +34,7 @@ public enum DomainEvent: Sendable, Equatable {
         case .stayMilestone(let e): return e.tags
         case .roomBlocked(let e): return e.tags
         case .roomUnblocked(let e): return e.tags
+        case .bookingCorrected(let e): return e.tags
         }
     }
 
@@ -49,6 +51,7 @@ public enum DomainEvent: Sendable, Equatable {
         case .stayMilestone(let e): return e.booking
         case .roomBlocked(let e): return e.block
         case .roomUnblocked(let e): return e.block
+        case .bookingCorrected(let e): return e.booking
         }
     }
 
@@ -65,6 +68,7 @@ public enum DomainEvent: Sendable, Equatable {
         case .stayMilestone(let e): return Event(type: e.kind.rawValue, tags: e.tags, data: e.data)
         case .roomBlocked(let e): return Event(type: RoomBlocked.type, tags: e.tags, data: e.data)
         case .roomUnblocked(let e): return Event(type: RoomUnblocked.type, tags: e.tags, data: e.data)
+        case .bookingCorrected(let e): return Event(type: BookingCorrected.type, tags: e.tags, data: e.data)
         }
     }
 
@@ -90,6 +94,7 @@ public enum DomainEvent: Sendable, Equatable {
         else if f.isType("NoShowRecorded") { self = .stayMilestone(try StayMilestone(.noShow, f)) }
         else if f.isType("RoomBlocked") { self = .roomBlocked(try RoomBlocked(f)) }
         else if f.isType("RoomUnblocked") { self = .roomUnblocked(try RoomUnblocked(f)) }
+        else if f.isType("BookingCorrected") { self = .bookingCorrected(try BookingCorrected(f)) }
         else { throw f.failure("unknown event type; this store may have been written by a newer version of hotel") }
     }
 }

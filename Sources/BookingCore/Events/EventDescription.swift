@@ -18,6 +18,7 @@ extension DomainEvent {
         case .bookingCancelled(let e):
             return "cancelled\(reason(e.reason))"
         case .bookingChanged(let e):
+            if let movedOn = e.movedOn { return "moved to \(e.room) from \(movedOn), staying \(e.stay)" }
             return e.room == e.previousRoom ? "changed to \(e.stay)" : "moved to \(e.room) \(e.stay)"
         case .stayMilestone(let e):
             switch e.kind {
@@ -29,6 +30,15 @@ extension DomainEvent {
             return "blocked \(e.room) \(e.stay)\(reason(e.reason))"
         case .roomUnblocked:
             return "unblocked"
+        case .bookingCorrected(let e):
+            let undone: String
+            switch e.undid {
+            case .checkIn: undone = "check-in"
+            case .checkOut: undone = "check-out"
+            case .noShow: undone = "no-show"
+            case .cancellation: undone = "cancellation"
+            }
+            return "undid the \(undone)\(reason(e.reason)), back to \(e.status.rawValue) \(e.stay)"
         }
     }
 }

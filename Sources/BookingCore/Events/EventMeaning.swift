@@ -7,6 +7,10 @@ extension DomainEvent {
     ///   departure; after it, a guest who stayed on (the nights slept count); on the arrival day, a stay of no
     ///   night (``Booking/leftOnArrivalDay``). Checked-out, cancelled, released and no-show stays hold no
     ///   nights from then on, so every night not stayed is free.
+    /// - A checked-in guest moved to another room (``BookingChanged/movedOn``) leaves the nights slept in
+    ///   the old room there, as a part of the stay listed on its own (``Booking/earlierRoom``).
+    /// - A correction (``BookingCorrected``) puts the booking back in its status and stay before what it
+    ///   undid.
     /// - Expiry is not recorded: a held stay stops holding its room when the clock passes `expiresAt`.
     /// - An event about a booking changes a booking, one about a block a block: in a log `verify` flags, where
     ///   an event names an id of the other kind, it changes nothing.
@@ -26,7 +30,16 @@ extension DomainEvent {
         case .bookingCancelled(let e):
             hotel.update(e.booking) { $0.status = .cancelled; $0.reason = e.reason?.rawValue }
         case .bookingChanged(let e):
-            hotel.update(e.booking) { $0.room = e.room; $0.stay = e.stay }
+            // A checked-in guest moved: the nights slept in the room left stay there, as a part of the stay.
+            if let movedOn = e.movedOn, let part = hotel.entry(e.booking)?.booking?.partLeft(on: movedOn) {
+                hotel.put(part)
+                hotel.update(e.booking) { $0.earlierRooms = part.earlierRoom }
+            }
+            hotel.update(e.booking) { booking in
+                booking.room = e.room
+                booking.stay = e.stay
+                if let movedOn = e.movedOn { booking.roomSince = movedOn > e.stay.arrival ? movedOn : nil }
+            }
         case .stayMilestone(let e):
             hotel.update(e.booking) { booking in
                 switch e.kind {
@@ -34,9 +47,9 @@ extension DomainEvent {
                 case .noShow: booking.status = .noShow
                 case .checkedOut:
                     booking.status = .checkedOut
-                    if e.day <= booking.stay.arrival {
-                        booking.leftOnArrivalDay = true
-                    } else if e.day != booking.stay.departure, let slept = try? Stay(arrival: booking.stay.arrival, departure: e.day) {
+                    if e.day <= booking.roomArrival { booking.leftOnArrivalDay = true }
+                    if e.day > booking.stay.arrival, e.day != booking.stay.departure, let slept = try? Stay(arrival: booking.stay.arrival, departure: e.day) {
+                        booking.bookedDeparture = booking.bookedDeparture ?? booking.stay.departure
                         booking.stay = slept
                     }
                 }
@@ -45,6 +58,14 @@ extension DomainEvent {
             hotel.put(Block(id: e.block, room: e.room, stay: e.stay, reason: e.reason?.rawValue))
         case .roomUnblocked(let e):
             hotel.update(block: e.block) { $0.hasEnded = true }
+        case .bookingCorrected(let e):
+            hotel.update(e.booking) { booking in
+                booking.status = e.status
+                booking.stay = e.stay
+                booking.leftOnArrivalDay = false
+                booking.bookedDeparture = nil
+                booking.reason = nil
+            }
         }
     }
 }

@@ -39,13 +39,27 @@ public struct Lifecycle: Sendable, Equatable {
         case .checkOut: return Lifecycle(kind: .booking, statuses: [.checkedIn], days: .any)
         case .noShow: return Lifecycle(kind: .booking, statuses: [.active], days: .fromArrival)
         case .unblock: return Lifecycle(kind: .block, statuses: [.active], days: .any)
+        case .undo: return Lifecycle(kind: .booking, statuses: Set(Booking.Status.allCases.filter { undoing($0) != nil }), days: .any)
         }
     }
 
     /// Whether a change of a booking in `status` may move it from `old` to `room` and `stay`: a checked-in
-    /// stay may change only its departure.
+    /// stay keeps its arrival (it may move to another room from today on, and change its departure).
     public static func changeAllowed(from status: Booking.Status, _ old: (room: RoomName, stay: Stay), to room: RoomName, _ stay: Stay) -> Bool {
-        status != .checkedIn || (room == old.room && stay.arrival == old.stay.arrival)
+        status != .checkedIn || stay.arrival == old.stay.arrival
+    }
+
+    /// What undoing the last transition of a booking in `status` undoes, and the status it is back in:
+    /// a check-in (back to active), a check-out (back to checked in), a no-show or a cancellation (back to
+    /// active); nil for a status no transition undo takes left.
+    public static func undoing(_ status: Booking.Status) -> (undid: BookingCorrected.Undone, to: Booking.Status)? {
+        switch status {
+        case .checkedIn: (.checkIn, .active)
+        case .checkedOut: (.checkOut, .checkedIn)
+        case .noShow: (.noShow, .active)
+        case .cancelled: (.cancellation, .active)
+        case .held, .expired, .released, .active: nil
+        }
     }
 
     /// Whether a change of a booking in `status` may give it `departure` on the desk's `today`: a

@@ -16,6 +16,8 @@ public enum Transition: Sendable, Equatable, CaseIterable {
     case noShow
     /// A block ends: the room is back in service.
     case unblock
+    /// A correction: the last check-in, check-out, no-show or cancellation is undone.
+    case undo
 
     /// The transition that records `kind`.
     public init(_ kind: StayMilestone.Kind) {

@@ -20,6 +20,9 @@ public struct BookingFilter: Sendable, Equatable {
     /// The clock's reading, for telling held from expired (and for ``statuses``). The default, 1970, sees
     /// every hold as unexpired: pass the clock's reading whenever holds matter.
     public var now: Instant
+    /// Whether to include the parts of stays spent in earlier rooms before a move (``Booking/earlierRoom``):
+    /// views of the rooms' nights (occupancy, the calendar) want them; lists of bookings do not.
+    public var includesEarlierRooms = false
 
     public init(
         client: ClientID? = nil, room: RoomName? = nil, from: Day? = nil, to: Day? = nil, statuses: Set<Booking.Status>? = nil,
@@ -38,12 +41,13 @@ public struct BookingFilter: Sendable, Equatable {
 
     /// Whether `booking` meets every set criterion.
     public func includes(_ booking: Booking) -> Bool {
+        if booking.earlierRoom != 0, !includesEarlierRooms { return false }
         if let client, booking.client != client { return false }
         if let room, booking.room != room { return false }
         if let rooms, !rooms.contains(booking.room) { return false }
-        // By the nights it has or had (none for a guest who left on the arrival day).
+        // By the nights it has or had, in whatever room (none for a guest who left on the arrival day).
         if from != nil || to != nil {
-            guard let nights = booking.nights, nights.hasNights(from: from, to: to) else { return false }
+            guard let nights = booking.stayedNights, nights.hasNights(from: from, to: to) else { return false }
         }
         if let arrival, booking.stay.arrival != arrival { return false }
         if let departure, booking.stay.departure != departure { return false }
@@ -68,7 +72,7 @@ extension BookingFilter: RecordSelection {
         return (after, before)
     }
 
-    func mayInclude(_ record: SnapshotRecord) -> Bool { !record.isBlock && daysMayInclude(record) }
+    func mayInclude(_ record: SnapshotRecord) -> Bool { !record.isBlock && (includesEarlierRooms || !record.isEarlierRoom) && daysMayInclude(record) }
 
     func selected(_ entry: CalendarEntry) -> Booking? { entry.booking.flatMap { includes($0) ? $0 : nil } }
 }

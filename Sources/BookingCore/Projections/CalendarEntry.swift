@@ -59,6 +59,15 @@ public enum CalendarEntry: Sendable, Equatable {
         }
     }
 
+    /// The nights it has or had in its room: a booking's ``Booking/nights`` (in its present room, none for a
+    /// guest who left on the day of coming to it), a block's.
+    public var nightsInRoom: Stay? {
+        switch self {
+        case .booking(let booking): booking.nights
+        case .block(let block): block.stay
+        }
+    }
+
     /// The status in the terms of the stay's lifecycle (``Lifecycle``): a booking's at `now`, a block's
     /// ``Block/lifecycleStatus``.
     func lifecycleStatus(at now: Instant) -> Booking.Status {

@@ -2,7 +2,8 @@
 /// room: `hotel occupancy`.
 ///
 /// A room-night is **occupied** when an active, checked-in or checked-out booking holds it (a guest still
-/// there past the departure up to tonight; a guest who left on the arrival day, none), **out of service**
+/// there past the departure up to tonight; a guest who left on the arrival day, none; a guest moved while
+/// checked in, each room for the nights slept in it), **out of service**
 /// when a block does, and **free** otherwise (a hold's nights count as free: it is not a stay yet).
 /// The rate is occupied / (occupied + free): nights out of service are not for sale.
 public struct Occupancy: Sendable, Equatable {
@@ -30,7 +31,9 @@ public struct Occupancy: Sendable, Equatable {
     /// rows in date or byte order.
     public init(_ model: some HotelReadModel, nights stay: Stay, by grouping: Grouping, ofType type: RoomType? = nil, at now: Instant) {
         let rooms = model.rooms(ofType: type)
-        let stays = BookingFilter(from: stay.arrival, to: stay.departure, statuses: [.active, .checkedIn, .checkedOut], now: now)
+        var stays = BookingFilter(from: stay.arrival, to: stay.departure, statuses: [.active, .checkedIn, .checkedOut], now: now)
+        // A guest moved while checked in occupied each room for the nights slept there.
+        stays.includesEarlierRooms = true
         var holding: [RoomName: [(nights: Stay, blocked: Bool)]] = [:]
         for booking in model.bookings(matching: stays) {
             if let nights = booking.nights { holding[booking.room, default: []].append((nights, false)) }

@@ -123,11 +123,27 @@ enum StoreRules {
             guard let b = existing("changes", e.booking, .change, room: e.previousRoom) else { break }
             if b.stay != e.previousStay { problem("changes booking \(e.booking) from \(e.previousStay), but its stay is \(b.stay)") }
             if let booking = b.booking, !Lifecycle.changeAllowed(from: booking.status, (b.room, b.stay), to: e.room, e.stay) {
-                problem("changes checked-in booking \(e.booking) other than by its departure")
+                problem("changes checked-in booking \(e.booking) by its arrival")
+            }
+            var nights = e.stay
+            if let booking = b.booking, booking.status == .checkedIn {
+                // A checked-in guest holds the room from the day of coming to it: a move says which day.
+                if e.room != e.previousRoom, e.movedOn == nil { problem("moves checked-in booking \(e.booking) to room '\(e.room)' without the day of the move") }
+                if let movedOn = e.movedOn {
+                    if e.room == e.previousRoom { problem("moves booking \(e.booking) on \(movedOn) to the room it is in") }
+                    if movedOn < booking.roomArrival || movedOn >= e.stay.departure {
+                        problem("moves booking \(e.booking) on \(movedOn), outside its nights in room '\(b.room)' from \(booking.roomArrival) and its stay \(e.stay)")
+                    }
+                    if booking.earlierRooms >= Booking.maximumEarlierRooms { problem("moves booking \(e.booking) more than \(Booking.maximumEarlierRooms) times") }
+                }
+                nights = e.nightsInRoom
+                if e.movedOn == nil, let inRoom = try? Stay(arrival: booking.roomArrival, departure: e.stay.departure) { nights = inRoom }
+            } else if let movedOn = e.movedOn {
+                problem("moves booking \(e.booking) on \(movedOn), but it is not checked in")
             }
             if !hotel.hasRoom(e.room) { problem("changes booking \(e.booking) to room '\(e.room)', which is not registered") }
             checkLength("booking", e.booking, e.stay)
-            checkFree("booking", e.booking, e.room, e.stay, except: e.booking)
+            checkFree("booking", e.booking, e.room, nights, except: e.booking)
         case .stayMilestone(let e):
             switch e.kind {
             case .checkedIn:
@@ -141,6 +157,21 @@ enum StoreRules {
             }
         case .roomUnblocked(let e):
             _ = existing("unblocks", e.block, .unblock, room: e.room)
+        case .bookingCorrected(let e):
+            guard let b = existing("corrects", e.booking, .undo, room: e.room), let booking = b.booking else { break }
+            if b.booking?.client != e.client { problem("corrects booking \(e.booking) with client '\(e.client)', but its client is \(booking.client.map { "'\($0)'" } ?? "none")") }
+            guard let (undid, to) = Lifecycle.undoing(booking.status(at: now)) else { break }
+            if e.undid != undid || e.status != to {
+                problem("corrects booking \(e.booking) by undoing \(e.undid.rawValue) back to \(e.status.rawValue), but it is \(booking.status(at: now).rawValue)")
+            }
+            if undid == .checkIn, booking.earlierRooms > 0 { problem("undoes the check-in of booking \(e.booking), which has changed rooms since") }
+            let booked = undid == .checkOut ? (booking.bookedDeparture ?? booking.stay.departure) : booking.stay.departure
+            if e.stay.arrival != booking.stay.arrival || e.stay.departure != booked {
+                problem("corrects booking \(e.booking) back to \(e.stay), but its stay was \(booking.stay.arrival)..\(booked)")
+            }
+            if let nights = try? Stay(arrival: booking.roomArrival, departure: e.stay.departure) {
+                checkFree("booking", e.booking, e.room, nights, except: e.booking)
+            }
         }
         return finding
     }

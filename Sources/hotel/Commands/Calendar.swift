@@ -27,10 +27,13 @@ extension Subcommand {
         let first = try from.get() ?? context.today
         let now = context.now
         let last = first.adding(days: nights)
+        // The nights of stays in the rooms they were slept in, before a move, are drawn there.
+        var filter = BookingFilter(from: first, to: last, now: now)
+        filter.includesEarlierRooms = true
         let (rooms, stays) = try context.query { (desk) throws(HotelError) in
             (
                 try desk.rooms(ofType: type),
-                try desk.bookings(matching: BookingFilter(from: first, to: last, now: now)).map(CalendarEntry.booking)
+                try desk.bookings(matching: filter).map(CalendarEntry.booking)
                     + desk.blocks(matching: BlockFilter(from: first, to: last)).map(CalendarEntry.block)
             )
         }

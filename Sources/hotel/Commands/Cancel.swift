@@ -72,11 +72,21 @@ extension Subcommand {
         discussion: "Allowed on or after the arrival day, before a check-in. The room becomes free for the stay's nights."
     ) { (id, _) throws(CommandLineError) in { (desk) throws(HotelError) in try desk.record(.noShow, id) } }
 
+    /// `hotel undo ID [--reason TEXT]`
+    static let undo = onBooking(
+        "undo", abstract: "Undo a booking's last check-in, check-out, no-show or cancellation, and print its id.",
+        options: Option.reason("Why, recorded with the correction (at most 200 characters)."),
+        discussion: "A correction, recorded as an event that 'hotel history' shows; nothing is erased. A check-in undone leaves the booking active; a check-out, checked in again with the stay as booked; a no-show or a cancellation, active. Refused, naming the booking in the way, if the room has been taken since for a night the booking would hold again; and for a check-in once the guest has changed rooms."
+    ) { (id, reason) throws(CommandLineError) in
+        let reason = try reason.get()
+        return { (desk) throws(HotelError) in try desk.undo(id, reason: reason) }
+    }
+
     /// `hotel change ID [--room NAME] [--from DAY] [--to DAY | --nights N]`
     static let change = onBooking(
         "change", abstract: "Move a held, booked or checked-in stay to another room and/or dates; print its id.",
         options: ChangeOptions(),
-        discussion: "One event, all or nothing: if the new room or nights are taken, nothing changes and the booking in the way is named. The stay's own nights do not count against it. A checked-in stay may change only --to (extend or shorten). Give at least one option."
+        discussion: "One event, all or nothing: if the new room or nights are taken, nothing changes and the booking in the way is named. The stay's own nights do not count against it. A checked-in stay keeps its arrival: --to extends or shortens it (to after today), and --room moves the guest from today on, the nights already slept staying in the room they were slept in (the new room must be free from today to the departure). Give at least one option."
     ) { (id, options) throws(CommandLineError) in
         let room = try options.room.get()
         let arrival = try options.stay.arrival()

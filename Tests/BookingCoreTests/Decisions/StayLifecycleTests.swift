@@ -49,12 +49,100 @@ struct StayLifecycleTests {
         #expect(given(Self.base, when: change(to: "2024-04-30")) == .failure(.invalidStay(.stay(arrival: day("2024-05-01"), departure: day("2024-04-30")))))
     }
 
-    @Test func aCheckedInBookingMayChangeOnlyItsDeparture() {
+    @Test func aCheckedInBookingKeepsItsArrival() {
         let history = Self.base + [milestone(.checkedIn, "bkA", "Blue", on: "2024-05-01")]
         #expect(given(history, when: change(to: "2024-05-07"))
             == .success([changed("bkA", from: ("Blue", "2024-05-01", "2024-05-05"), to: ("Blue", "2024-05-01", "2024-05-07"))]))
-        #expect(given(history, when: change(room: "Green")) == .failure(.checkedInChangeNotAllowed(bookingID("bkA"))))
         #expect(given(history, when: change(from: "2024-05-02")) == .failure(.checkedInChangeNotAllowed(bookingID("bkA"))))
+    }
+
+    // MARK: Moving an in-house guest (issue 18)
+
+    static let inHouse = base + [milestone(.checkedIn, "bkA", "Blue", on: "2024-05-01")]
+    static let moveDay = try! Instant("2024-05-03T10:00:00Z")
+
+    func move(to name: String, departure: String? = nil, at now: Instant = moveDay, in current: String = "Blue") -> ChangeBooking {
+        ChangeBooking(booking: bookingID("bkA"), currentRoom: room(current), room: room(name), departure: departure.map(day), now: now)
+    }
+
+    func moved(to name: String, on movedOn: String, from previous: String = "Blue", departure: String = "2024-05-05") -> DomainEvent {
+        .bookingChanged(BookingChanged(
+            booking: bookingID("bkA"), client: client("42"), room: room(name), stay: stay("2024-05-01", departure),
+            previousRoom: room(previous), previousStay: stay("2024-05-01", "2024-05-05"), movedOn: day(movedOn)))
+    }
+
+    @Test func aCheckedInGuestMovesFromToday() {
+        #expect(given(Self.inHouse, when: move(to: "Green")) == .success([moved(to: "Green", on: "2024-05-03")]))
+    }
+
+    @Test func theNightsSleptStayInTheOldRoom() {
+        let hotel = HotelProjection(Self.inHouse + [moved(to: "Green", on: "2024-05-03")])
+        let guest = hotel.booking(bookingID("bkA"))
+        #expect(guest?.room == room("Green") && guest?.stay == stay("2024-05-01", "2024-05-05") && guest?.roomSince == day("2024-05-03"))
+        #expect(guest?.nights == stay("2024-05-03", "2024-05-05") && guest?.earlierRooms == 1)
+        // Blue is free from the move on; Green is held from then to the departure, and not before.
+        #expect(hotel.freeRooms(for: stay("2024-05-03", "2024-05-05"), at: Self.moveDay, ofType: nil) == [room("Blue")])
+        #expect(hotel.firstOnCalendar(room: room("Green"), stay: stay("2024-05-01", "2024-05-03"), at: Self.moveDay, except: nil) == nil)
+        // The part spent in Blue is listed only where asked for.
+        var filter = BookingFilter(from: day("2024-05-01"), to: day("2024-05-05"))
+        #expect(hotel.bookings(matching: filter).map(\.room) == [room("Green")])
+        filter.includesEarlierRooms = true
+        let parts = hotel.bookings(matching: filter)
+        #expect(parts.map(\.room) == [room("Blue"), room("Green")])
+        #expect(parts.first?.stay == stay("2024-05-01", "2024-05-03") && parts.first?.status == .checkedOut && parts.first?.earlierRoom == 1)
+    }
+
+    @Test func aMoveNeedsTheNewRoomFreeFromTodayOnly() {
+        // Green was another guest's before today: those nights do not count.
+        let history = Self.inHouse + [booked("bkP", "Green", "2024-05-01", "2024-05-03"), booked("bkL", "Green", "2024-05-04", "2024-05-06")]
+        #expect(given(history, when: move(to: "Green"))
+            == .failure(.roomNotFree(room("Green"), stay("2024-05-03", "2024-05-05"), blockedBy: bookingID("bkL"), blockingStay: stay("2024-05-04", "2024-05-06"))))
+        #expect(given(history, when: move(to: "Green", departure: "2024-05-04")) == .success([moved(to: "Green", on: "2024-05-03", departure: "2024-05-04")]))
+    }
+
+    @Test func aMoveOnTheArrivalDayLeavesNothingInTheOldRoom() {
+        let now = try! Instant("2024-05-01T15:00:00Z")
+        #expect(given(Self.inHouse, when: move(to: "Green", at: now)) == .success([moved(to: "Green", on: "2024-05-01")]))
+        let hotel = HotelProjection(Self.inHouse + [moved(to: "Green", on: "2024-05-01")])
+        #expect(hotel.booking(bookingID("bkA"))?.earlierRooms == 0 && hotel.booking(bookingID("bkA"))?.roomSince == nil)
+    }
+
+    // MARK: Corrections (issue 18)
+
+    func undo(in current: String = "Blue", at now: Instant = moveDay) -> UndoLastStep {
+        UndoLastStep(booking: bookingID("bkA"), currentRoom: room(current), now: now)
+    }
+
+    func corrected(_ undid: BookingCorrected.Undone, to status: Booking.Status, departure: String = "2024-05-05", in name: String = "Blue") -> DomainEvent {
+        .bookingCorrected(BookingCorrected(booking: bookingID("bkA"), client: client("42"), room: room(name), undid: undid, status: status, stay: stay("2024-05-01", departure)))
+    }
+
+    @Test func undoingACheckInLeavesTheBookingActive() {
+        #expect(given(Self.inHouse, when: undo()) == .success([corrected(.checkIn, to: .active)]))
+        #expect(HotelProjection(Self.inHouse + [corrected(.checkIn, to: .active)]).booking(bookingID("bkA"))?.status == .active)
+    }
+
+    @Test func undoingAnEarlyCheckOutRestoresTheStayAsBooked() {
+        let history = Self.inHouse + [milestone(.checkedOut, "bkA", "Blue", on: "2024-05-03")]
+        #expect(HotelProjection(history).booking(bookingID("bkA"))?.bookedDeparture == day("2024-05-05"))
+        #expect(given(history, when: undo()) == .success([corrected(.checkOut, to: .checkedIn)]))
+        let after = HotelProjection(history + [corrected(.checkOut, to: .checkedIn)]).booking(bookingID("bkA"))
+        #expect(after?.stay == stay("2024-05-01", "2024-05-05") && after?.status == .checkedIn && after?.bookedDeparture == nil)
+    }
+
+    @Test func anUndoIsRefusedWhenTheRoomWasTakenSince() {
+        let history = Self.inHouse + [milestone(.checkedOut, "bkA", "Blue", on: "2024-05-03"), booked("bkN", "Blue", "2024-05-03", "2024-05-04")]
+        #expect(given(history, when: undo())
+            == .failure(.roomNotFree(room("Blue"), stay("2024-05-01", "2024-05-05"), blockedBy: bookingID("bkN"), blockingStay: stay("2024-05-03", "2024-05-04"))))
+    }
+
+    @Test(arguments: [Booking.Status.active])
+    func thereIsNothingToUndoOnAnActiveBooking(status: Booking.Status) {
+        #expect(given(Self.base, when: undo()) == .failure(.wrongStatus(bookingID("bkA"), status: status, transition: .undo)))
+    }
+
+    @Test func aCheckInIsNotUndoneAfterAMove() {
+        #expect(given(Self.inHouse + [moved(to: "Green", on: "2024-05-03")], when: undo(in: "Green")) == .failure(.undoAfterMove(bookingID("bkA"))))
     }
 
     @Test func aCancelledBookingCannotChange() {

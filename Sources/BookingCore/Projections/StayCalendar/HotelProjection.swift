@@ -132,7 +132,9 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
         return SnapshotRecord.Extras(
             expiresAt: packed.expiresAt == .min ? nil : Int(packed.expiresAt),
             reason: packed.reason == .max ? nil : extraTexts[Int(packed.reason)],
-            idempotencyKey: packed.key == .max ? nil : extraTexts[Int(packed.key)])
+            idempotencyKey: packed.key == .max ? nil : extraTexts[Int(packed.key)],
+            roomSince: packed.roomSince == SnapshotRecord.noDay ? nil : packed.roomSince,
+            bookedDeparture: packed.bookedDeparture == SnapshotRecord.noDay ? nil : packed.bookedDeparture)
     }
 
     /// Packs a record's extras; `previous`, the record's extras before, lends its key's text when the key
@@ -147,7 +149,9 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
                 extraTexts.append(text)
             }
         }
-        return SnapshotRecord.PackedExtras(expiresAt: extra.expiresAt.map(Int64.init) ?? .min, reason: intern(extra.reason), key: key)
+        return SnapshotRecord.PackedExtras(
+            expiresAt: extra.expiresAt.map(Int64.init) ?? .min, reason: intern(extra.reason), key: key,
+            roomSince: extra.roomSince ?? SnapshotRecord.noDay, bookedDeparture: extra.bookedDeparture ?? SnapshotRecord.noDay)
     }
 
     /// The index of `text` in ``extraTexts`` (added if new), or `UInt32.max` for none.
@@ -206,12 +210,20 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     func firstHolding(room r: UInt32, arrival: Int32, departure: Int32, at now: Instant, skip: BookingKey? = nil) -> UInt32? {
         let calendar = calendars[Int(r)]
         var i = firstEnding(after: arrival, in: calendar)
-        while i < calendar.count, records[Int(calendar[i])].arrival < departure {
+        while i < calendar.count, calendarArrival(calendar[i]) < departure {
             let index = calendar[i]
             if records[Int(index)].key != skip, holds(index, at: now) { return index }
             i += 1
         }
         return nil
+    }
+
+    /// The first night a record holds in its room's calendar: its arrival, or for a guest moved while
+    /// checked in, the first night in the present room (``Booking/roomSince``).
+    func calendarArrival(_ index: UInt32) -> Int32 {
+        let record = records[Int(index)]
+        guard record.flags & SnapshotRecord.extrasFlag != 0, let since = extras[index]?.roomSince, since != SnapshotRecord.noDay else { return record.arrival }
+        return since
     }
 
     /// Whether a calendar record holds its nights at `now` (a hold only until it expires).
@@ -290,7 +302,7 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     }
 
     mutating func put(_ entry: CalendarEntry) {
-        let key = BookingKey(entry.id)
+        let key = BookingKey(entry)
         put(entry, key: key, at: ids.find(key, records: records))
     }
 
@@ -324,6 +336,7 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
             key: key, status: SnapshotRecord.status(of: entry), flags: SnapshotRecord.flags(of: entry),
             room: roomIndex, client: clientIndex, arrival: Int32(entry.stay.arrival.ordinal), departure: Int32(entry.stay.departure.ordinal))
         if extra != nil { record.flags |= SnapshotRecord.extrasFlag }
+        record.earlierRooms = entry.booking?.earlierRooms ?? 0
         let index: UInt32
         if let existing {
             index = existing
@@ -364,15 +377,15 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     /// in a store verify flags) is not entered.
     private mutating func insertIntoCalendar(_ index: UInt32) {
         let record = records[Int(index)]
-        let r = Int(record.room)
-        if lastDepartures[r] <= record.arrival {
+        let r = Int(record.room), arrival = calendarArrival(index)
+        if lastDepartures[r] <= arrival {
             calendars[r].append(index)
             lastDepartures[r] = record.departure
             return
         }
-        let i = firstEnding(after: record.arrival, in: calendars[r])
+        let i = firstEnding(after: arrival, in: calendars[r])
         var end = i
-        while end < calendars[r].count, records[Int(calendars[r][end])].arrival < record.departure {
+        while end < calendars[r].count, calendarArrival(calendars[r][end]) < record.departure {
             if records[Int(calendars[r][end])].status != .held { return }
             end += 1
         }
@@ -382,9 +395,9 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
 
     private mutating func removeFromCalendar(_ index: UInt32) {
         let record = records[Int(index)]
-        let r = Int(record.room)
-        var i = firstEnding(after: record.arrival, in: calendars[r])
-        while i < calendars[r].count, records[Int(calendars[r][i])].arrival <= record.arrival {
+        let r = Int(record.room), arrival = calendarArrival(index)
+        var i = firstEnding(after: arrival, in: calendars[r])
+        while i < calendars[r].count, calendarArrival(calendars[r][i]) <= arrival {
             if calendars[r][i] == index {
                 calendars[r].remove(at: i)
                 if i == calendars[r].count { lastDepartures[r] = calendars[r].last.map { records[Int($0)].departure } ?? .min }

@@ -32,7 +32,7 @@ struct SnapshotRecord: Sendable {
         }
     }
 
-    /// A record's extras as ``HotelProjection`` keeps them: 16 bytes, the reason and the key as indexes
+    /// A record's extras as ``HotelProjection`` keeps them: 24 bytes, the reason and the key as indexes
     /// into its table of distinct texts.
     struct PackedExtras: Sendable {
         /// Seconds since 1970, or `Int64.min` for none.
@@ -41,34 +41,48 @@ struct SnapshotRecord: Sendable {
         var reason: UInt32
         /// An index into the texts, or `UInt32.max` for none.
         var key: UInt32
+        /// Days since 1970, or ``SnapshotRecord/noDay`` for none.
+        var roomSince: Int32
+        var bookedDeparture: Int32
     }
 
-    /// What few records have: a hold's expiry, a reason, the idempotency key it was made with.
+    /// The day of none, in the extras' day fields.
+    static let noDay = Int32.min
+
+    /// What few records have: a hold's expiry, a reason, the idempotency key it was made with, the first
+    /// night in its room of a guest moved while checked in, the booked departure of a stay a check-out
+    /// moved.
     struct Extras: Sendable, Equatable {
         var expiresAt: Int?
         var reason: String?
         var idempotencyKey: String?
+        var roomSince: Int32?
+        var bookedDeparture: Int32?
 
-        /// The entry's extras, or nil if it has none: a hold's expiry, a booking's or block's reason, a
-        /// booking's idempotency key.
+        /// The entry's extras, or nil if it has none.
         init?(_ entry: CalendarEntry) {
             switch entry {
             case .booking(let booking):
-                self.init(expiresAt: booking.expiresAt?.secondsSince1970, reason: booking.reason, idempotencyKey: booking.idempotencyKey?.rawValue)
+                self.init(
+                    expiresAt: booking.expiresAt?.secondsSince1970, reason: booking.reason, idempotencyKey: booking.idempotencyKey?.rawValue,
+                    roomSince: booking.roomSince.map { Int32($0.ordinal) }, bookedDeparture: booking.bookedDeparture.map { Int32($0.ordinal) })
             case .block(let block):
                 self.init(expiresAt: nil, reason: block.reason)
             }
-            if expiresAt == nil, reason == nil, idempotencyKey == nil { return nil }
+            if expiresAt == nil, reason == nil, idempotencyKey == nil, roomSince == nil, bookedDeparture == nil { return nil }
         }
 
-        init(expiresAt: Int?, reason: String?, idempotencyKey: String? = nil) {
+        init(expiresAt: Int?, reason: String?, idempotencyKey: String? = nil, roomSince: Int32? = nil, bookedDeparture: Int32? = nil) {
             self.expiresAt = expiresAt
             self.reason = reason
             self.idempotencyKey = idempotencyKey
+            self.roomSince = roomSince
+            self.bookedDeparture = bookedDeparture
         }
 
         static func == (a: Extras, b: Extras) -> Bool {
             a.expiresAt == b.expiresAt && TextKey.same(a.reason, b.reason) && TextKey.same(a.idempotencyKey, b.idempotencyKey)
+                && a.roomSince == b.roomSince && a.bookedDeparture == b.bookedDeparture
         }
     }
 
@@ -83,6 +97,8 @@ struct SnapshotRecord: Sendable {
     var key: BookingKey
     var status: Status
     var flags: UInt8
+    /// A booking's number of earlier rooms (``Booking/earlierRooms``).
+    var earlierRooms: UInt8 = 0
     var room: UInt32
     var client: UInt32
     var arrival: Int32
@@ -110,6 +126,9 @@ struct SnapshotRecord: Sendable {
 
     var stay: Stay { try! Stay(arrival: Day(ordinal: Int(arrival)), departure: Day(ordinal: Int(departure))) }
 
+    /// Whether it is a part of a stay spent in an earlier room (``Booking/earlierRoom``).
+    var isEarlierRoom: Bool { key.part != 0 }
+
     /// The booking or block this record holds, given its room's name, a way to name its client, and its
     /// extras.
     func entry(room: String, client name: (UInt32) -> String, extras: Extras?) -> CalendarEntry {
@@ -120,14 +139,16 @@ struct SnapshotRecord: Sendable {
             id: key.id, client: client == Self.noClient ? nil : ClientID(unchecked: name(client)), room: RoomName(unchecked: room),
             stay: stay, status: status.status, expiresAt: extras?.expiresAt.map(Instant.init(secondsSince1970:)),
             reason: extras?.reason, beganAsHold: flags & Self.beganAsHoldFlag != 0,
-            idempotencyKey: extras?.idempotencyKey.map(IdempotencyKey.init(unchecked:)), leftOnArrivalDay: flags & Self.leftOnArrivalDayFlag != 0))
+            idempotencyKey: extras?.idempotencyKey.map(IdempotencyKey.init(unchecked:)), leftOnArrivalDay: flags & Self.leftOnArrivalDayFlag != 0,
+            roomSince: extras?.roomSince.map { Day(ordinal: Int($0)) }, earlierRooms: earlierRooms, earlierRoom: key.part,
+            bookedDeparture: extras?.bookedDeparture.map { Day(ordinal: Int($0)) }))
     }
 
     /// Appends the record's 32 bytes, as four little-endian words.
     func write(to out: inout [UInt8]) {
         var words = (
             key.low.littleEndian,
-            (UInt64(key.high) | UInt64(key.count) << 32 | UInt64(status.rawValue) << 40 | UInt64(flags) << 48).littleEndian,
+            (UInt64(key.high) | UInt64(key.count) << 32 | UInt64(status.rawValue) << 40 | UInt64(flags) << 48 | UInt64(earlierRooms) << 56).littleEndian,
             (UInt64(room) | UInt64(client) << 32).littleEndian,
             (UInt64(UInt32(bitPattern: arrival)) | UInt64(UInt32(bitPattern: departure)) << 32).littleEndian
         )

@@ -137,7 +137,7 @@ final class Snapshot: @unchecked Sendable {
         return SnapshotRecord(
             key: BookingKey(low: u64(at), high: UInt32(u32(at + 8)), count: u8(at + 12)),
             status: SnapshotRecord.Status(rawValue: u8(at + 13)) ?? .cancelled,
-            flags: u8(at + 14), room: UInt32(u32(at + 16)),
+            flags: u8(at + 14), earlierRooms: u8(at + 15), room: UInt32(u32(at + 16)),
             client: UInt32(u32(at + 20)), arrival: i32(at + 24), departure: i32(at + 28))
     }
 
@@ -160,7 +160,10 @@ final class Snapshot: @unchecked Sendable {
         let reason = u32(at + 8) == 0xFFFF_FFFF ? nil : string(at: at + 4)
         let key = u32(at + 16) == 0xFFFF_FFFF ? nil : string(at: at + 12)
         let expiry = Int64(bitPattern: u64(at + 24))
-        return (UInt32(u32(at)), SnapshotRecord.Extras(expiresAt: expiry == .min ? nil : Int(expiry), reason: reason, idempotencyKey: key))
+        let since = i32(at + 20), booked = i32(at + 32)
+        return (UInt32(u32(at)), SnapshotRecord.Extras(
+            expiresAt: expiry == .min ? nil : Int(expiry), reason: reason, idempotencyKey: key,
+            roomSince: since == SnapshotRecord.noDay ? nil : since, bookedDeparture: booked == SnapshotRecord.noDay ? nil : booked))
     }
 
     /// Calls `body` with every record's extras, in record order.

@@ -119,7 +119,7 @@ enum SnapshotWriter {
                     chunk.reserveCapacity(1 << 16)
                     for old in roomOrder {
                         for index in calendars[old] {
-                            chunk.append(littleEndian: UInt32(bitPattern: records[Int(index)].arrival))
+                            chunk.append(littleEndian: UInt32(bitPattern: builder.calendarArrival(index)))
                             chunk.append(littleEndian: UInt32(bitPattern: records[Int(index)].departure))
                             chunk.append(littleEndian: index)
                             if chunk.count >= 1 << 16 { try o.write(chunk); chunk.removeAll(keepingCapacity: true) }
@@ -153,8 +153,10 @@ enum SnapshotWriter {
                         chunk.append(littleEndian: reason.1)
                         chunk.append(littleEndian: key.0)
                         chunk.append(littleEndian: key.1)
-                        chunk.append(littleEndian: UInt32(0))
+                        chunk.append(littleEndian: UInt32(bitPattern: extra.roomSince))
                         chunk.append(littleEndian: extra.expiresAt)
+                        chunk.append(littleEndian: UInt32(bitPattern: extra.bookedDeparture))
+                        chunk.append(littleEndian: UInt32(0))
                         if chunk.count >= 1 << 16 { try o.write(chunk); chunk.removeAll(keepingCapacity: true) }
                     }
                     try o.write(chunk)

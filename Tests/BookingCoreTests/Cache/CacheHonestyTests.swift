@@ -28,6 +28,9 @@ struct CacheHonestyTests {
         /// The desk's lists (guests checked in now, overstays among them) and the night audit.
         var dayLists: [[Booking]]
         var audits: [NightAudit]
+        /// The parts of stays in earlier rooms (guests moved while checked in), and the occupancy they make.
+        var withEarlierRooms: [Booking]
+        var occupancy: Occupancy
     }
 
     static let rooms = ["101", "102", "Blue", "Grün", "Suite 7"].map(room)
@@ -61,7 +64,13 @@ struct CacheHonestyTests {
                 return seen
             },
             dayLists: (days + [now.localDay]).flatMap { d in DayList.allCases.map { model.stays($0, on: d, at: now) } },
-            audits: (days + [now.localDay]).map { NightAudit(model, on: $0, at: now) })
+            audits: (days + [now.localDay]).map { NightAudit(model, on: $0, at: now) },
+            withEarlierRooms: {
+                var filter = BookingFilter(from: day("2024-04-28"), to: day("2024-05-20"), now: now)
+                filter.includesEarlierRooms = true
+                return model.bookings(matching: filter)
+            }(),
+            occupancy: Occupancy(model, nights: stay("2024-04-28", "2024-05-20"), by: .room, at: now))
     }
 
     /// Runs a random command on both desks; they must agree on the outcome.
@@ -73,7 +82,7 @@ struct CacheHonestyTests {
         }
         func pick<T>(_ list: [T]) -> T { list[Int(random.next() % UInt64(list.count))] }
         let id = ids.isEmpty ? bookingID("bkNone") : pick(ids)
-        switch random.next() % 20 {
+        switch random.next() % 22 {
         case 0, 1:
             let rooms = [pick(rooms)], type = random.next() % 2 == 0 ? RoomType.standard : double
             _ = same { desk in Result { () throws(HotelError) in try desk.addRooms(rooms, type: type) }.map { 0 } }
@@ -106,6 +115,9 @@ struct CacheHonestyTests {
             if case .success(let block) = same({ desk in Result { () throws(HotelError) in try desk.block(room: r, stay: s, reason: reason) } }) { ids.append(block) }
         case 17:
             _ = same { desk in Result { () throws(HotelError) in try desk.unblock(id) } }
+        case 18, 19:
+            let reason: Reason? = random.next() % 2 == 0 ? nil : try Reason("mistake")
+            _ = same { desk in Result { () throws(HotelError) in try desk.undo(id, reason: reason) } }
         default:
             let reason: Reason? = random.next() % 2 == 0 ? nil : try Reason("asked")
             _ = same { desk in Result { () throws(HotelError) in try desk.cancel(id, reason: reason) } }

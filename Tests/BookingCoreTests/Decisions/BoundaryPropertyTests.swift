@@ -13,8 +13,8 @@ struct BoundaryPropertyTests {
     static let durations = ["90s", "30m", "3h", "1d"].map { try! HoldDuration($0) }
     static let keys = ["k1", "k2"].map { try! IdempotencyKey($0) }
 
-    /// Runs one random command on `desk`: book, hold, confirm, release, cancel, change, checkin, checkout,
-    /// noshow, block, unblock or add rooms, on ids and rooms of the hotel (and some it does not have).
+    /// Runs one random command on `desk`: book, hold, confirm, release, cancel, change (moving checked-in
+    /// guests too), checkin, checkout, noshow, undo, block, unblock or add rooms, on ids and rooms of the hotel (and some it does not have).
     static func step(_ random: inout SplitMix, _ desk: BoundaryCheckingDesk, _ ids: inout [BookingID]) {
         func pick<T>(_ list: [T]) -> T { list[Int.random(in: 0..<list.count, using: &random)] }
         func maybe<T>(_ value: @autoclosure () -> T) -> T? { Bool.random(using: &random) ? value() : nil }
@@ -28,7 +28,7 @@ struct BoundaryPropertyTests {
         func key() -> IdempotencyKey? { Int.random(in: 0..<4, using: &random) == 0 ? pick(keys) : nil }
         let id = ids.isEmpty || Int.random(in: 0..<12, using: &random) == 0 ? bookingID("bkNone") : Bool.random(using: &random) ? ids.last! : pick(ids)
         do throws(HotelError) {
-            switch Int.random(in: 0..<22, using: &random) {
+            switch Int.random(in: 0..<24, using: &random) {
             case 0, 1:
                 let names = (0..<Int.random(in: 1...2, using: &random)).map { _ in pick(rooms) }
                 try desk.addRooms(names, type: Bool.random(using: &random) ? .standard : suite)
@@ -56,6 +56,8 @@ struct BoundaryPropertyTests {
                 _ = try desk.record(pick([.checkedOut, .noShow]), id)
             case 19:
                 ids.append(try desk.block(room: pick(rooms), stay: randomStay(), reason: maybe(try! Reason("paint"))))
+            case 20, 21:
+                _ = try desk.undo(id, reason: maybe(try! Reason("mistake")))
             default:
                 _ = try desk.unblock(id)
             }
@@ -72,7 +74,7 @@ struct BoundaryPropertyTests {
             var random = SplitMix(seed: seed)
             let desk = BoundaryCheckingDesk(time: instant("2024-04-30T06:00:00Z"))
             var ids: [BookingID] = []
-            for _ in 0..<80 {
+            for _ in 0..<90 {
                 // when each command's decision is decided on the whole log and on its boundary,
                 Self.step(&random, desk, &ids)
                 // The clock moves on: not at all, minutes (holds expire), or hours (days pass).
@@ -89,7 +91,7 @@ struct BoundaryPropertyTests {
             Issue.record("\(name) decided differently on its boundary \(examples.count) times; the first:\n\(examples[0])")
         }
         // Every decision was tried, and recorded something, often enough to mean something.
-        let names = ["AddRooms", "ReserveStay", "ConfirmHold", "ReleaseHold", "CancelBooking", "ChangeBooking", "RecordMilestone", "BlockRoom", "UnblockRoom"]
+        let names = ["AddRooms", "ReserveStay", "ConfirmHold", "ReleaseHold", "CancelBooking", "ChangeBooking", "RecordMilestone", "BlockRoom", "UnblockRoom", "UndoLastStep"]
         for name in names {
             #expect(decided[name, default: 0] > 1000, "\(name): \(decided[name, default: 0]) decided")
             #expect(accepted[name, default: 0] > 50, "\(name): \(accepted[name, default: 0]) accepted")

@@ -191,7 +191,7 @@ struct PostgresTests {
             case 7: arguments = ["release", "<id>"]
             case 8: arguments = ["change", "<id>"] + (random.next() % 2 == 0 ? ["--room", pick(rooms)] : stay)
             case 9: arguments = ["cancel", "<id>"] + (random.next() % 2 == 0 ? ["--reason", "plans changed"] : [])
-            case 10: arguments = [pick(["checkin", "checkout", "noshow"]), "<id>"]
+            case 10: arguments = random.next() % 4 == 0 ? ["undo", "<id>"] : [pick(["checkin", "checkout", "noshow"]), "<id>"]
             case 11: arguments = ["block", "--room", pick(rooms)] + stay + ["--reason", "paint"]
             case 12: arguments = ["unblock", "<id>"]
             case 13: arguments = ["free"] + stay + (random.next() % 2 == 0 ? ["--type", pick(types)] : [])

@@ -196,7 +196,7 @@ extension CommandRunner {
         try onID(id) { (id) throws(HotelError) in
             do throws(HotelError) {
                 return try aroundCurrentRoom(of: id) { (currentRoom, hotel) throws(HotelError) in
-                    let decision = ChangeBooking(booking: id, currentRoom: currentRoom, room: room, arrival: arrival, departure: departure, now: now)
+                    let decision = ChangeBooking(booking: id, currentRoom: currentRoom, room: room, arrival: arrival, departure: departure, now: now, today: today)
                     return try changing(id, decision.holdersDrawn(from: hotel))
                 }
             } catch .rejected(.unknownRoom(let room, _)) {

@@ -10,14 +10,17 @@ public struct ChangeBooking: ReadsRoomNights {
     public var arrival: Day?
     public var departure: Day?
     public var now: Instant
+    /// The desk's day (the wall clock's local date, as for a check-in): a checked-in guest is moved from it.
+    public var today: Day
     public var decidedAt: Instant? { now }
     /// The bookings holding the nights it reads when the command read the hotel (see ``ReadsRoomNights``).
     public var holders: [BookingID]
 
     public init(
         booking: BookingID, currentRoom: RoomName, room: RoomName? = nil, arrival: Day? = nil, departure: Day? = nil, now: Instant,
-        holders: [BookingID] = []
+        today: Day? = nil, holders: [BookingID] = []
     ) {
+        self.today = today ?? now.localDay
         self.booking = booking
         self.currentRoom = currentRoom
         self.room = room
@@ -48,7 +51,7 @@ public struct ChangeBooking: ReadsRoomNights {
             let newRoom = room ?? booked.room
             let newStay = try Stay(arrival: arrival ?? booked.stay.arrival, departure: departure ?? booked.stay.departure).checkedLength()
             guard booked.status == .checkedIn else { return (newRoom, newStay, newStay, nil) }
-            let movedOn = newRoom == booked.room ? nil : max(now.localDay, booked.roomArrival)
+            let movedOn = newRoom == booked.room ? nil : max(today, booked.roomArrival)
             // A checked-in guest holds the present room from the day of coming to it.
             let from = movedOn ?? booked.roomArrival
             let nights = from < newStay.departure ? try Stay(arrival: from, departure: newStay.departure) : newStay
@@ -66,7 +69,6 @@ public struct ChangeBooking: ReadsRoomNights {
         let plan = try plan(for: booked)
         guard Lifecycle.changeAllowed(from: booked.status, (booked.room, booked.stay), to: plan.room, plan.stay) else { throw .checkedInChangeNotAllowed(booking) }
         if plan.room == booked.room, plan.stay == booked.stay { return [] }
-        let today = now.localDay
         guard Lifecycle.departureAllowed(from: booked.status, plan.stay.departure, today: today) else { throw .departureNotAfterToday(booking, today: today) }
         guard state.hasRoom(plan.room) else { throw .unknownRoom(plan.room, suggestion: nil) }
         if plan.movedOn != nil, booked.earlierRooms >= Booking.maximumEarlierRooms { throw .tooManyMoves(booking, moves: Int(booked.earlierRooms)) }

@@ -57,7 +57,7 @@ extension BookingError {
         case .checkedInChangeNotAllowed(let id):
             return "booking '\(id)' is checked in: only its room (from today) and its departure can change (--room, --to)"
         case .tooManyMoves(let id, let moves):
-            return "booking '\(id)' has moved rooms \(moves) times while checked in, as often as a stay may; check it out and book the rest as a new stay"
+            return "booking '\(id)' has slept in \(moves) earlier rooms while checked in, as many as a stay may; check it out and book the rest as a new stay"
         case .undoAfterMove(let id):
             return "booking '\(id)' has changed rooms since it checked in: its check-in cannot be undone"
         case .undoWithoutClient(let id):

@@ -129,4 +129,19 @@ struct InHouseMoveTests {
         #expect(try ok(["history", guest], at: later).contains("moved to B from 2024-05-03"))
         #expect(try hotel(at: later).run(["verify"]).status == 0)
     }
+
+    /// Found by the adversarial pass: a check-out with the desk's clock behind the move day ended the stay
+    /// before it came to its room, and the views disagreed. It is refused; and `verify` counts a moved stay
+    /// as one booking.
+    @Test func aCheckOutBeforeTheMoveDayIsRefusedAndVerifyCountsTheStayOnce() throws {
+        try ok(["rooms", "add", "A", "B", "C"], at: "2024-04-20T10:00:00Z")
+        let guest = try id(["book", "--client", "1", "--room", "A", "--from", "2024-05-01", "--to", "2024-05-06"], at: "2024-04-20T10:00:00Z")
+        try ok(["checkin", guest], at: "2024-05-01T10:00:00Z")
+        try ok(["change", guest, "--room", "B"], at: "2024-05-04T10:00:00Z")
+        let early = try refused(["checkout", guest], at: "2024-05-02T10:00:00Z")
+        #expect(early.stderr == "hotel: error: booking '\(guest)' cannot be given 'checkout' today (2024-05-02): a check-out can be recorded from the arrival day 2024-05-04 on\n", "\(early)")
+        try ok(["change", guest, "--room", "C"], at: "2024-05-05T10:00:00Z")
+        let verify = try hotel(at: "2024-05-05T10:00:00Z").run(["verify"])
+        #expect(verify.status == 0 && verify.stdout.hasPrefix("ok: 7 events, 3 rooms, 1 bookings (0 cancelled)"), "\(verify)")
+    }
 }

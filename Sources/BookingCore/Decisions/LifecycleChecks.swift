@@ -30,8 +30,10 @@ extension Booking {
         throw .wrongStatus(id, status: current, transition: transition)
     }
 
-    /// Checks that `transition` may be recorded on `today` for this stay (``Lifecycle``).
+    /// Checks that `transition` may be recorded on `today` for this stay (``Lifecycle``), in its present
+    /// room: a guest moved while checked in is there from the day of the move.
     func require(_ transition: Transition, on today: Day) throws(BookingError) {
+        let stay = roomStay
         guard Lifecycle.of(transition).days.allow(today, for: stay) else { throw .wrongDay(id, transition: transition, today: today, stay: stay) }
     }
 }

@@ -36,7 +36,7 @@ public struct Lifecycle: Sendable, Equatable {
         case .cancel: return Lifecycle(kind: .booking, statuses: [.held, .active], days: .any)
         case .change: return Lifecycle(kind: .booking, statuses: [.held, .active, .checkedIn], days: .any)
         case .checkIn: return Lifecycle(kind: .booking, statuses: [.active], days: .duringStay)
-        case .checkOut: return Lifecycle(kind: .booking, statuses: [.checkedIn], days: .any)
+        case .checkOut: return Lifecycle(kind: .booking, statuses: [.checkedIn], days: .fromArrival)
         case .noShow: return Lifecycle(kind: .booking, statuses: [.active], days: .fromArrival)
         case .unblock: return Lifecycle(kind: .block, statuses: [.active], days: .any)
         case .undo: return Lifecycle(kind: .booking, statuses: Set(Booking.Status.allCases.filter { undoing($0) != nil }), days: .any)

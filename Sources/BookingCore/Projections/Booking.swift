@@ -92,6 +92,13 @@ public struct Booking: Sendable, Equatable {
     /// The first night in its present room.
     public var roomArrival: Day { roomSince ?? stay.arrival }
 
+    /// The stay as its present room has it: from ``roomArrival`` to the departure (its stay, unless it was
+    /// moved while checked in).
+    public var roomStay: Stay {
+        guard let roomSince, let stay = try? Stay(arrival: roomSince, departure: self.stay.departure) else { return stay }
+        return stay
+    }
+
     /// The nights the stay holds or held in its present room as of `today`: its ``nights``, and for a guest
     /// still checked in after the departure day, every night up to tonight too. A checked-in stay holds its
     /// room until it is checked out.

@@ -150,7 +150,10 @@ enum StoreRules {
                 guard let b = existing("checks in", e.booking, .checkIn, room: e.room) else { break }
                 if !Lifecycle.of(.checkIn).days.allow(e.day, for: b.stay) { problem("checks in booking \(e.booking) on \(e.day), outside its stay \(b.stay)") }
             case .checkedOut:
-                _ = existing("checks out", e.booking, .checkOut, room: e.room)
+                guard let b = existing("checks out", e.booking, .checkOut, room: e.room), let booking = b.booking else { break }
+                if !Lifecycle.of(.checkOut).days.allow(e.day, for: booking.roomStay) {
+                    problem("checks out booking \(e.booking) on \(e.day), before it came to room '\(b.room)' on \(booking.roomArrival)")
+                }
             case .noShow:
                 guard let b = existing("records a no-show of", e.booking, .noShow, room: e.room) else { break }
                 if !Lifecycle.of(.noShow).days.allow(e.day, for: b.stay) { problem("records a no-show of booking \(e.booking) on \(e.day), before its arrival \(b.stay.arrival)") }

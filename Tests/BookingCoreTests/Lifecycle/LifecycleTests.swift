@@ -17,7 +17,10 @@ struct LifecycleTests {
         let days = ["2024-04-30", "2024-05-01", "2024-05-03", "2024-05-04", "2024-05-09"].map(day)
         #expect(days.map { Lifecycle.of(.checkIn).days.allow($0, for: stay) } == [false, true, true, false, false])
         #expect(days.map { Lifecycle.of(.noShow).days.allow($0, for: stay) } == [false, true, true, true, true])
-        for transition in Transition.allCases where transition != .checkIn && transition != .noShow {
+        // (Issue 18: a check-out is from the arrival in the room on, so that a clock behind it cannot end a
+        // stay before it began there; it was any day before.)
+        #expect(days.map { Lifecycle.of(.checkOut).days.allow($0, for: stay) } == [false, true, true, true, true])
+        for transition in Transition.allCases where transition != .checkIn && transition != .noShow && transition != .checkOut {
             #expect(days.allSatisfy { Lifecycle.of(transition).days.allow($0, for: stay) }, "\(transition)")
         }
     }

@@ -112,4 +112,18 @@ struct UndoTests {
         let result = try hotel(at: first).run(["batch"], input: "undo \(guest)\n")
         #expect(result.status == 0 && result.stdout == guest + "\n", "\(result)")
     }
+
+    /// Found by the adversarial pass: undoing a hold's cancellation made it an active booking, past its
+    /// expiry too, the route `confirm` forbids. A hold is a hold again, while unexpired.
+    @Test func undoingAHoldsCancellationMakesItAHoldAgainWhileUnexpired() throws {
+        try ok(["rooms", "add", "A", "B"], at: first)
+        let hold = try id(["hold", "--client", "7", "--room", "A", "--from", "2024-05-01", "--to", "2024-05-03", "--for", "1h"], at: first)
+        try ok(["cancel", hold], at: first)
+        try ok(["undo", hold], at: "2024-05-01T10:30:00Z")
+        #expect(try ok(["bookings", "--room", "A"], at: "2024-05-01T10:30:00Z") == "\(hold)\t7\tA\t2024-05-01\t2024-05-03\theld\n")
+        try ok(["cancel", hold], at: "2024-05-01T10:40:00Z")
+        let expired = try refused(["undo", hold], at: "2024-05-01T12:00:00Z")
+        #expect(expired.stderr == "hotel: error: hold '\(hold)' expired at 2024-05-01T11:00:00Z; hold the room again\n", "\(expired)")
+        #expect(try hotel(at: "2024-05-01T12:00:00Z").run(["verify"]).status == 0)
+    }
 }

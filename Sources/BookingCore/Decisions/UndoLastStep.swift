@@ -33,7 +33,9 @@ public struct UndoLastStep: ReadsRoomNights {
     /// The booking as the correction leaves it, and what it undid.
     private func restored(_ booked: Booking) throws(BookingError) -> (booking: Booking, undid: BookingCorrected.Undone) {
         let status = booked.status(at: now)
-        guard let (undid, to) = Lifecycle.undoing(status) else { throw .wrongStatus(booking, status: status, transition: .undo) }
+        guard let (undid, to) = Lifecycle.undoing(booked, at: now) else { throw .wrongStatus(booking, status: status, transition: .undo) }
+        // A hold is a hold again only while unexpired, as `confirm` takes it.
+        if to == .held, let expiresAt = booked.expiresAt, now >= expiresAt { throw .holdExpired(booking, at: expiresAt) }
         if undid == .checkIn, booked.earlierRooms > 0 { throw .undoAfterMove(booking) }
         var restored = booked
         restored.status = to

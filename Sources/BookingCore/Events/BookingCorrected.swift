@@ -53,8 +53,8 @@ public struct BookingCorrected: Sendable, Equatable {
         guard let known = Undone(rawValue: undid) else { throw fields.failure("\"undid\" must name GuestCheckedIn, GuestCheckedOut, NoShowRecorded or BookingCancelled, not \"\(undid)\"") }
         self.undid = known
         let status = try fields.optionalString("status") ?? ""
-        guard let restored = Booking.Status(rawValue: status), restored == .active || restored == .checkedIn else {
-            throw fields.failure("\"status\" must be active or checked-in, not \"\(status)\"")
+        guard let restored = Booking.Status(rawValue: status), [.active, .checkedIn, .held].contains(restored) else {
+            throw fields.failure("\"status\" must be active, checked-in or held, not \"\(status)\"")
         }
         self.status = restored
         stay = try fields.stay()

@@ -28,7 +28,7 @@ extension DomainEvent {
         case .holdReleased(let e):
             hotel.update(e.booking) { $0.status = .released }
         case .bookingCancelled(let e):
-            hotel.update(e.booking) { $0.status = .cancelled; $0.reason = e.reason?.rawValue }
+            hotel.update(e.booking) { $0.cancelledAsHold = $0.status == .held; $0.status = .cancelled; $0.reason = e.reason?.rawValue }
         case .bookingChanged(let e):
             // A checked-in guest moved: the nights slept in the room left stay there, as a part of the stay.
             if let movedOn = e.movedOn, let part = hotel.entry(e.booking)?.booking?.partLeft(on: movedOn) {
@@ -65,6 +65,7 @@ extension DomainEvent {
                 booking.leftOnArrivalDay = false
                 booking.bookedDeparture = nil
                 booking.reason = nil
+                booking.cancelledAsHold = false
             }
         }
     }

@@ -51,7 +51,14 @@ public struct Lifecycle: Sendable, Equatable {
 
     /// What undoing the last transition of a booking in `status` undoes, and the status it is back in:
     /// a check-in (back to active), a check-out (back to checked in), a no-show or a cancellation (back to
-    /// active); nil for a status no transition undo takes left.
+    /// active, or a hold again for one cancelled while a hold: ``undoing(_:at:)``); nil for a status no
+    /// transition undo takes left.
+    /// A hold cancelled while a hold is a hold again (see ``undoing(_:)``).
+    public static func undoing(_ booking: Booking, at now: Instant) -> (undid: BookingCorrected.Undone, to: Booking.Status)? {
+        guard let (undid, to) = undoing(booking.status(at: now)) else { return nil }
+        return undid == .cancellation && booking.cancelledAsHold ? (undid, .held) : (undid, to)
+    }
+
     public static func undoing(_ status: Booking.Status) -> (undid: BookingCorrected.Undone, to: Booking.Status)? {
         switch status {
         case .checkedIn: (.checkIn, .active)

@@ -52,14 +52,19 @@ public struct Booking: Sendable, Equatable {
     /// what undoing the check-out restores.
     public var bookedDeparture: Day?
 
+    /// Whether it was cancelled while a hold: undoing the cancellation makes it a hold again, not a booking.
+    public var cancelledAsHold: Bool
+
     /// The most moves a checked-in stay may make.
     public static let maximumEarlierRooms: UInt8 = 15
 
     public init(
         id: BookingID, client: ClientID?, room: RoomName, stay: Stay, status: Status,
         expiresAt: Instant? = nil, reason: String? = nil, beganAsHold: Bool = false, idempotencyKey: IdempotencyKey? = nil,
-        leftOnArrivalDay: Bool = false, roomSince: Day? = nil, earlierRooms: UInt8 = 0, earlierRoom: UInt8 = 0, bookedDeparture: Day? = nil
+        leftOnArrivalDay: Bool = false, roomSince: Day? = nil, earlierRooms: UInt8 = 0, earlierRoom: UInt8 = 0, bookedDeparture: Day? = nil,
+        cancelledAsHold: Bool = false
     ) {
+        self.cancelledAsHold = cancelledAsHold
         self.id = id
         self.client = client
         self.room = room

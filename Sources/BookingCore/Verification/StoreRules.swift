@@ -163,7 +163,7 @@ enum StoreRules {
         case .bookingCorrected(let e):
             guard let b = existing("corrects", e.booking, .undo, room: e.room), let booking = b.booking else { break }
             if b.booking?.client != e.client { problem("corrects booking \(e.booking) with client '\(e.client)', but its client is \(booking.client.map { "'\($0)'" } ?? "none")") }
-            guard let (undid, to) = Lifecycle.undoing(booking.status(at: now)) else { break }
+            guard let (undid, to) = Lifecycle.undoing(booking, at: now) else { break }
             if e.undid != undid || e.status != to {
                 problem("corrects booking \(e.booking) by undoing \(e.undid.rawValue) back to \(e.status.rawValue), but it is \(booking.status(at: now).rawValue)")
             }

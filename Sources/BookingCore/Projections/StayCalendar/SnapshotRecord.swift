@@ -91,6 +91,7 @@ struct SnapshotRecord: Sendable {
     static let beganAsHoldFlag: UInt8 = 2
     static let extrasFlag: UInt8 = 4
     static let leftOnArrivalDayFlag: UInt8 = 8
+    static let cancelledAsHoldFlag: UInt8 = 16
     /// The client index of a record with no client (a hold made without one, a block).
     static let noClient = UInt32.max
 
@@ -110,6 +111,7 @@ struct SnapshotRecord: Sendable {
     static func flags(of entry: CalendarEntry) -> UInt8 {
         switch entry {
         case .booking(let booking): (booking.beganAsHold ? beganAsHoldFlag : 0) | (booking.leftOnArrivalDay ? leftOnArrivalDayFlag : 0)
+            | (booking.cancelledAsHold ? cancelledAsHoldFlag : 0)
         case .block: blockFlag
         }
     }
@@ -141,7 +143,7 @@ struct SnapshotRecord: Sendable {
             reason: extras?.reason, beganAsHold: flags & Self.beganAsHoldFlag != 0,
             idempotencyKey: extras?.idempotencyKey.map(IdempotencyKey.init(unchecked:)), leftOnArrivalDay: flags & Self.leftOnArrivalDayFlag != 0,
             roomSince: extras?.roomSince.map { Day(ordinal: Int($0)) }, earlierRooms: earlierRooms, earlierRoom: key.part,
-            bookedDeparture: extras?.bookedDeparture.map { Day(ordinal: Int($0)) }))
+            bookedDeparture: extras?.bookedDeparture.map { Day(ordinal: Int($0)) }, cancelledAsHold: flags & Self.cancelledAsHoldFlag != 0))
     }
 
     /// Appends the record's 32 bytes, as four little-endian words.

@@ -15,7 +15,7 @@
 /// clients    per client (sorted by name bytes): name offset, name length, list start, list count (u32 x 4)
 /// records    per booking, hold or block, 32 bytes: id (12 bytes, zero-padded), id length u8, status u8
 ///            (SnapshotRecord.Status), flags u8 (bit 0: a block, bit 1: began as a hold, bit 2: has extras,
-///            bit 3: checked out on the day it came to its room), earlier rooms u8 (a part of a stay spent
+///            bit 3: checked out on the day it came to its room, bit 4: cancelled while a hold), earlier rooms u8 (a part of a stay spent
 ///            in an earlier room has its number in the id length's high four bits),
 ///            room u32, client u32 (0xFFFFFFFF: none), arrival i32, departure i32 (days since 1970-01-01)
 /// hash       open addressing over the ids, linear probing from the id's hash (BookingKey.mixed): u32 slots

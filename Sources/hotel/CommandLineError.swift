@@ -22,6 +22,8 @@ struct CommandLineError: Error {
         switch error {
         // A day or time past the calendar hotel records is a usage error wherever it is found.
         case .rejected(.invalidStay(.outOfCalendar)): status = .usage
+        // An amount's form depends on the currency, so it is checked when the command runs; still a usage error.
+        case .rejected(.invalidAmount): status = .usage
         case .rejected, .history: status = .rejected
         case .invalidEvent: status = .dataError
         case .tooManyConflicts, .decidedTooEarly, .damagedSnapshot: status = .temporaryFailure

@@ -77,6 +77,14 @@ extension BookingError {
             return "idempotency key '\(InvalidValue.shown(key.rawValue))' was used for booking \(existing) with other arguments"
         case .bookingIDTaken(let id):
             return "booking id '\(id)' is already used"
+        case .noCurrency:
+            return "no currency is set; 'hotel settings set currency CODE' sets one (an ISO 4217 code, such as EUR)"
+        case .currencyFixed(let current):
+            return "the currency is \(current) and amounts have been recorded in it: it cannot be changed"
+        case .invalidAmount(let error):
+            return error.description
+        case .nightWithoutPrice(let type, let night):
+            return "no rate of type '\(type)' for the night of \(night); 'hotel rates set --type \(type) --price AMOUNT' sets one"
         case .movedSinceRead(let id, let boundary, let now):
             return "booking \(id) moved from room '\(boundary)' to '\(now)' while the command was deciding; try again"
         }

@@ -7,6 +7,7 @@ final class BatchState: HotelReadModel {
     init(_ session: BatchSession) { self.session = session }
 
     var head: Position { session.model.head }
+    var tariff: Tariff { session.model.tariff }
     func roomType(_ room: RoomName) -> RoomType? { session.model.roomType(room) }
     func rooms(ofType type: RoomType?) -> [RoomName] { session.model.rooms(ofType: type) }
     func entry(_ id: BookingID) -> CalendarEntry? { session.model.entry(id) }

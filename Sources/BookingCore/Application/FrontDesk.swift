@@ -242,7 +242,7 @@ public struct FrontDesk: CommandRunner, Sendable {
 
     /// Runs a query on the hotel at the head; if the snapshot it read from turns out damaged, the snapshot
     /// is deleted and the query answered (or refused) again from the log.
-    private func answer<T>(_ body: (any HotelReadModel) throws(BookingError) -> T) throws(HotelError) -> T {
+    func answer<T>(_ body: (any HotelReadModel) throws(BookingError) -> T) throws(HotelError) -> T {
         let model = try model(query: .all)
         var result = Result { () throws(BookingError) in try body(model) }
         if !model.isIntact, let store = store.modelProvider {

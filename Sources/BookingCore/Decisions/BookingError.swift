@@ -63,6 +63,14 @@ public enum BookingError: Error, Sendable, Equatable {
     case bookingIDTaken(BookingID)
     /// The booking is no longer of the room the decision's consistency boundary was drawn around (it was
     /// moved since that room was read): the command draws its boundary again.
+    /// An amount was given, or a rate set, with no currency set.
+    case noCurrency
+    /// The currency cannot change: amounts have been recorded in it.
+    case currencyFixed(current: String)
+    /// An amount not of the currency's form (a usage error).
+    case invalidAmount(InvalidValue)
+    /// A night of a stay has no price: no rate of the type covers it.
+    case nightWithoutPrice(RoomType, night: Day)
     case movedSinceRead(BookingID, boundary: RoomName, now: RoomName)
 
     /// The rejection for `holder` holding `room` for some night of `stay`: a booking in the way, or a block.

@@ -24,6 +24,16 @@ public enum InvalidValue: Error, Sendable, Equatable, CustomStringConvertible {
     case historyPoint(String)
     /// A day, stay or time outside the calendar `hotel` records (``Day/earliest`` to ``Day/latest``).
     case outOfCalendar(String)
+    /// Not an ISO 4217 currency code in use.
+    case currency(String)
+    /// Not an amount of `currency` (nil: as the log writes amounts).
+    case amount(String, currency: Currency?)
+    /// Not a list of weekdays such as `sat,sun`.
+    case weekdays(String)
+    /// Not a percentage from 0 to 100 with at most two decimals.
+    case percentage(String)
+    /// A setting's value that breaks the setting's rule.
+    case setting(key: String, String, reason: String)
 
     public var description: String {
         switch self {
@@ -53,6 +63,21 @@ public enum InvalidValue: Error, Sendable, Equatable, CustomStringConvertible {
             return "invalid date '\(Self.shown(text))': expected a calendar date as YYYY-MM-DD (for example 2024-05-01), today, tomorrow, yesterday, or +N or -N days from today"
         case .outOfCalendar(let what):
             return "\(Self.shown(what)) is outside the days hotel can record, \(Day.earliest)..\(Day.latest)"
+        case .currency(let text):
+            return "invalid currency '\(Self.shown(text))': expected an ISO 4217 code in upper case, such as EUR, USD or JPY"
+        case .amount(let text, let currency?):
+            let digits = currency.minorDigits == 0
+                ? "a whole number (\(currency.code) has no minor unit)"
+                : "a decimal with at most \(currency.minorDigits) digits after the point (\(currency.code)), such as 120 or 120.5\(String(repeating: "0", count: currency.minorDigits - 1))"
+            return "invalid amount '\(Self.shown(text))': expected \(digits), with no sign, exponent or separators, below \(Amount.limit)"
+        case .amount(let text, nil):
+            return "invalid amount '\(Self.shown(text))': expected digits, and a point followed by the currency's minor digits"
+        case .weekdays(let text):
+            return "invalid weekdays '\(Self.shown(text))': expected days among mon,tue,wed,thu,fri,sat,sun separated by commas, such as sat,sun"
+        case .percentage(let text):
+            return "invalid percentage '\(Self.shown(text))': expected 0 to 100 with at most two decimals, such as 7, 10 or 19.25"
+        case .setting(let key, let text, let reason):
+            return "invalid \(key) '\(Self.shown(text))': \(reason)"
         case .historyPoint(let text):
             return "invalid --as-of '\(Self.shown(text))': expected a log position (a whole number from 1), a day as YYYY-MM-DD or a time such as 2024-05-01T12:00:00Z"
         }

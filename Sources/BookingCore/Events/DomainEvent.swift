@@ -14,12 +14,15 @@ public enum DomainEvent: Sendable, Equatable {
     case roomBlocked(RoomBlocked)
     case roomUnblocked(RoomUnblocked)
     case bookingCorrected(BookingCorrected)
+    case settingChanged(SettingChanged)
+    case rateSet(RateSet)
 
     /// Every event type this version knows, in the order of the README's store-format table: what `hotel log
     /// --type` takes. (Each is its struct's `type`; a test checks the decoder reads each.)
     public static let types: [String] =
         [RoomAdded.type, RoomBooked.type, RoomHeld.type, HoldConfirmed.type, HoldReleased.type, BookingCancelled.type, BookingChanged.type]
         + StayMilestone.Kind.allCases.map(\.rawValue) + [RoomBlocked.type, RoomUnblocked.type, BookingCorrected.type]
+        + [SettingChanged.type, RateSet.type]
 
     /// The tags `hotel` writes for the event: what queries and append conditions select it by.
     public var tags: [Tag] {
@@ -35,13 +38,15 @@ public enum DomainEvent: Sendable, Equatable {
         case .roomBlocked(let e): return e.tags
         case .roomUnblocked(let e): return e.tags
         case .bookingCorrected(let e): return e.tags
+        case .settingChanged(let e): return e.tags
+        case .rateSet(let e): return e.tags
         }
     }
 
     /// The booking, hold or block the event is about; nil for a room's registration.
     public var subject: BookingID? {
         switch self {
-        case .roomAdded: return nil
+        case .roomAdded, .settingChanged, .rateSet: return nil
         case .roomBooked(let e): return e.booking
         case .bookingCancelled(let e): return e.booking
         case .roomHeld(let e): return e.booking
@@ -69,6 +74,8 @@ public enum DomainEvent: Sendable, Equatable {
         case .roomBlocked(let e): return Event(type: RoomBlocked.type, tags: e.tags, data: e.data)
         case .roomUnblocked(let e): return Event(type: RoomUnblocked.type, tags: e.tags, data: e.data)
         case .bookingCorrected(let e): return Event(type: BookingCorrected.type, tags: e.tags, data: e.data)
+        case .settingChanged(let e): return Event(type: SettingChanged.type, tags: e.tags, data: e.data)
+        case .rateSet(let e): return Event(type: RateSet.type, tags: e.tags, data: e.data)
         }
     }
 
@@ -95,6 +102,8 @@ public enum DomainEvent: Sendable, Equatable {
         else if f.isType("RoomBlocked") { self = .roomBlocked(try RoomBlocked(f)) }
         else if f.isType("RoomUnblocked") { self = .roomUnblocked(try RoomUnblocked(f)) }
         else if f.isType("BookingCorrected") { self = .bookingCorrected(try BookingCorrected(f)) }
+        else if f.isType("SettingChanged") { self = .settingChanged(try SettingChanged(f)) }
+        else if f.isType("RateSet") { self = .rateSet(try RateSet(f)) }
         else { throw f.failure("unknown event type; this store may have been written by a newer version of hotel") }
     }
 }

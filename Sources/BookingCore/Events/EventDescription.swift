@@ -39,6 +39,10 @@ extension DomainEvent {
             case .cancellation: undone = "cancellation"
             }
             return "undid the \(undone)\(reason(e.reason)), back to \(e.status.rawValue) \(e.stay)"
+        case .settingChanged(let e):
+            return "setting \(e.key.rawValue) set to \(e.value)"
+        case .rateSet(let e):
+            return "rate of \(e.rule.type) set to \(e.rule.price)\(e.rule.scope)"
         }
     }
 }

@@ -67,6 +67,19 @@ extension DomainEvent {
                 booking.reason = nil
                 booking.cancelledAsHold = false
             }
+        case .settingChanged, .rateSet:
+            // The money's settings and rates: see apply(to: Tariff).
+            break
+        }
+    }
+
+    /// What the event does to the hotel's money settings and rates (``Tariff``): the one place their meaning
+    /// is written. Events about stays change nothing here.
+    func apply(to tariff: inout Tariff) {
+        switch self {
+        case .settingChanged(let e): tariff.set(e.key, e.value)
+        case .rateSet(let e): tariff.add(e.rule)
+        default: break
         }
     }
 }

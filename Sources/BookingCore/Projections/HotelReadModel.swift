@@ -7,6 +7,9 @@ public protocol HotelReadModel {
     /// The last position folded in.
     var head: Position { get }
 
+    /// The money's settings and rates.
+    var tariff: Tariff { get }
+
     /// The type of a registered room; nil if no room of that name is registered.
     func roomType(_ room: RoomName) -> RoomType?
 

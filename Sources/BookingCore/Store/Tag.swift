@@ -22,6 +22,13 @@ public struct Tag: Sendable, Hashable, CustomStringConvertible {
     /// `block:<id>`.
     public static func block(_ id: BookingID) -> Tag { Tag(unchecked: "block:" + id.rawValue) }
 
+    /// `setting:<key>`.
+    public static func setting(_ key: SettingKey) -> Tag { Tag(unchecked: "setting:" + key.rawValue) }
+    /// `rates:<type>`.
+    public static func rates(_ type: RoomType) -> Tag { Tag(unchecked: "rates:" + type.rawValue) }
+    /// `amounts`: on every event that records an amount of money (the currency is fixed once one is).
+    public static let amounts = Tag(unchecked: "amounts")
+
     /// The tags of an event about a booking: `booking:<id>`, `room:<name>`, and `client:<id>` if it has one.
     static func of(booking: BookingID, room: RoomName, client: ClientID?) -> [Tag] {
         var tags: [Tag] = [.booking(booking), .room(room)]

@@ -82,6 +82,14 @@ enum StoreRules {
             return entry
         }
 
+        /// An amount: recorded only in the currency set, with its minor digits.
+        func checkAmount(_ what: String, _ amount: Amount) {
+            guard let currency = hotel.tariff.currency else { return problem("records \(what) of \(amount) with no currency set") }
+            if amount.minorDigits != currency.minorDigits {
+                problem("records \(what) of \(amount), not written with the \(currency.minorDigits) minor digits of \(currency.code)")
+            }
+        }
+
         switch event {
         case .roomAdded(let e):
             if let first = lines.room(e.room) {
@@ -175,6 +183,13 @@ enum StoreRules {
             if let nights = try? Stay(arrival: booking.roomArrival, departure: e.stay.departure) {
                 checkFree("booking", e.booking, e.room, nights, except: e.booking)
             }
+        case .settingChanged(let e):
+            let tariff = hotel.tariff
+            if e.key == .currency, tariff.hasAmounts, let current = tariff.settings[.currency], current != e.value {
+                problem("changes the currency from \(current) to \(e.value) after amounts were recorded in \(current)")
+            }
+        case .rateSet(let e):
+            checkAmount("a rate of \(e.rule.type)", e.rule.price)
         }
         return finding
     }

@@ -10,9 +10,12 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
     /// The tail's rooms, and the tail's bookings (new ones, and snapshot ones the tail changed).
     private(set) var tail: HotelProjection
     private(set) var head: Position
+    /// The snapshot's tariff with the tail folded in.
+    private(set) var tariff: Tariff
 
-    init(snapshot: Snapshot?) {
+    init(snapshot: Snapshot?, tariff: Tariff = Tariff()) {
         self.snapshot = snapshot
+        self.tariff = tariff
         tail = HotelProjection()
         head = snapshot?.coveredPosition ?? .origin
     }
@@ -21,6 +24,7 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
     init(folded: HotelProjection) {
         snapshot = nil
         tail = folded
+        tariff = folded.tariff
         head = folded.position
     }
 
@@ -32,6 +36,7 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
     mutating func apply(_ event: DomainEvent, at position: Position) {
         head = position
         event.apply(to: &self)
+        event.apply(to: &tariff)
     }
 
     // MARK: StayCalendarEditing

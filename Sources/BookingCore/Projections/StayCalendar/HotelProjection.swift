@@ -35,6 +35,8 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     /// past its departure until it is checked out (see ``Booking/heldNights(today:)``).
     private var inHouse: [[UInt32]] = []
     private(set) var position = Position.origin
+    /// The money's settings and rates (its own section of the snapshot, ``TariffSection``).
+    public private(set) var tariff = Tariff()
     /// Where the line of the last event folded ends in the log (for the snapshot header; 0 when the
     /// events were not read from a log).
     private(set) var offset = 0
@@ -283,6 +285,7 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     /// Folds one more event in.
     public mutating func apply(_ event: DomainEvent) {
         event.apply(to: &self)
+        event.apply(to: &tariff)
     }
 
     /// Folds one event recorded at `position`, whose line ends at byte `offset`.
@@ -295,7 +298,11 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     mutating func apply(_ event: DomainEvent, at position: Position) {
         self.position = position
         event.apply(to: &self)
+        event.apply(to: &tariff)
     }
+
+    /// Starts from a snapshot's tariff.
+    mutating func seed(tariff: Tariff) { self.tariff = tariff }
 
     mutating func addRoom(_ name: RoomName, type: RoomType) {
         roomTypes[Int(room(name.rawValue))] = type.rawValue

@@ -1,22 +1,26 @@
 /// The stay calendar as a plug-in of the snapshot: rooms, and every booking, hold and block with the
-/// nights it holds. Its builder is ``HotelProjection``, its section ``StayCalendarLayout``, its view
+/// nights it holds; and, in a section of its own (``TariffSection``), the money's settings and rates, which
+/// the decisions read with the stays. Its builder is ``HotelProjection``, its section ``StayCalendarLayout``, its view
 /// ``CachedHotelModel``.
 enum StayCalendar: SnapshotReadModel {
     static func builder(expectedBytes: Int) -> HotelProjection { HotelProjection(expectedBytes: expectedBytes) }
 
     static func builder(continuing snapshot: MappedSnapshot, tailBytes: Int) -> HotelProjection? {
-        guard let section = Snapshot(snapshot) else { return nil }
-        let builder = HotelProjection(section, tailBytes: tailBytes)
+        guard let section = Snapshot(snapshot), let tariff = TariffSection.read(snapshot) else { return nil }
+        var builder = HotelProjection(section, tailBytes: tailBytes)
+        builder.seed(tariff: tariff)
         return snapshot.isDamaged ? nil : builder
     }
 
     static func write(_ builder: inout HotelProjection, to out: inout SnapshotFileWriter) throws(EventStoreError) {
         try SnapshotWriter.write(builder, to: &out)
+        try TariffSection.write(builder.tariff, to: &out)
     }
 
     static func view(of snapshot: MappedSnapshot?) -> CachedHotelModel? {
         guard let snapshot else { return CachedHotelModel(snapshot: nil) }
-        return Snapshot(snapshot).map { CachedHotelModel(snapshot: $0) }
+        guard let section = Snapshot(snapshot), let tariff = TariffSection.read(snapshot) else { return nil }
+        return CachedHotelModel(snapshot: section, tariff: tariff)
     }
 
     static func view(folded builder: HotelProjection) -> CachedHotelModel { CachedHotelModel(folded: builder) }

@@ -85,6 +85,10 @@ extension BookingError {
             return error.description
         case .nightWithoutPrice(let type, let night):
             return "no rate of type '\(type)' for the night of \(night); 'hotel rates set --type \(type) --price AMOUNT' sets one"
+        case .refundTooLarge(let id, let paid):
+            return "booking '\(id)' has \(paid) paid and not refunded: a refund is at most that"
+        case .balanceDue(let id, let balance):
+            return "booking '\(id)' has a balance of \(balance) to pay; 'hotel pay \(id) --amount \(balance)' records a payment, or give --allow-balance to check out anyway"
         case .movedSinceRead(let id, let boundary, let now):
             return "booking \(id) moved from room '\(boundary)' to '\(now)' while the command was deciding; try again"
         }
@@ -104,6 +108,9 @@ extension Transition {
         case .noShow: "noshow"
         case .unblock: "unblock"
         case .undo: "undo"
+        case .charge: "charge"
+        case .pay: "pay"
+        case .refund: "refund"
         }
     }
 
@@ -118,6 +125,9 @@ extension Transition {
         case .noShow: "active bookings not checked in"
         case .unblock: "active blocks"
         case .undo: "checked-in, checked-out, no-show or cancelled bookings"
+        case .charge: "active, checked-in or checked-out bookings"
+        case .pay: "bookings and unexpired holds"
+        case .refund: "bookings and holds"
         }
     }
 

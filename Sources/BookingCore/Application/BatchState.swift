@@ -8,6 +8,8 @@ final class BatchState: HotelReadModel {
 
     var head: Position { session.model.head }
     var tariff: Tariff { session.model.tariff }
+    func folio(_ id: BookingID) -> Folio? { session.model.folio(id) }
+    func forEachFolio(_ body: (BookingID, Folio) -> Void) { session.model.forEachFolio(body) }
     func roomType(_ room: RoomName) -> RoomType? { session.model.roomType(room) }
     func rooms(ofType type: RoomType?) -> [RoomName] { session.model.rooms(ofType: type) }
     func entry(_ id: BookingID) -> CalendarEntry? { session.model.entry(id) }

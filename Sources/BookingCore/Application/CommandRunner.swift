@@ -30,13 +30,16 @@ public struct StayRequest: Sendable, Equatable {
     /// nil for a booking; how long a hold lasts.
     public var hold: HoldDuration?
     public var idempotencyKey: IdempotencyKey?
+    /// A negotiated price per night (`--price`), as typed: read in the currency set.
+    public var price: String?
 
-    public init(client: ClientID?, target: Target, stay: Stay, hold: HoldDuration? = nil, idempotencyKey: IdempotencyKey? = nil) {
+    public init(client: ClientID?, target: Target, stay: Stay, hold: HoldDuration? = nil, idempotencyKey: IdempotencyKey? = nil, price: String? = nil) {
         self.client = client
         self.target = target
         self.stay = stay
         self.hold = hold
         self.idempotencyKey = idempotencyKey
+        self.price = price
     }
 }
 
@@ -95,7 +98,7 @@ extension CommandRunner {
             let id = request.idempotencyKey.map { BookingID.derived(from: $0, attempt: attempt) } ?? newBookingID.next()
             let decision = ReserveStay(
                 booking: id, client: request.client, target: target, stay: request.stay, holdUntil: holdUntil,
-                idempotencyKey: request.idempotencyKey, now: now)
+                idempotencyKey: request.idempotencyKey, now: now, negotiatedPrice: request.price)
             do throws(HotelError) {
                 let (events, state) = try run(decision.holdersDrawn(from: hotel))
                 if let made = HotelProjection(events).booking(id) { return made }
@@ -187,8 +190,8 @@ extension CommandRunner {
     /// Cancels a hold or an active booking.
     ///
     /// - Returns: The cancelled booking as it now stands.
-    public func cancel(_ id: BookingID, reason: Reason? = nil) throws(HotelError) -> Booking {
-        try onID(id) { (id) throws(HotelError) in try changing(id, CancelBooking(booking: id, reason: reason, now: now)) }
+    public func cancel(_ id: BookingID, reason: Reason? = nil, fee: String? = nil) throws(HotelError) -> Booking {
+        try onID(id) { (id) throws(HotelError) in try changing(id, CancelBooking(booking: id, reason: reason, now: now, fee: fee, today: today)) }
     }
 
     /// Moves a booking to another room and/or other dates.
@@ -217,12 +220,14 @@ extension CommandRunner {
     }
 
     /// Records a check-in, a check-out or a no-show today (the clock's local date).
-    public func record(_ kind: StayMilestone.Kind, _ id: BookingID) throws(HotelError) -> Booking {
+    public func record(_ kind: StayMilestone.Kind, _ id: BookingID, fee: String? = nil, allowingBalance: Bool = false) throws(HotelError) -> Booking {
         let now = self.now
         // The desk's local date is written: it must be a day the log can hold (a time zone can push it past).
         guard today.isRecordable else { throw .rejected(.invalidStay(.outOfCalendar("today (\(today))"))) }
         return try onID(id) { (id) throws(HotelError) in
-            guard kind == .checkedIn else { return try changing(id, RecordMilestone(kind, booking: id, today: today, now: now)) }
+            guard kind == .checkedIn else {
+                return try changing(id, RecordMilestone(kind, booking: id, today: today, now: now, fee: fee, allowsBalance: allowingBalance))
+            }
             return try aroundCurrentRoom(of: id) { (currentRoom, _) throws(HotelError) in
                 try changing(id, RecordMilestone(kind, booking: id, today: today, now: now, currentRoom: currentRoom))
             }

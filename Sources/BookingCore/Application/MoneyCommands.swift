@@ -10,6 +10,27 @@ extension CommandRunner {
     public func setRate(_ type: RoomType, price: String, nights: Stay? = nil, days: [Weekday] = []) throws(HotelError) {
         _ = try run(SetRate(type: type, price: price, nights: nights, days: days))
     }
+
+    /// Posts an extra, a payment or a refund to booking `id`'s folio, dated `day` (an extra's `--on`; else
+    /// today); returns the booking.
+    public func post(_ kind: Posting.Kind, to id: BookingID, amount: String, on day: Day? = nil, what: FolioText? = nil, method: PaymentMethod = .other, reference: FolioText? = nil) throws(HotelError) -> Booking {
+        let now = now, today = today
+        return try onID(id) { (id) throws(HotelError) in
+            let (_, state) = try run(PostToFolio(booking: id, kind: kind, amount: amount, day: day ?? today, what: what, method: method, reference: reference, now: now))
+            guard let booking = state.booking(id) else { throw .rejected(.unknownBooking(id)) }
+            return booking
+        }
+    }
+}
+
+/// A booking's folio as `hotel folio` prints it.
+public struct FolioStatement: Sendable, Equatable {
+    public var booking: Booking
+    public var lines: [FolioLine]
+    /// The currency's minor digits (0 with none set).
+    public var minorDigits: Int
+    /// What is owed (positive) or owing (negative), in the currency's form.
+    public var balance: Amount { lines.reduce(Amount.zero) { $0 + $1.amount }.scaled(to: minorDigits) }
 }
 
 /// A stay's price, night by night, as ``FrontDesk/quote(_:for:)`` gives it.
@@ -22,6 +43,34 @@ public struct Quote: Sendable, Equatable {
 }
 
 extension FrontDesk {
+    /// The folio of booking `id` now (an empty one for a booking without a price or postings).
+    public func folio(_ id: BookingID) throws(HotelError) -> FolioStatement {
+        let now = now
+        return try onID(id) { (id) throws(HotelError) in
+            try answer { (model) throws(BookingError) in
+                let booking = try model.existingBooking(id)
+                let folio = model.folio(id) ?? Folio(price: nil, firstNight: booking.stay.arrival)
+                return FolioStatement(booking: booking, lines: folio.lines(of: booking, at: now), minorDigits: model.tariff.currency?.minorDigits ?? 0)
+            }
+        }
+    }
+
+    /// What is owed and owing: every checked-in, checked-out, cancelled or no-show stay whose balance is not
+    /// zero, and every stay in credit; by id.
+    public func balances() throws(HotelError) -> [(booking: Booking, balance: Amount)] {
+        let now = now
+        return try answer { model in
+            var owed: [(booking: Booking, balance: Amount)] = []
+            model.forEachFolio { id, folio in
+                guard let booking = model.booking(id) else { return }
+                let balance = folio.balance(of: booking, at: now)
+                let settles = [.checkedIn, .checkedOut, .cancelled, .noShow].contains(booking.status(at: now))
+                if balance < .zero || (settles && !balance.isZero) { owed.append((booking, balance)) }
+            }
+            return owed.sorted { $0.booking.id.rawValue.utf8.lexicographicallyPrecedes($1.booking.id.rawValue.utf8) }
+        }
+    }
+
     /// Every setting with its value as set, else its default, else nil; in the order of ``SettingKey``.
     public func settings() throws(HotelError) -> [(key: SettingKey, value: String?)] {
         try answer { model in SettingKey.allCases.map { ($0, model.tariff.value($0)) } }

@@ -71,6 +71,10 @@ public enum BookingError: Error, Sendable, Equatable {
     case invalidAmount(InvalidValue)
     /// A night of a stay has no price: no rate of the type covers it.
     case nightWithoutPrice(RoomType, night: Day)
+    /// A refund of more than was paid and not yet refunded (`paid`).
+    case refundTooLarge(BookingID, paid: Amount)
+    /// A check-out with a balance still to pay (after the nights not stayed are dropped).
+    case balanceDue(BookingID, Amount)
     case movedSinceRead(BookingID, boundary: RoomName, now: RoomName)
 
     /// The rejection for `holder` holding `room` for some night of `stay`: a booking in the way, or a block.

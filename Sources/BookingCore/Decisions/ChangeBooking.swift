@@ -32,7 +32,7 @@ public struct ChangeBooking: ReadsRoomNights {
 
     /// Every event of the booking, of its room and the new one, and of the bookings holding the new nights.
     public var query: Query {
-        var items = QueryItem.events(of: booking) + [QueryItem(types: [], tags: [.room(currentRoom)])]
+        var items = QueryItem.events(of: booking) + [QueryItem(types: [], tags: [.room(currentRoom)])] + QueryItem.pricing
         if let room, room != currentRoom { items.append(QueryItem(types: [], tags: [.room(room)])) }
         return Query(items + holderItems)
     }
@@ -73,8 +73,13 @@ public struct ChangeBooking: ReadsRoomNights {
         guard state.hasRoom(plan.room) else { throw .unknownRoom(plan.room, suggestion: nil) }
         if plan.movedOn != nil, booked.earlierRooms >= Booking.maximumEarlierRooms { throw .tooManyMoves(booking, moves: Int(booked.earlierRooms)) }
         if let holder = state.firstHolding(room: plan.room, stay: plan.nights, at: now, except: booking) { throw .taken(plan.room, plan.nights, by: holder) }
+        // Nights kept in a room of the same type keep their price; a guest moved keeps the nights before the move.
+        let oldType = state.roomType(booked.room), newType = state.roomType(plan.room) ?? .standard
+        let price = try state.tariff.price(ofChange: plan.stay, to: newType, from: state.folio(booking)) { night in
+            (plan.movedOn.map { night < $0 } ?? false) || (oldType == newType && booked.stay.arrival <= night && night < booked.stay.departure)
+        }
         return [.bookingChanged(BookingChanged(
             booking: booking, client: booked.client, room: plan.room, stay: plan.stay, previousRoom: booked.room, previousStay: booked.stay,
-            movedOn: plan.movedOn))]
+            movedOn: plan.movedOn, price: price))]
     }
 }

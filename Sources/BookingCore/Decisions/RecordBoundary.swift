@@ -11,3 +11,10 @@ extension QueryItem {
         [QueryItem(types: [], tags: [.booking(id)]), QueryItem(types: [], tags: [.block(id)])]
     }
 }
+
+extension QueryItem {
+    /// What pricing a stay reads: the currency and every rate.
+    static var pricing: [QueryItem] {
+        [QueryItem(types: [], tags: [.setting(.currency)]), QueryItem(types: [RateSet.type], tags: [])]
+    }
+}

@@ -16,21 +16,29 @@ public struct RecordMilestone: Decision {
     public var now: Instant
     /// For a check-in, the booking's room when the command started (the boundary covers it).
     public var currentRoom: RoomName?
+    /// For a no-show, a fee as typed (`--fee`), posted to the folio.
+    public var fee: String?
+    /// For a check-out, whether a balance still to pay is let through (`--allow-balance`).
+    public var allowsBalance: Bool
     public var decidedAt: Instant? { now }
 
-    public init(_ kind: StayMilestone.Kind, booking: BookingID, today: Day, now: Instant, currentRoom: RoomName? = nil) {
+    public init(_ kind: StayMilestone.Kind, booking: BookingID, today: Day, now: Instant, currentRoom: RoomName? = nil, fee: String? = nil, allowsBalance: Bool = false) {
         self.kind = kind
         self.booking = booking
         self.today = today
         self.now = now
         self.currentRoom = currentRoom
+        self.fee = fee
+        self.allowsBalance = allowsBalance
     }
 
     /// Every event of the booking (or of a block of that id, to refuse it as one); for a check-in, of its
     /// room too.
     public var query: Query {
-        guard kind == .checkedIn, let currentRoom else { return .events(of: booking) }
-        return Query(QueryItem.events(of: booking) + [QueryItem(types: [], tags: [.room(currentRoom)])])
+        var items = QueryItem.events(of: booking)
+        if fee != nil { items.append(QueryItem(types: [], tags: [.setting(.currency)])) }
+        if kind == .checkedIn, let currentRoom { items.append(QueryItem(types: [], tags: [.room(currentRoom)])) }
+        return Query(items)
     }
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
@@ -45,6 +53,18 @@ public struct RecordMilestone: Decision {
                 throw .taken(booked.room, booked.stay, by: .booking(guest))
             }
         }
-        return [.stayMilestone(StayMilestone(kind, booking: booking, client: booked.client!, room: booked.room, day: today))]
+        let milestone = DomainEvent.stayMilestone(StayMilestone(kind, booking: booking, client: booked.client!, room: booked.room, day: today))
+        if kind == .checkedOut, !allowsBalance, let folio = state.folio(booking) {
+            // The balance as the check-out leaves it: the nights not stayed are no longer charged.
+            var after = HotelProjection()
+            after.put(.booking(booked))
+            after.apply(milestone)
+            if let left = after.booking(booking) {
+                let balance = folio.balance(of: left, at: now)
+                if balance > .zero { throw .balanceDue(booking, balance) }
+            }
+        }
+        let fee = kind == .noShow ? try state.tariff.fee(fee, of: booking, on: today, reason: nil) : []
+        return [milestone] + fee
     }
 }

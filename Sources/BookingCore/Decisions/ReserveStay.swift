@@ -26,11 +26,14 @@ public struct ReserveStay: ReadsRoomNights {
     public var decidedAt: Instant? { now }
     /// The bookings holding the nights it reads when the command read the hotel (see ``ReadsRoomNights``).
     public var holders: [BookingID]
+    /// The negotiated price per night as typed (`--price`): its form depends on the currency.
+    public var negotiatedPrice: String?
 
     public init(
         booking: BookingID, client: ClientID?, target: Target, stay: Stay, holdUntil: Instant? = nil,
-        idempotencyKey: IdempotencyKey? = nil, now: Instant, holders: [BookingID] = []
+        idempotencyKey: IdempotencyKey? = nil, now: Instant, holders: [BookingID] = [], negotiatedPrice: String? = nil
     ) {
+        self.negotiatedPrice = negotiatedPrice
         self.booking = booking
         self.client = client
         self.target = target
@@ -52,7 +55,7 @@ public struct ReserveStay: ReadsRoomNights {
     /// Everything about the candidate rooms and the bookings holding their nights, and any event of the
     /// new id.
     public var query: Query {
-        Query(candidates.map { QueryItem(types: [], tags: [.room($0)]) } + QueryItem.events(of: booking) + holderItems)
+        Query(candidates.map { QueryItem(types: [], tags: [.room($0)]) } + QueryItem.events(of: booking) + holderItems + QueryItem.pricing)
     }
 
     /// The stay's nights in a named room; by type, those ``RoomChoice`` looks at in every candidate.
@@ -87,11 +90,12 @@ public struct ReserveStay: ReadsRoomNights {
             guard let best = RoomChoice.best(among: ofType, for: stay, in: state, at: now) else { throw .noRoomOfTypeFree(type, stay) }
             room = best
         }
+        let price = try state.tariff.price(of: state.roomType(room) ?? .standard, for: stay, negotiated: try negotiatedPrice.map { (text) throws(BookingError) in try state.tariff.amount(text) })
         if let holdUntil {
-            return [.roomHeld(RoomHeld(booking: booking, client: client, room: room, stay: stay, expiresAt: holdUntil, idempotencyKey: idempotencyKey))]
+            return [.roomHeld(RoomHeld(booking: booking, client: client, room: room, stay: stay, expiresAt: holdUntil, idempotencyKey: idempotencyKey, price: price))]
         }
         guard let client else { throw .bookingWithoutClient }
-        return [.roomBooked(RoomBooked(booking: booking, client: client, room: room, stay: stay, idempotencyKey: idempotencyKey))]
+        return [.roomBooked(RoomBooked(booking: booking, client: client, room: room, stay: stay, idempotencyKey: idempotencyKey, price: price))]
     }
 
     /// Whether `existing` is what this request made: the same command (hold or book), client, stay and

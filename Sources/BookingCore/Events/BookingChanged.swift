@@ -16,8 +16,10 @@ public struct BookingChanged: Sendable, Equatable {
     public var previousStay: Stay
     /// For a checked-in guest moved to another room: the first night in it.
     public var movedOn: Day?
+    /// The price of the stay as changed (every night, from its arrival); nil for a stay without one.
+    public var price: StayPrice?
 
-    public init(booking: BookingID, client: ClientID?, room: RoomName, stay: Stay, previousRoom: RoomName, previousStay: Stay, movedOn: Day? = nil) {
+    public init(booking: BookingID, client: ClientID?, room: RoomName, stay: Stay, previousRoom: RoomName, previousStay: Stay, movedOn: Day? = nil, price: StayPrice? = nil) {
         self.booking = booking
         self.client = client
         self.room = room
@@ -25,6 +27,7 @@ public struct BookingChanged: Sendable, Equatable {
         self.previousRoom = previousRoom
         self.previousStay = previousStay
         self.movedOn = movedOn
+        self.price = price
     }
 
     /// The nights it gives the stay in its new room: from ``movedOn`` for a checked-in guest moved, else
@@ -38,6 +41,7 @@ public struct BookingChanged: Sendable, Equatable {
         var tags: [Tag] = [.booking(booking), .room(room)]
         if previousRoom != room { tags.append(.room(previousRoom)) }
         if let client { tags.append(.client(client)) }
+        if price != nil { tags.append(.amounts) }
         return tags
     }
 
@@ -47,6 +51,7 @@ public struct BookingChanged: Sendable, Equatable {
         data["previousRoom"] = .string(previousRoom.rawValue)
         data.add(previousStay, prefix: "previous")
         if let movedOn { data["movedOn"] = .string(movedOn.description) }
+        price?.add(to: &data)
         return data
     }
 
@@ -58,5 +63,6 @@ public struct BookingChanged: Sendable, Equatable {
         previousRoom = try fields.value("previousRoom", RoomName.init(_:))
         previousStay = try fields.stay("previousArrival", "previousDeparture")
         movedOn = try fields.optionalValue("movedOn", Day.init(_:))
+        price = try StayPrice(fields, nights: stay.nights)
     }
 }

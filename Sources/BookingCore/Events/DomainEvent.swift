@@ -16,13 +16,15 @@ public enum DomainEvent: Sendable, Equatable {
     case bookingCorrected(BookingCorrected)
     case settingChanged(SettingChanged)
     case rateSet(RateSet)
+    case chargePosted(ChargePosted)
+    case paymentRecorded(PaymentRecorded)
 
     /// Every event type this version knows, in the order of the README's store-format table: what `hotel log
     /// --type` takes. (Each is its struct's `type`; a test checks the decoder reads each.)
     public static let types: [String] =
         [RoomAdded.type, RoomBooked.type, RoomHeld.type, HoldConfirmed.type, HoldReleased.type, BookingCancelled.type, BookingChanged.type]
         + StayMilestone.Kind.allCases.map(\.rawValue) + [RoomBlocked.type, RoomUnblocked.type, BookingCorrected.type]
-        + [SettingChanged.type, RateSet.type]
+        + [SettingChanged.type, RateSet.type, ChargePosted.type, PaymentRecorded.type, PaymentRecorded.refundType]
 
     /// The tags `hotel` writes for the event: what queries and append conditions select it by.
     public var tags: [Tag] {
@@ -40,6 +42,8 @@ public enum DomainEvent: Sendable, Equatable {
         case .bookingCorrected(let e): return e.tags
         case .settingChanged(let e): return e.tags
         case .rateSet(let e): return e.tags
+        case .chargePosted(let e): return e.tags
+        case .paymentRecorded(let e): return e.tags
         }
     }
 
@@ -57,6 +61,8 @@ public enum DomainEvent: Sendable, Equatable {
         case .roomBlocked(let e): return e.block
         case .roomUnblocked(let e): return e.block
         case .bookingCorrected(let e): return e.booking
+        case .chargePosted(let e): return e.booking
+        case .paymentRecorded(let e): return e.booking
         }
     }
 
@@ -76,6 +82,8 @@ public enum DomainEvent: Sendable, Equatable {
         case .bookingCorrected(let e): return Event(type: BookingCorrected.type, tags: e.tags, data: e.data)
         case .settingChanged(let e): return Event(type: SettingChanged.type, tags: e.tags, data: e.data)
         case .rateSet(let e): return Event(type: RateSet.type, tags: e.tags, data: e.data)
+        case .chargePosted(let e): return Event(type: ChargePosted.type, tags: e.tags, data: e.data)
+        case .paymentRecorded(let e): return Event(type: e.isRefund ? PaymentRecorded.refundType : PaymentRecorded.type, tags: e.tags, data: e.data)
         }
     }
 
@@ -104,6 +112,9 @@ public enum DomainEvent: Sendable, Equatable {
         else if f.isType("BookingCorrected") { self = .bookingCorrected(try BookingCorrected(f)) }
         else if f.isType("SettingChanged") { self = .settingChanged(try SettingChanged(f)) }
         else if f.isType("RateSet") { self = .rateSet(try RateSet(f)) }
+        else if f.isType("ChargePosted") { self = .chargePosted(try ChargePosted(f)) }
+        else if f.isType("PaymentRecorded") { self = .paymentRecorded(try PaymentRecorded(f, isRefund: false)) }
+        else if f.isType("PaymentRefunded") { self = .paymentRecorded(try PaymentRecorded(f, isRefund: true)) }
         else { throw f.failure("unknown event type; this store may have been written by a newer version of hotel") }
     }
 }

@@ -43,6 +43,10 @@ extension DomainEvent {
             return "setting \(e.key.rawValue) set to \(e.value)"
         case .rateSet(let e):
             return "rate of \(e.rule.type) set to \(e.rule.price)\(e.rule.scope)"
+        case .chargePosted(let e):
+            return "\(e.kind == .fee ? "fee" : "extra") of \(e.amount) charged for \(e.day)\(e.what.map { ": \($0)" } ?? "")"
+        case .paymentRecorded(let e):
+            return "\(e.isRefund ? "refunded" : "paid") \(e.amount) by \(e.method.rawValue) on \(e.day)\(e.reference.map { ", reference \($0)" } ?? "")"
         }
     }
 }

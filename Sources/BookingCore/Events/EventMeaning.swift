@@ -67,8 +67,8 @@ extension DomainEvent {
                 booking.reason = nil
                 booking.cancelledAsHold = false
             }
-        case .settingChanged, .rateSet:
-            // The money's settings and rates: see apply(to: Tariff).
+        case .settingChanged, .rateSet, .chargePosted, .paymentRecorded:
+            // Money: see apply(to: Tariff) and apply(to: FolioEditing).
             break
         }
     }
@@ -79,6 +79,10 @@ extension DomainEvent {
         switch self {
         case .settingChanged(let e): tariff.set(e.key, e.value)
         case .rateSet(let e): tariff.add(e.rule)
+        case .roomBooked(let e) where e.price != nil: tariff.noteAmount()
+        case .roomHeld(let e) where e.price != nil: tariff.noteAmount()
+        case .bookingChanged(let e) where e.price != nil: tariff.noteAmount()
+        case .chargePosted, .paymentRecorded: tariff.noteAmount()
         default: break
         }
     }

@@ -10,20 +10,24 @@ public struct RoomBooked: Sendable, Equatable {
     public var room: RoomName
     public var stay: Stay
     public var idempotencyKey: IdempotencyKey?
+    /// The stay's price, fixed now; nil for a stay of a type without rates.
+    public var price: StayPrice?
 
-    public init(booking: BookingID, client: ClientID, room: RoomName, stay: Stay, idempotencyKey: IdempotencyKey? = nil) {
+    public init(booking: BookingID, client: ClientID, room: RoomName, stay: Stay, idempotencyKey: IdempotencyKey? = nil, price: StayPrice? = nil) {
         self.booking = booking
         self.client = client
         self.room = room
         self.stay = stay
         self.idempotencyKey = idempotencyKey
+        self.price = price
     }
 
-    var tags: [Tag] { Tag.of(booking: booking, room: room, client: client) }
+    var tags: [Tag] { Tag.of(booking: booking, room: room, client: client) + (price == nil ? [] : [.amounts]) }
     var data: JSONObject {
         var data: JSONObject = ["bookingId": .string(booking.rawValue), "client": .string(client.rawValue), "room": .string(room.rawValue)]
         data.add(stay)
         if let idempotencyKey { data["idempotencyKey"] = .string(idempotencyKey.rawValue) }
+        price?.add(to: &data)
         return data
     }
 
@@ -33,5 +37,6 @@ public struct RoomBooked: Sendable, Equatable {
         room = try fields.value("room", RoomName.init(_:))
         stay = try fields.stay()
         idempotencyKey = try fields.optionalValue("idempotencyKey", IdempotencyKey.init(_:))
+        price = try StayPrice(fields, nights: stay.nights)
     }
 }

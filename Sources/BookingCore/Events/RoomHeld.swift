@@ -14,22 +14,26 @@ public struct RoomHeld: Sendable, Equatable {
     public var stay: Stay
     public var expiresAt: Instant
     public var idempotencyKey: IdempotencyKey?
+    /// The stay's price, fixed now; nil for a stay of a type without rates.
+    public var price: StayPrice?
 
-    public init(booking: BookingID, client: ClientID?, room: RoomName, stay: Stay, expiresAt: Instant, idempotencyKey: IdempotencyKey? = nil) {
+    public init(booking: BookingID, client: ClientID?, room: RoomName, stay: Stay, expiresAt: Instant, idempotencyKey: IdempotencyKey? = nil, price: StayPrice? = nil) {
         self.booking = booking
         self.client = client
         self.room = room
         self.stay = stay
         self.expiresAt = expiresAt
         self.idempotencyKey = idempotencyKey
+        self.price = price
     }
 
-    var tags: [Tag] { Tag.of(booking: booking, room: room, client: client) }
+    var tags: [Tag] { Tag.of(booking: booking, room: room, client: client) + (price == nil ? [] : [.amounts]) }
     var data: JSONObject {
         var data = JSONObject.of(booking: booking, client: client, room: room)
         data.add(stay)
         data["expiresAt"] = .string(expiresAt.description)
         if let idempotencyKey { data["idempotencyKey"] = .string(idempotencyKey.rawValue) }
+        price?.add(to: &data)
         return data
     }
 
@@ -40,5 +44,6 @@ public struct RoomHeld: Sendable, Equatable {
         stay = try fields.stay()
         expiresAt = try fields.value("expiresAt", Instant.init(_:))
         idempotencyKey = try fields.optionalValue("idempotencyKey", IdempotencyKey.init(_:))
+        price = try StayPrice(fields, nights: stay.nights)
     }
 }

@@ -40,6 +40,10 @@ public struct Lifecycle: Sendable, Equatable {
         case .noShow: return Lifecycle(kind: .booking, statuses: [.active], days: .fromArrival)
         case .unblock: return Lifecycle(kind: .block, statuses: [.active], days: .any)
         case .undo: return Lifecycle(kind: .booking, statuses: Set(Booking.Status.allCases.filter { undoing($0) != nil }), days: .any)
+        case .charge: return Lifecycle(kind: .booking, statuses: [.active, .checkedIn, .checkedOut], days: .any)
+        // Money is never taken for a hold that has ended: what it would pay for is gone.
+        case .pay: return Lifecycle(kind: .booking, statuses: Set(Booking.Status.allCases).subtracting([.expired, .released]), days: .any)
+        case .refund: return Lifecycle(kind: .booking, statuses: Set(Booking.Status.allCases), days: .any)
         }
     }
 

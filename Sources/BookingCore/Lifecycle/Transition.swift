@@ -18,6 +18,12 @@ public enum Transition: Sendable, Equatable, CaseIterable {
     case unblock
     /// A correction: the last check-in, check-out, no-show or cancellation is undone.
     case undo
+    /// An extra is charged to the stay's folio.
+    case charge
+    /// A payment toward the stay is recorded.
+    case pay
+    /// Money paid is given back.
+    case refund
 
     /// The transition that records `kind`.
     public init(_ kind: StayMilestone.Kind) {

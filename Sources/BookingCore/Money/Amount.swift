@@ -91,7 +91,7 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The same amount with `digits` minor digits (at least its own).
-    func scaled(to digits: Int) -> Amount {
+    public func scaled(to digits: Int) -> Amount {
         var units = minorUnits
         for _ in minorDigits..<max(digits, minorDigits) { units *= 10 }
         return Amount(minorUnits: units, minorDigits: max(digits, minorDigits))

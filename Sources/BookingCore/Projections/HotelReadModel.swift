@@ -10,6 +10,12 @@ public protocol HotelReadModel {
     /// The money's settings and rates.
     var tariff: Tariff { get }
 
+    /// The folio of booking `id`, if it has one (a price, or anything posted to it).
+    func folio(_ id: BookingID) -> Folio?
+
+    /// Calls `body` with every booking's folio, in no particular order.
+    func forEachFolio(_ body: (BookingID, Folio) -> Void)
+
     /// The type of a registered room; nil if no room of that name is registered.
     func roomType(_ room: RoomName) -> RoomType?
 

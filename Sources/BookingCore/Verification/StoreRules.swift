@@ -90,6 +90,20 @@ enum StoreRules {
             }
         }
 
+        /// A posting's booking: it must exist and be a booking.
+        func posted(_ verb: String, _ id: BookingID) -> CalendarEntry? {
+            guard let index = hotel.index(of: BookingKey(id)) else {
+                problem("\(verb) booking \(id), which does not exist")
+                return nil
+            }
+            let entry = hotel.entry(at: index)
+            guard entry.kind == .booking else {
+                problem("\(verb) booking \(id), which is a \(entry.kind.rawValue)")
+                return nil
+            }
+            return entry
+        }
+
         switch event {
         case .roomAdded(let e):
             if let first = lines.room(e.room) {
@@ -190,6 +204,26 @@ enum StoreRules {
             }
         case .rateSet(let e):
             checkAmount("a rate of \(e.rule.type)", e.rule.price)
+        case .chargePosted(let e):
+            checkAmount("a charge to booking \(e.booking)", e.amount)
+            guard let b = posted("charges", e.booking) else { break }
+            if e.kind == .extra, !Lifecycle.of(.charge).statuses.contains(b.lifecycleStatus(at: now)) {
+                problem("charges an extra to booking \(e.booking), which is \(b.lifecycleStatus(at: now).rawValue)")
+            }
+        case .paymentRecorded(let e):
+            checkAmount("a \(e.isRefund ? "refund" : "payment") of booking \(e.booking)", e.amount)
+            guard let b = posted(e.isRefund ? "refunds" : "records a payment of", e.booking) else { break }
+            let status = b.lifecycleStatus(at: now)
+            if !e.isRefund, !Lifecycle.of(.pay).statuses.contains(status) {
+                problem("records a payment of booking \(e.booking), which is \(status.rawValue)")
+            }
+            if e.isRefund, e.amount > (hotel.folio(e.booking)?.paidNet ?? .zero) {
+                problem("refunds \(e.amount) of booking \(e.booking), more than was paid and not refunded (\(hotel.folio(e.booking)?.paidNet ?? .zero))")
+            }
+        }
+        if let price = event.stayPrice {
+            for amount in price.nightly { checkAmount("a night's price of booking \(event.subject!)", amount) }
+            if let negotiated = price.negotiated { checkAmount("a negotiated price of booking \(event.subject!)", negotiated) }
         }
         return finding
     }

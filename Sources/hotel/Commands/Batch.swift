@@ -5,7 +5,7 @@ extension Subcommand {
     static let batch = Subcommand(
         spec: CommandSpec(
             name: "batch", abstract: "Run commands read from stdin, one a line, with one lock and one sync.",
-            discussion: "Each line is a write command ('rooms add', 'book', 'hold', 'confirm', 'release', 'cancel', 'change', 'checkin', 'checkout', 'noshow', 'undo', 'block' or 'unblock') in the same words as on the command line (quote words with ' or \"; blank lines and lines starting with # are skipped). Every line is read first: one that is not such a command, or has an unknown option or an invalid value, is a usage error naming its line (exit 64), and nothing runs. Only its 'rooms add' lines create a store: on a missing one, a batch without them exits 66 and creates nothing. For each command, one line is printed: what the command prints (room names separated by tabs for 'rooms add'), or 'error: ' and the reason. Each command sees what the earlier ones did. Everything is written at the end and synced with one fsync, and nothing is printed before that: if any write or the sync fails, the log is cut back to what it was, nothing is recorded, nothing is printed on stdout, and the exit status says why. Exit status 0 if every command succeeded, 1 if any was refused. With --atomic, the batch is all or nothing: at the first refusal nothing is recorded, nothing is printed on stdout, and the error names the line (exit 1)."),
+            discussion: "Each line is a write command (\(BatchLine.commandList)) in the same words as on the command line (quote words with ' or \"; blank lines and lines starting with # are skipped). Every line is read first: one that is not such a command, or has an unknown option or an invalid value, is a usage error naming its line (exit 64), and nothing runs. Only its 'rooms add' lines create a store: on a missing one, a batch without them exits 66 and creates nothing. For each command, one line is printed: what the command prints (room names separated by tabs for 'rooms add'), or 'error: ' and the reason. Each command sees what the earlier ones did. Everything is written at the end and synced with one fsync, and nothing is printed before that: if any write or the sync fails, the log is cut back to what it was, nothing is recorded, nothing is printed on stdout, and the exit status says why. Exit status 0 if every command succeeded, 1 if any was refused. With --atomic, the batch is all or nothing: at the first refusal nothing is recorded, nothing is printed on stdout, and the error names the line (exit 1)."),
         options: Flag("--atomic", "Record every command or none: at the first refusal, nothing is recorded and the refusal names its line."),
         run: { (_, context, atomic) throws(CommandLineError) in
             // Bring the read-model cache up to date first (a refresh holds the whole hotel in memory for a
@@ -152,6 +152,13 @@ enum BatchLine {
         var rest = words[...]
         guard let subcommand = try? CommandNode.find(&rest, in: HotelCommandLine.commands) else { return false }
         return subcommand.spec.runsInBatch && subcommand.spec.createsStore
+    }
+
+    /// The commands a batch runs, quoted, as its help lists them: 'rooms add', 'book', ... or 'unblock'.
+    /// (From the specs of every other command: the batch's own spec is being made.)
+    static var commandList: String {
+        let names = HotelCommandLine.commands.filter { $0.word != "batch" }.flatMap(\.commands).filter(\.spec.runsInBatch).map { "'\($0.spec.name)'" }
+        return names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 
     /// The commands a batch line may name: those whose spec says they run in a batch.

@@ -31,11 +31,11 @@ extension Subcommand {
     /// `hotel cancel ID [--reason TEXT]`
     static let cancel = onBooking(
         "cancel", abstract: "Cancel a hold or an active booking and print its id.",
-        options: Option.reason("Why, recorded with the cancellation (at most 200 characters)."),
-        discussion: "The room becomes free again for the booking's dates. The booking stays in the log, marked cancelled. Refused once the guest has checked in, checked out or been recorded as a no-show."
-    ) { (id, reason) throws(CommandLineError) in
-        let reason = try reason.get()
-        return { (desk) throws(HotelError) in try desk.cancel(id, reason: reason) }
+        options: OptionList(Option.reason("Why, recorded with the cancellation (at most 200 characters)."), Option.fee),
+        discussion: "The room becomes free again for the booking's dates. The booking stays in the log, marked cancelled. Refused once the guest has checked in, checked out or been recorded as a no-show. --fee posts a cancellation fee to its folio, in the same append."
+    ) { (id, options) throws(CommandLineError) in
+        let (reason, fee) = (try options.0.get(), try options.1.get())
+        return { (desk) throws(HotelError) in try desk.cancel(id, reason: reason, fee: fee) }
     }
 
     /// `hotel confirm ID [--client ID]`
@@ -63,14 +63,19 @@ extension Subcommand {
     /// `hotel checkout ID`
     static let checkout = onBooking(
         "checkout", abstract: "Record that a checked-in guest has left, and print the id.",
-        discussion: "The stay is recorded as ending today, the day the guest left: before the departure day, an early departure (the nights not stayed are free again); after it, a guest who stayed on (the nights slept count as occupied); on the arrival day, a stay of no night. A checked-out stay holds no nights from today on. Until checked out, a checked-in guest holds the room, past the departure day too."
-    ) { (id, _) throws(CommandLineError) in { (desk) throws(HotelError) in try desk.record(.checkedOut, id) } }
+        options: Flag("--allow-balance", "Check out even with a balance still to pay."),
+        discussion: "The stay is recorded as ending today, the day the guest left: before the departure day, an early departure (the nights not stayed are free again, and not charged); after it, a guest who stayed on (the nights slept count as occupied); on the arrival day, a stay of no night. A checked-out stay holds no nights from today on. Until checked out, a checked-in guest holds the room, past the departure day too. Refused (exit 1, naming the balance) while the folio has a balance to pay, as the check-out leaves it, unless --allow-balance."
+    ) { (id, allowBalance) throws(CommandLineError) in { (desk) throws(HotelError) in try desk.record(.checkedOut, id, allowingBalance: allowBalance) } }
 
     /// `hotel noshow ID`
     static let noshow = onBooking(
         "noshow", abstract: "Record that the guest of an active booking did not come, and print the id.",
-        discussion: "Allowed on or after the arrival day, before a check-in. The room becomes free for the stay's nights."
-    ) { (id, _) throws(CommandLineError) in { (desk) throws(HotelError) in try desk.record(.noShow, id) } }
+        options: Option.fee,
+        discussion: "Allowed on or after the arrival day, before a check-in. The room becomes free for the stay's nights, which are no longer charged. --fee posts a no-show fee to its folio, in the same append."
+    ) { (id, fee) throws(CommandLineError) in
+        let fee = try fee.get()
+        return { (desk) throws(HotelError) in try desk.record(.noShow, id, fee: fee) }
+    }
 
     /// `hotel undo ID [--reason TEXT]`
     static let undo = onBooking(

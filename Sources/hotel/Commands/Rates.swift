@@ -29,7 +29,7 @@ extension Subcommand {
             discussion: "On every night, or on the nights from --from to before --to (or --nights of them), or only on the weekdays --days names among them. A later setting wins on the nights it covers; the stays already booked keep their prices. The price is a decimal with at most the currency's minor digits (120, 120.50 in EUR), no sign or separators. Refused (exit 1) with no currency set: 'hotel settings set currency EUR' sets one.",
             runsInBatch: true),
         options: Option.type("The room type, one the hotel has.").required,
-        Option("--price", "amount", "The price of one night, in the currency set.") { (text: String) throws(InvalidValue) in text }.required,
+        Option.amount("--price", "The price of one night, in the currency set.").required,
         StayOptions(from: "The first night priced, YYYY-MM-DD (default: every night).", to: "The day after the last night priced.", required: false),
         Option("--days", "days", "Only these weekdays, such as sat,sun or mon,tue,wed,thu,fri.", Weekday.list),
         prepare: { (arguments, type, price, stay, days) throws(CommandLineError) in

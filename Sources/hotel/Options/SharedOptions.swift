@@ -55,3 +55,15 @@ extension Option where Value == Int {
         }
     }
 }
+
+extension Option where Value == String {
+    /// An amount of money, as typed: its form depends on the currency set, so the command checks it when it
+    /// runs (a usage error, exit 64, saying the currency's rule).
+    static func amount(_ name: String, _ help: String) -> Option { Option(name, "amount", help) { (text: String) throws(InvalidValue) in text } }
+
+    /// `--price <amount>`, as `book` and `hold` take it.
+    static let price = amount("--price", "A negotiated price per night, instead of the rates (in the currency set).")
+
+    /// `--fee <amount>`, as `cancel` and `noshow` take it.
+    static let fee = amount("--fee", "A fee posted to the folio, in the currency set.")
+}

@@ -19,6 +19,8 @@ struct EventTypesTests {
             milestone(.checkedIn, "bkA", "Blue", on: "2024-05-01"), milestone(.checkedOut, "bkA", "Blue", on: "2024-05-02"),
             milestone(.noShow, "bkA", "Blue", on: "2024-05-01"), blocked("blB", "Blue", "2024-05-05", "2024-05-06"), unblocked("blB", "Blue"),
             .bookingCorrected(BookingCorrected(booking: bookingID("bkA"), client: client("42"), room: room("Blue"), undid: .checkIn, status: .active, stay: stay("2024-05-01", "2024-05-02"))),
+            .settingChanged(SettingChanged(key: .currency, value: "EUR")),
+            .rateSet(RateSet(RateRule(type: try! RoomType("double"), price: try! Amount(logged: "120.00")))),
         ].map(\.storeEvent.type)
         #expect(DomainEvent.types == written)
     }

@@ -12,10 +12,14 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
     private(set) var head: Position
     /// The snapshot's tariff with the tail folded in.
     private(set) var tariff: Tariff
+    /// The snapshot's folios, and the tail's (new ones, and snapshot ones the tail changed, which shadow them).
+    let folioSection: FolioSection.Reader?
+    private(set) var tailFolios = FolioBook()
 
-    init(snapshot: Snapshot?, tariff: Tariff = Tariff()) {
+    init(snapshot: Snapshot?, tariff: Tariff = Tariff(), folios: FolioSection.Reader? = nil) {
         self.snapshot = snapshot
         self.tariff = tariff
+        folioSection = folios
         tail = HotelProjection()
         head = snapshot?.coveredPosition ?? .origin
     }
@@ -25,7 +29,19 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
         snapshot = nil
         tail = folded
         tariff = folded.tariff
+        folioSection = nil
+        tailFolios = folded.folios
         head = folded.position
+    }
+
+    func folio(_ id: BookingID) -> Folio? {
+        if let folio = tailFolios.folio(id) { return folio }
+        return folioSection?.folio(id)
+    }
+
+    func forEachFolio(_ body: (BookingID, Folio) -> Void) {
+        folioSection?.forEach { key, folio in if tailFolios.folio(key.id) == nil { body(key.id, folio) } }
+        for (key, folio) in tailFolios.folios { body(key.id, folio) }
     }
 
     var isIntact: Bool { !(snapshot?.file.isDamaged ?? false) }
@@ -37,6 +53,10 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
         head = position
         event.apply(to: &self)
         event.apply(to: &tariff)
+        var folios = FolioOverlay(section: folioSection, tail: tailFolios)
+        tailFolios = FolioBook()
+        event.apply(to: &folios)
+        tailFolios = folios.tail
     }
 
     // MARK: StayCalendarEditing
@@ -268,5 +288,18 @@ private struct MergeHeap {
             items.swapAt(i, m)
             i = m
         }
+    }
+}
+
+/// The cached model's folios as the folios' meaning edits them: a folio of the snapshot that an event
+/// changes is read from the section and its new state put in the tail.
+private struct FolioOverlay: FolioEditing {
+    let section: FolioSection.Reader?
+    var tail: FolioBook
+
+    mutating func editFolio(_ id: BookingID, _ change: (inout Folio?) -> Void) {
+        var folio = tail.folio(id) ?? section?.folio(id)
+        change(&folio)
+        if let folio { tail.put(BookingKey(id), folio) }
     }
 }

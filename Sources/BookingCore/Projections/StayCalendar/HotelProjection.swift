@@ -37,6 +37,8 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     private(set) var position = Position.origin
     /// The money's settings and rates (its own section of the snapshot, ``TariffSection``).
     public private(set) var tariff = Tariff()
+    /// Every booking's money (its own section of the snapshot, ``FolioSection``).
+    private(set) var folios = FolioBook()
     /// Where the line of the last event folded ends in the log (for the snapshot header; 0 when the
     /// events were not read from a log).
     private(set) var offset = 0
@@ -286,6 +288,7 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     public mutating func apply(_ event: DomainEvent) {
         event.apply(to: &self)
         event.apply(to: &tariff)
+        event.apply(to: &folios)
     }
 
     /// Folds one event recorded at `position`, whose line ends at byte `offset`.
@@ -299,10 +302,20 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
         self.position = position
         event.apply(to: &self)
         event.apply(to: &tariff)
+        event.apply(to: &folios)
     }
 
-    /// Starts from a snapshot's tariff.
-    mutating func seed(tariff: Tariff) { self.tariff = tariff }
+    /// Starts from a snapshot's tariff and folios.
+    mutating func seed(tariff: Tariff, folios: FolioSection.Reader?) {
+        self.tariff = tariff
+        folios?.forEach { self.folios.put($0, $1) }
+    }
+
+    public func folio(_ id: BookingID) -> Folio? { folios.folio(id) }
+
+    public func forEachFolio(_ body: (BookingID, Folio) -> Void) {
+        for (key, folio) in folios.folios { body(key.id, folio) }
+    }
 
     mutating func addRoom(_ name: RoomName, type: RoomType) {
         roomTypes[Int(room(name.rawValue))] = type.rawValue

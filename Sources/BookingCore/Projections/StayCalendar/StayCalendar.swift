@@ -6,21 +6,22 @@ enum StayCalendar: SnapshotReadModel {
     static func builder(expectedBytes: Int) -> HotelProjection { HotelProjection(expectedBytes: expectedBytes) }
 
     static func builder(continuing snapshot: MappedSnapshot, tailBytes: Int) -> HotelProjection? {
-        guard let section = Snapshot(snapshot), let tariff = TariffSection.read(snapshot) else { return nil }
+        guard let section = Snapshot(snapshot), let tariff = TariffSection.read(snapshot), let folios = FolioSection.reader(of: snapshot) else { return nil }
         var builder = HotelProjection(section, tailBytes: tailBytes)
-        builder.seed(tariff: tariff)
+        builder.seed(tariff: tariff, folios: folios)
         return snapshot.isDamaged ? nil : builder
     }
 
     static func write(_ builder: inout HotelProjection, to out: inout SnapshotFileWriter) throws(EventStoreError) {
         try SnapshotWriter.write(builder, to: &out)
         try TariffSection.write(builder.tariff, to: &out)
+        try FolioSection.write(builder.folios, to: &out)
     }
 
     static func view(of snapshot: MappedSnapshot?) -> CachedHotelModel? {
         guard let snapshot else { return CachedHotelModel(snapshot: nil) }
-        guard let section = Snapshot(snapshot), let tariff = TariffSection.read(snapshot) else { return nil }
-        return CachedHotelModel(snapshot: section, tariff: tariff)
+        guard let section = Snapshot(snapshot), let tariff = TariffSection.read(snapshot), let folios = FolioSection.reader(of: snapshot) else { return nil }
+        return CachedHotelModel(snapshot: section, tariff: tariff, folios: folios)
     }
 
     static func view(folded builder: HotelProjection) -> CachedHotelModel { CachedHotelModel(folded: builder) }

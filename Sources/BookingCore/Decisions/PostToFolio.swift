@@ -1,0 +1,72 @@
+/// Posts to a stay's folio: an extra (`hotel charge`), a payment (`hotel pay`) or a refund (`hotel refund`),
+/// in the statuses the ``Lifecycle`` allows (an extra to an active, checked-in or checked-out stay; a
+/// payment to anything but an expired or released hold). A refund is at most what was paid and not yet
+/// refunded. The amount is read in the currency set.
+public struct PostToFolio: Decision {
+    public var booking: BookingID
+    /// `extra`, `payment` or `refund`.
+    public var kind: Posting.Kind
+    /// The amount as typed.
+    public var amount: String
+    public var day: Day
+    public var what: FolioText?
+    public var method: PaymentMethod
+    public var reference: FolioText?
+    public var now: Instant
+    public var decidedAt: Instant? { now }
+
+    public init(booking: BookingID, kind: Posting.Kind, amount: String, day: Day, what: FolioText? = nil, method: PaymentMethod = .other, reference: FolioText? = nil, now: Instant) {
+        precondition(kind != .fee)
+        self.booking = booking
+        self.kind = kind
+        self.amount = amount
+        self.day = day
+        self.what = what
+        self.method = method
+        self.reference = reference
+        self.now = now
+    }
+
+    /// The transition whose statuses it takes.
+    var transition: Transition {
+        switch kind {
+        case .extra, .fee: .charge
+        case .payment: .pay
+        case .refund: .refund
+        }
+    }
+
+    public var query: Query { Query(QueryItem.events(of: booking) + [QueryItem(types: [], tags: [.setting(.currency)])]) }
+
+    public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
+        let booked = try state.existingBooking(booking)
+        try booked.require(transition, at: now)
+        let amount = try state.tariff.positiveAmount(self.amount, option: "--amount")
+        switch kind {
+        case .extra, .fee:
+            return [.chargePosted(ChargePosted(booking: booking, kind: .extra, day: day, amount: amount, what: what))]
+        case .payment, .refund:
+            if kind == .refund {
+                let paid = state.folio(booking)?.paidNet ?? .zero
+                guard amount <= paid else { throw .refundTooLarge(booking, paid: paid) }
+            }
+            return [.paymentRecorded(PaymentRecorded(booking: booking, isRefund: kind == .refund, day: day, amount: amount, method: method, reference: reference))]
+        }
+    }
+}
+
+extension Tariff {
+    /// An amount more than zero, as typed for `option`, in the currency set.
+    func positiveAmount(_ text: String, option: String) throws(BookingError) -> Amount {
+        let amount = try amount(text)
+        guard amount > .zero else { throw .invalidAmount(.text(option: option, text, reason: "must be more than zero")) }
+        return amount
+    }
+
+    /// A fee posted with a cancellation or a no-show on `day`, if one is given.
+    func fee(_ text: String?, of booking: BookingID, on day: Day, reason: Reason?) throws(BookingError) -> [DomainEvent] {
+        guard let text else { return [] }
+        let amount = try positiveAmount(text, option: "--fee")
+        return [.chargePosted(ChargePosted(booking: booking, kind: .fee, day: day, amount: amount, what: reason.map { FolioText(unchecked: $0.rawValue) }))]
+    }
+}

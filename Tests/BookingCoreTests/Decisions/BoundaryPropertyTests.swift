@@ -28,7 +28,7 @@ struct BoundaryPropertyTests {
         func key() -> IdempotencyKey? { Int.random(in: 0..<4, using: &random) == 0 ? pick(keys) : nil }
         let id = ids.isEmpty || Int.random(in: 0..<12, using: &random) == 0 ? bookingID("bkNone") : Bool.random(using: &random) ? ids.last! : pick(ids)
         do throws(HotelError) {
-            switch Int.random(in: 0..<24, using: &random) {
+            switch Int.random(in: 0..<31, using: &random) {
             case 0, 1:
                 let names = (0..<Int.random(in: 1...2, using: &random)).map { _ in pick(rooms) }
                 try desk.addRooms(names, type: Bool.random(using: &random) ? .standard : suite)
@@ -58,8 +58,20 @@ struct BoundaryPropertyTests {
                 ids.append(try desk.block(room: pick(rooms), stay: randomStay(), reason: maybe(try! Reason("paint"))))
             case 20, 21:
                 _ = try desk.undo(id, reason: maybe(try! Reason("mistake")))
-            default:
+            case 22, 23:
                 _ = try desk.unblock(id)
+            case 24:
+                try desk.changeSetting(.currency, to: pick(["EUR", "EUR", "USD"]))
+            case 25:
+                let nights = maybe(randomStay())
+                try desk.setRate(pick([.standard, suite]), price: pick(["100", "80.5", "1.999"]), nights: nights, days: maybe([Weekday.sat, .sun]) ?? [])
+            case 26, 27, 28:
+                _ = try desk.post(pick([.payment, .extra, .refund]), to: id, amount: pick(["50", "12.25", "0"]), what: try! FolioText("breakfast"), method: .card)
+            case 29:
+                let request = StayRequest(client: pick(clients), target: .room(pick(rooms)), stay: randomStay(), hold: maybe(pick(durations)), price: pick(["95", nil]))
+                ids.append(try desk.reserve(request).id)
+            default:
+                _ = try desk.cancel(id, reason: nil, fee: maybe("30"))
             }
         } catch {
             // A refusal is an outcome too: the desk compared it on both models.
@@ -74,7 +86,7 @@ struct BoundaryPropertyTests {
             var random = SplitMix(seed: seed)
             let desk = BoundaryCheckingDesk(time: instant("2024-04-30T06:00:00Z"))
             var ids: [BookingID] = []
-            for _ in 0..<90 {
+            for _ in 0..<120 {
                 // when each command's decision is decided on the whole log and on its boundary,
                 Self.step(&random, desk, &ids)
                 // The clock moves on: not at all, minutes (holds expire), or hours (days pass).
@@ -91,7 +103,7 @@ struct BoundaryPropertyTests {
             Issue.record("\(name) decided differently on its boundary \(examples.count) times; the first:\n\(examples[0])")
         }
         // Every decision was tried, and recorded something, often enough to mean something.
-        let names = ["AddRooms", "ReserveStay", "ConfirmHold", "ReleaseHold", "CancelBooking", "ChangeBooking", "RecordMilestone", "BlockRoom", "UnblockRoom", "UndoLastStep"]
+        let names = ["AddRooms", "ReserveStay", "ConfirmHold", "ReleaseHold", "CancelBooking", "ChangeBooking", "RecordMilestone", "BlockRoom", "UnblockRoom", "UndoLastStep", "ChangeSetting", "SetRate", "PostToFolio"]
         for name in names {
             #expect(decided[name, default: 0] > 1000, "\(name): \(decided[name, default: 0]) decided")
             #expect(accepted[name, default: 0] > 50, "\(name): \(accepted[name, default: 0]) accepted")

@@ -63,10 +63,11 @@ extension Tariff {
         return amount
     }
 
-    /// A fee posted with a cancellation or a no-show on `day`, if one is given.
-    func fee(_ text: String?, of booking: BookingID, on day: Day, reason: Reason?) throws(BookingError) -> [DomainEvent] {
+    /// A fee posted with a cancellation or a no-show on `day`, if one is given, described by `what` (the
+    /// cancellation's reason, or what it is a fee of).
+    func fee(_ text: String?, of booking: BookingID, on day: Day, what: String) throws(BookingError) -> [DomainEvent] {
         guard let text else { return [] }
         let amount = try positiveAmount(text, option: "--fee")
-        return [.chargePosted(ChargePosted(booking: booking, kind: .fee, day: day, amount: amount, what: reason.map { FolioText(unchecked: $0.rawValue) }))]
+        return [.chargePosted(ChargePosted(booking: booking, kind: .fee, day: day, amount: amount, what: FolioText(unchecked: what)))]
     }
 }

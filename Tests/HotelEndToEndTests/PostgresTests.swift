@@ -180,7 +180,7 @@ struct PostgresTests {
             let idIndex: Int? = sides[0].1.ids.isEmpty || random.next() % 8 == 0 ? nil : Int(random.next() % UInt64(sides[0].1.ids.count))
             var arguments: [String]
             var input: String?
-            switch step < 2 ? UInt64(step) : random.next() % 24 {
+            switch step < 3 ? (step == 2 ? 24 : UInt64(step)) : random.next() % 33 {
             case 0: arguments = ["rooms", "add", "101", "102", "--type", "double"]
             case 1: arguments = ["rooms", "add", pick(rooms)] + (random.next() % 2 == 0 ? ["--type", pick(types)] : [])
             // Bookings and holds carry idempotency keys, so that their ids (derived from the key) are the same on
@@ -205,6 +205,16 @@ struct PostgresTests {
                 ? ["calendar", "--from", stay[1], "--nights", "10", "--color", "never"] : ["occupancy", "--from", stay[1], "--nights", "7", "--by", pick(["night", "type", "room"])]
             case 21: arguments = ["verify"]
             case 22: arguments = ["bookings", "--as-of", "\(1 + random.next() % 30)"]
+            // Money: the currency first (step 2), then rates, quotes, folios, postings, fees and balances.
+            case 24: arguments = ["settings", "set", pick(["currency", "currency", "name"]), pick(["EUR", "USD"])]
+            case 25: arguments = ["rates", "set", "--type", pick(types + ["standard"]), "--price", pick(["100", "80.5"])] + (random.next() % 2 == 0 ? stay : []) + (random.next() % 3 == 0 ? ["--days", "sat,sun"] : [])
+            case 26: arguments = ["quote", "--type", pick(types + ["standard"])] + stay
+            case 27: arguments = ["folio", "<id>"] + (random.next() % 2 == 0 ? ["--json"] : [])
+            case 28, 31, 32:
+                let verb = pick(["pay", "pay", "refund", "charge"])
+                arguments = [verb, "<id>", "--amount", pick(["20", "5.25"])] + (verb == "charge" ? ["--what", "breakfast"] : ["--method", "card"])
+            case 29: arguments = ["balances"] + (random.next() % 2 == 0 ? ["--json"] : [])
+            case 30: arguments = ["cancel", "<id>", "--fee", "30"]
             default: arguments = ["rooms"]
             }
             // Every tenth step, a batch.
@@ -232,6 +242,8 @@ struct PostgresTests {
         let logs = try sides.indices.map { side in sides[side].1(try sides[side].0.run(["log"]).stdout) }
         #expect(logs[0] == logs[1])
         #expect(logs[0].split(separator: "\n").count > 20)
+        for type in ["SettingChanged", "RateSet", "PaymentRecorded", "ChargePosted"] { #expect(logs[0].contains("\"type\":\"\(type)\""), "\(type)") }
+        #expect(logs[0].contains("\"prices\":"))
         let caches = (try? FileManager.default.contentsOfDirectory(atPath: sandbox.path + "/cache")) ?? []
         #expect(caches.count == (seed == 1 ? 1 : 0), "\(caches)")
     }

@@ -21,6 +21,9 @@ struct EventTypesTests {
             .bookingCorrected(BookingCorrected(booking: bookingID("bkA"), client: client("42"), room: room("Blue"), undid: .checkIn, status: .active, stay: stay("2024-05-01", "2024-05-02"))),
             .settingChanged(SettingChanged(key: .currency, value: "EUR")),
             .rateSet(RateSet(RateRule(type: try! RoomType("double"), price: try! Amount(logged: "120.00")))),
+            .chargePosted(ChargePosted(booking: bookingID("bkA"), kind: .extra, day: day("2024-05-01"), amount: try! Amount(logged: "5.00"))),
+            .paymentRecorded(PaymentRecorded(booking: bookingID("bkA"), day: day("2024-05-01"), amount: try! Amount(logged: "5.00"), method: .cash)),
+            .paymentRecorded(PaymentRecorded(booking: bookingID("bkA"), isRefund: true, day: day("2024-05-01"), amount: try! Amount(logged: "5.00"), method: .cash)),
         ].map(\.storeEvent.type)
         #expect(DomainEvent.types == written)
     }

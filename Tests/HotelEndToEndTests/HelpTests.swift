@@ -25,8 +25,8 @@ struct HelpTests {
 
     @Test func bookHelpShowsItsOptions() throws {
         let help = try sandbox.hotel.run(["book", "--help"]).stdout
-        #expect(help.contains("USAGE: hotel book --client <id> [--room <name>] [--type <type>] --from <day> [--to <day>] [--nights <n>] [--idempotency-key <key>] [--json] [--store <path|url>]\n"))
-        for option in ["--client <id>", "--room <name>", "--type <type>", "--from <day>", "--to <day>", "--nights <n>", "--idempotency-key <key>", "--json", "--store <path|url>", "-h, --help"] {
+        #expect(help.contains("USAGE: hotel book --client <id> [--room <name>] [--type <type>] --from <day> [--to <day>] [--nights <n>] [--idempotency-key <key>] [--price <amount>] [--json] [--store <path|url>]\n"))
+        for option in ["--client <id>", "--room <name>", "--type <type>", "--from <day>", "--to <day>", "--nights <n>", "--idempotency-key <key>", "--price <amount>", "--json", "--store <path|url>", "-h, --help"] {
             // A long option stands on its own line, its help below it.
             #expect(help.contains("\n  \(option) ") || help.contains("\n  \(option)\n"))
         }

@@ -71,9 +71,9 @@ extension JSONLinesEventStore {
             guard let file = try POSIXFile.open(path, O_RDONLY) else { throw EventStoreError.notFound(path: path) }
             let end = past.hint.offset
             // Every page checked first: a desk pinned to the past cannot read the snapshot again.
-            if let snapshot = try validSnapshot(size: end), snapshot.file.checkAll() {
-                var model = CachedHotelModel(snapshot: snapshot)
-                try LogStream(path: path).forEachEvent(in: file, from: snapshot.coveredOffset, to: end, after: model.head) { event, position, _ in
+            // The stay calendar's view with all its sections (the tariff and folios too).
+            if let cache = try validCache(size: end), cache.checkAll(), var model = StayCalendar.view(of: cache) {
+                try LogStream(path: path).forEachEvent(in: file, from: cache.coveredOffset, to: end, after: model.head) { event, position, _ in
                     model.apply(event, at: position)
                 }
                 return model

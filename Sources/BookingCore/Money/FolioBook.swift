@@ -29,30 +29,35 @@ extension DomainEvent {
     func apply(to folios: inout some FolioEditing) {
         switch self {
         case .roomBooked(let e):
-            guard let price = e.price else { return }
-            folios.editFolio(e.booking) { $0 = Folio(price: price, firstNight: e.stay.arrival, postings: $0?.postings ?? []) }
+            open(e.booking, e.price, from: e.stay.arrival, in: &folios)
         case .roomHeld(let e):
-            guard let price = e.price else { return }
-            folios.editFolio(e.booking) { $0 = Folio(price: price, firstNight: e.stay.arrival, postings: $0?.postings ?? []) }
+            open(e.booking, e.price, from: e.stay.arrival, in: &folios)
         case .bookingChanged(let e):
             folios.editFolio(e.booking) { folio in
                 guard e.price != nil || folio != nil else { return }
                 folio = Folio(price: e.price, firstNight: e.stay.arrival, postings: folio?.postings ?? [])
             }
         case .chargePosted(let e):
-            folios.editFolio(e.booking) { folio in
-                var opened = folio ?? Folio(price: nil, firstNight: e.day)
-                opened.postings.append(e.posting)
-                folio = opened
-            }
+            post(e.posting, to: e.booking, in: &folios)
         case .paymentRecorded(let e):
-            folios.editFolio(e.booking) { folio in
-                var opened = folio ?? Folio(price: nil, firstNight: e.day)
-                opened.postings.append(e.posting)
-                folio = opened
-            }
+            post(e.posting, to: e.booking, in: &folios)
         default:
             break
+        }
+    }
+
+    /// A stay booked or held with a price opens its folio (keeping anything posted to the id before).
+    private func open(_ id: BookingID, _ price: StayPrice?, from arrival: Day, in folios: inout some FolioEditing) {
+        guard let price else { return }
+        folios.editFolio(id) { $0 = Folio(price: price, firstNight: arrival, postings: $0?.postings ?? []) }
+    }
+
+    /// A line posted to a folio (opening one for a stay that had none).
+    private func post(_ posting: Posting, to id: BookingID, in folios: inout some FolioEditing) {
+        folios.editFolio(id) { folio in
+            var opened = folio ?? Folio(price: nil, firstNight: posting.day)
+            opened.postings.append(posting)
+            folio = opened
         }
     }
 }

@@ -154,6 +154,84 @@ struct FolioTests {
     }
 }
 
+/// Defects found by attacking the folio (each test failed before its fix).
+struct FolioDefectTests {
+    let sandbox = Sandbox()
+    let now = "2024-05-01T10:00:00Z"
+
+    @discardableResult
+    func ok(_ arguments: [String], at time: String? = nil) throws -> String { try sandbox.ok(arguments, at: time ?? now) }
+    func id(_ arguments: [String], at time: String? = nil) throws -> String { try sandbox.id(arguments, at: time ?? now) }
+
+    func hotel() throws {
+        try ok(["rooms", "add", "A", "B", "C"])
+        try ok(["settings", "set", "currency", "EUR"])
+    }
+
+    @Test func aGuestMovedAndGoneOnTheDayOfTheMoveIsChargedTheNightsSlept() throws {
+        try hotel()
+        try ok(["rates", "set", "--type", "standard", "--price", "100"])
+        let guest = try id(["book", "--client", "1", "--room", "A", "--from", "2024-05-01", "--nights", "4"])
+        try ok(["checkin", guest])
+        let moved = "2024-05-03T10:00:00Z"
+        try ok(["change", guest, "--room", "B"], at: moved)
+        let refused = try sandbox.refused(["checkout", guest], at: moved)
+        #expect(refused.stderr.contains("balance of 200.00"), "\(refused)")
+        try ok(["checkout", guest, "--allow-balance"], at: moved)
+        #expect(try ok(["folio", guest], at: moved) == "2024-05-01\troom\tnight in A\t100.00\n2024-05-02\troom\tnight in A\t100.00\nbalance\t200.00\n")
+        #expect(try ok(["balances"], at: moved) == "\(guest)\t1\tchecked-out\t200.00\n")
+    }
+
+    @Test func aGuestWhoStayedOnIsChargedTheNightsPastTheDeparture() throws {
+        try hotel()
+        try ok(["rates", "set", "--type", "standard", "--price", "100"])
+        let guest = try id(["book", "--client", "2", "--room", "B", "--from", "2024-05-01", "--nights", "2"])
+        try ok(["checkin", guest])
+        try ok(["rates", "set", "--type", "standard", "--price", "120", "--from", "2024-05-03", "--nights", "1"])
+        let late = "2024-05-04T10:00:00Z"
+        #expect(try sandbox.refused(["checkout", guest], at: late).stderr.contains("balance of 320.00"))
+        try ok(["pay", guest, "--amount", "320"], at: late)
+        try ok(["checkout", guest], at: late)
+        #expect(try ok(["folio", guest], at: late).hasPrefix("2024-05-01\troom\tnight in B\t100.00\n2024-05-02\troom\tnight in B\t100.00\n2024-05-03\troom\tnight in B\t120.00\n"))
+        #expect(try ok(["folio", guest], at: late).hasSuffix("balance\t0.00\n"))
+        #expect(try sandbox.hotel(now: late).run(["verify"]).status == 0)
+    }
+
+    @Test func undoingACancellationOrANoShowTakesItsFeeOff() throws {
+        try hotel()
+        let guest = try id(["book", "--client", "1", "--room", "A", "--from", "2024-05-01", "--nights", "2"])
+        try ok(["noshow", guest, "--fee", "100"], at: "2024-05-01T23:00:00Z")
+        try ok(["undo", guest], at: "2024-05-01T23:00:00Z")
+        #expect(try ok(["folio", guest], at: "2024-05-01T23:00:00Z") == "balance\t0.00\n")
+        try ok(["cancel", guest, "--fee", "30"], at: "2024-05-01T23:00:00Z")
+        try ok(["undo", guest], at: "2024-05-01T23:00:00Z")
+        try ok(["cancel", guest, "--fee", "30"], at: "2024-05-01T23:00:00Z")
+        #expect(try ok(["folio", guest], at: "2024-05-01T23:00:00Z") == "2024-05-01\tfee\tcancellation\t30.00\nbalance\t30.00\n")
+        #expect(try sandbox.hotel(now: "2024-05-01T23:00:00Z").run(["verify"]).status == 0)
+    }
+
+    @Test func aStayBookedWithoutAPriceKeepsNoneInARoomOfItsType() throws {
+        try hotel()
+        let guest = try id(["book", "--client", "1", "--room", "A", "--from", "2024-05-05", "--nights", "2"])
+        try ok(["rates", "set", "--type", "standard", "--price", "100", "--from", "2024-05-05", "--nights", "1"])
+        try ok(["change", guest, "--room", "B"])
+        try ok(["change", guest, "--to", "2024-05-08"])
+        #expect(try ok(["folio", guest]) == "balance\t0.00\n")
+    }
+
+    @Test func aMalformedAmountRefusesTheWholeBatchBeforeItRuns() throws {
+        try hotel()
+        let guest = try id(["book", "--client", "1", "--room", "A", "--from", "2024-05-01", "--nights", "1"])
+        for bad in ["abc", "-1", "1.55555", "1e3"] {
+            let batch = try sandbox.hotel(now: now).run(["batch"], input: "book --client 2 --room B --from 2024-05-01 --nights 1\ncharge \(guest) --amount \(bad) --what x\n")
+            #expect(batch.status == 64 && batch.stderr.hasPrefix("hotel: error: line 2 of the batch: invalid --amount '\(bad)'"), "\(bad): \(batch)")
+            #expect(try sandbox.refused(["pay", "bkzzzzzzzz", "--amount", bad], at: now, status: 64).stderr.contains("invalid --amount"))
+        }
+        #expect(try ok(["bookings"]).split(separator: "\n").count == 1)
+        #expect(try sandbox.refused(["refund", guest, "--amount", "5"], at: now).stderr == "hotel: error: booking '\(guest)' has 0.00 paid and not refunded: a refund is at most that\n")
+    }
+}
+
 extension String {
     /// The lines in byte order.
     func sortedLines() -> String { split(separator: "\n").sorted().map { $0 + "\n" }.joined() }

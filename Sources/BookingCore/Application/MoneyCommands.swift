@@ -50,7 +50,15 @@ extension FrontDesk {
             try answer { (model) throws(BookingError) in
                 let booking = try model.existingBooking(id)
                 let folio = model.folio(id) ?? Folio(price: nil, firstNight: booking.stay.arrival)
-                return FolioStatement(booking: booking, lines: folio.lines(of: booking, at: now), minorDigits: model.tariff.currency?.minorDigits ?? 0)
+                // A guest moved while checked in slept the nights before the move in the earlier rooms.
+                var earlier: [(nights: Stay, room: RoomName)] = []
+                if booking.earlierRooms > 0 {
+                    var filter = BookingFilter(client: booking.client, now: now)
+                    filter.includesEarlierRooms = true
+                    earlier = model.bookings(matching: filter).filter { $0.id == id && $0.earlierRoom > 0 }.map { ($0.stay, $0.room) }
+                }
+                let lines = folio.lines(of: booking, at: now) { night in earlier.first { $0.nights.arrival <= night && night < $0.nights.departure }?.room }
+                return FolioStatement(booking: booking, lines: lines, minorDigits: model.tariff.currency?.minorDigits ?? 0)
             }
         }
     }

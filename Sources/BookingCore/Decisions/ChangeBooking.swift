@@ -75,7 +75,7 @@ public struct ChangeBooking: ReadsRoomNights {
         if let holder = state.firstHolding(room: plan.room, stay: plan.nights, at: now, except: booking) { throw .taken(plan.room, plan.nights, by: holder) }
         // Nights kept in a room of the same type keep their price; a guest moved keeps the nights before the move.
         let oldType = state.roomType(booked.room), newType = state.roomType(plan.room) ?? .standard
-        let price = try state.tariff.price(ofChange: plan.stay, to: newType, from: state.folio(booking)) { night in
+        let price = try state.tariff.price(ofChange: plan.stay, to: newType, sameType: oldType == newType, from: state.folio(booking)) { night in
             (plan.movedOn.map { night < $0 } ?? false) || (oldType == newType && booked.stay.arrival <= night && night < booked.stay.departure)
         }
         return [.bookingChanged(BookingChanged(

@@ -48,7 +48,7 @@ public struct PostToFolio: Decision {
         case .payment, .refund:
             if kind == .refund {
                 let paid = state.folio(booking)?.paidNet ?? .zero
-                guard amount <= paid else { throw .refundTooLarge(booking, paid: paid) }
+                guard amount <= paid else { throw .refundTooLarge(booking, paid: paid.scaled(to: amount.minorDigits)) }
             }
             return [.paymentRecorded(PaymentRecorded(booking: booking, isRefund: kind == .refund, day: day, amount: amount, method: method, reference: reference))]
         }

@@ -37,6 +37,8 @@ public struct RecordMilestone: Decision {
     public var query: Query {
         var items = QueryItem.events(of: booking)
         if fee != nil { items.append(QueryItem(types: [], tags: [.setting(.currency)])) }
+        // A guest who stayed on: the nights past the departure are priced at the rates.
+        if kind == .checkedOut { items += QueryItem.pricing }
         if kind == .checkedIn, let currentRoom { items.append(QueryItem(types: [], tags: [.room(currentRoom)])) }
         return Query(items)
     }
@@ -53,14 +55,22 @@ public struct RecordMilestone: Decision {
                 throw .taken(booked.room, booked.stay, by: .booking(guest))
             }
         }
-        let milestone = DomainEvent.stayMilestone(StayMilestone(kind, booking: booking, client: booked.client!, room: booked.room, day: today))
+        var recorded = StayMilestone(kind, booking: booking, client: booked.client!, room: booked.room, day: today)
+        if kind == .checkedOut, let folio = state.folio(booking), today > booked.stay.departure {
+            recorded.price = state.tariff.price(ofStayOn: folio, type: state.roomType(booked.room) ?? .standard, from: booked.stay.arrival, to: today)
+        }
+        let milestone = DomainEvent.stayMilestone(recorded)
         if kind == .checkedOut, !allowsBalance, let folio = state.folio(booking) {
-            // The balance as the check-out leaves it: the nights not stayed are no longer charged.
+            // The balance as the check-out leaves it: the nights not stayed are no longer charged, the nights
+            // stayed on are.
             var after = HotelProjection()
             after.put(.booking(booked))
             after.apply(milestone)
-            if let left = after.booking(booking) {
-                let balance = folio.balance(of: left, at: now)
+            var folios = FolioBook()
+            folios.put(BookingKey(booking), folio)
+            milestone.apply(to: &folios)
+            if let left = after.booking(booking), let billed = folios.folio(booking) {
+                let balance = billed.balance(of: left, at: now)
                 if balance > .zero { throw .balanceDue(booking, balance) }
             }
         }

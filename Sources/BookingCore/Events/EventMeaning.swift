@@ -82,6 +82,7 @@ extension DomainEvent {
         case .roomBooked(let e) where e.price != nil: tariff.noteAmount()
         case .roomHeld(let e) where e.price != nil: tariff.noteAmount()
         case .bookingChanged(let e) where e.price != nil: tariff.noteAmount()
+        case .stayMilestone(let e) where e.price != nil: tariff.noteAmount()
         case .chargePosted, .paymentRecorded: tariff.noteAmount()
         default: break
         }

@@ -1,6 +1,7 @@
 /// A guest arrived, left, or did not come: one of `GuestCheckedIn`, `GuestCheckedOut`, `NoShowRecorded`,
 /// recorded on the front desk's `day`. Tags: `booking:<id>`, `room:<name>`, `client:<id>`.
-/// Data: `{"bookingId":"bk7q2mxa3d","client":"42","room":"Blue","day":"2024-05-01"}`.
+/// Data: `{"bookingId":"bk7q2mxa3d","client":"42","room":"Blue","day":"2024-05-01"}`; a check-out after the
+/// booked departure of a priced stay also carries `"prices"` (every night stayed) and the tag `amounts`.
 public struct StayMilestone: Sendable, Equatable {
     /// Which of the three facts it is; the raw value is the event type in the log.
     public enum Kind: String, Sendable, CaseIterable {
@@ -15,19 +16,24 @@ public struct StayMilestone: Sendable, Equatable {
     public var room: RoomName
     /// The local day at the front desk when it was recorded.
     public var day: Day
+    /// For a priced stay checked out after its booked departure: the price of every night stayed, from the
+    /// arrival (the nights stayed on priced at the check-out).
+    public var price: StayPrice?
 
-    public init(_ kind: Kind, booking: BookingID, client: ClientID, room: RoomName, day: Day) {
+    public init(_ kind: Kind, booking: BookingID, client: ClientID, room: RoomName, day: Day, price: StayPrice? = nil) {
         self.kind = kind
         self.booking = booking
         self.client = client
         self.room = room
         self.day = day
+        self.price = price
     }
 
-    var tags: [Tag] { Tag.of(booking: booking, room: room, client: client) }
+    var tags: [Tag] { Tag.of(booking: booking, room: room, client: client) + (price == nil ? [] : [.amounts]) }
     var data: JSONObject {
         var data = JSONObject.of(booking: booking, client: client, room: room)
         data["day"] = .string(day.description)
+        price?.add(to: &data)
         return data
     }
 
@@ -37,5 +43,6 @@ public struct StayMilestone: Sendable, Equatable {
         client = try fields.value("client", ClientID.init(_:))
         room = try fields.value("room", RoomName.init(_:))
         day = try fields.value("day", Day.init(_:))
+        price = try StayPrice(fields, nights: nil)
     }
 }

@@ -44,6 +44,9 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
         self = parsed
     }
 
+    /// Whether `text` has an amount's form in some currency (at most four minor digits, the most ISO 4217 has).
+    public static func isWellFormed(_ text: String) -> Bool { parse(Array(text.utf8), minorDigits: 4, exact: false) != nil }
+
     /// How many digits follow the point in `bytes` (0 without one).
     static func minorDigitsWritten(_ bytes: [UInt8]) -> Int {
         guard let point = bytes.firstIndex(of: UInt8(ascii: ".")) else { return 0 }

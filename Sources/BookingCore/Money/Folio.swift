@@ -47,12 +47,14 @@ public struct FolioLine: Sendable, Equatable {
 
 extension Folio {
     /// The nights `booking` is charged for: every night of a held, active or checked-in stay; the nights
-    /// stayed of a checked-out one (its stay ends on the check-out day); none of a cancelled, released,
-    /// expired or no-show one.
+    /// stayed of a checked-out one (its stay ends on the check-out day, past the booked departure for a guest
+    /// who stayed on: the check-out prices those nights); none of a cancelled, released, expired or no-show one.
     public static func chargedNights(of booking: Booking, at now: Instant) -> [Day] {
         switch booking.status(at: now) {
         case .held, .active, .checkedIn, .checkedOut:
-            if booking.leftOnArrivalDay { return [] }
+            // A guest who left on the arrival day slept no night; one moved and gone on the day of the move
+            // slept the nights before it (the stay was cut to the check-out day).
+            if booking.leftOnArrivalDay, booking.roomArrival <= booking.stay.arrival { return [] }
             return (0..<booking.stay.nights).map { booking.stay.arrival.adding(days: $0) }
         case .cancelled, .released, .expired, .noShow:
             return []

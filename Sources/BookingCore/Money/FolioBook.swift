@@ -37,6 +37,16 @@ extension DomainEvent {
                 guard e.price != nil || folio != nil else { return }
                 folio = Folio(price: e.price, firstNight: e.stay.arrival, postings: folio?.postings ?? [])
             }
+        case .stayMilestone(let e):
+            // A guest who stayed on: the nights past the booked departure were priced at the check-out.
+            guard let price = e.price else { return }
+            folios.editFolio(e.booking) { $0?.price = price }
+        case .bookingCorrected(let e) where e.undid == .cancellation || e.undid == .noShow:
+            // Undone, the cancellation or no-show takes its fee with it (a stay has at most one such fee: fees
+            // are posted only with them).
+            folios.editFolio(e.booking) { folio in
+                if let last = folio?.postings.lastIndex(where: { $0.kind == .fee }) { folio?.postings.remove(at: last) }
+            }
         case .chargePosted(let e):
             post(e.posting, to: e.booking, in: &folios)
         case .paymentRecorded(let e):

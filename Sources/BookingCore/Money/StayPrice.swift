@@ -22,15 +22,15 @@ public struct StayPrice: Sendable, Equatable {
         if let negotiated { data["negotiatedPrice"] = .string(negotiated.logged) }
     }
 
-    /// The price in `fields` of a stay of `nights` nights; nil if it has none.
-    init?(_ fields: some EventFields, nights: Int) throws(EventDataError) {
+    /// The price in `fields` of a stay of `nights` nights (any number for nil); nil if it has none.
+    init?(_ fields: some EventFields, nights: Int?) throws(EventDataError) {
         guard let text = try fields.optionalString("prices") else { return nil }
         var nightly: [Amount] = []
-        nightly.reserveCapacity(nights)
+        nightly.reserveCapacity(nights ?? 16)
         for part in text.split(separator: " ", omittingEmptySubsequences: false) {
             do { nightly.append(try Amount(logged: String(part))) } catch { throw fields.failure("\"prices\": \(error)") }
         }
-        guard nightly.count == nights else { throw fields.failure("\"prices\" has \(nightly.count) prices for \(nights) nights") }
+        if let nights, nightly.count != nights { throw fields.failure("\"prices\" has \(nightly.count) prices for \(nights) nights") }
         self.nightly = nightly
         negotiated = try fields.optionalValue("negotiatedPrice", Amount.init(logged:))
     }
@@ -43,6 +43,7 @@ extension DomainEvent {
         case .roomBooked(let e): e.price
         case .roomHeld(let e): e.price
         case .bookingChanged(let e): e.price
+        case .stayMilestone(let e): e.price
         default: nil
         }
     }

@@ -206,24 +206,28 @@ enum StoreRules {
             checkAmount("a rate of \(e.rule.type)", e.rule.price)
         case .chargePosted(let e):
             checkAmount("a charge to booking \(e.booking)", e.amount)
+            if e.amount.isZero { problem("charges nothing to booking \(e.booking)") }
             guard let b = posted("charges", e.booking) else { break }
             if e.kind == .extra, !Lifecycle.of(.charge).statuses.contains(b.lifecycleStatus(at: now)) {
                 problem("charges an extra to booking \(e.booking), which is \(b.lifecycleStatus(at: now).rawValue)")
             }
         case .paymentRecorded(let e):
             checkAmount("a \(e.isRefund ? "refund" : "payment") of booking \(e.booking)", e.amount)
+            if e.amount.isZero { problem("records a \(e.isRefund ? "refund" : "payment") of nothing for booking \(e.booking)") }
             guard let b = posted(e.isRefund ? "refunds" : "records a payment of", e.booking) else { break }
             let status = b.lifecycleStatus(at: now)
             if !e.isRefund, !Lifecycle.of(.pay).statuses.contains(status) {
                 problem("records a payment of booking \(e.booking), which is \(status.rawValue)")
             }
             if e.isRefund, e.amount > (hotel.folio(e.booking)?.paidNet ?? .zero) {
-                problem("refunds \(e.amount) of booking \(e.booking), more than was paid and not refunded (\(hotel.folio(e.booking)?.paidNet ?? .zero))")
+                problem("refunds \(e.amount) of booking \(e.booking), more than was paid and not refunded (\((hotel.folio(e.booking)?.paidNet ?? .zero).scaled(to: e.amount.minorDigits)))")
             }
         }
         if let price = event.stayPrice {
-            for amount in price.nightly { checkAmount("a night's price of booking \(event.subject!)", amount) }
-            if let negotiated = price.negotiated { checkAmount("a negotiated price of booking \(event.subject!)", negotiated) }
+            // Once for the whole stay: the first night's price that breaks the rule.
+            let amounts = price.nightly + [price.negotiated].compactMap { $0 }
+            let before = finding.problems.count
+            for amount in amounts where finding.problems.count == before { checkAmount("a night's price of booking \(event.subject!)", amount) }
         }
         return finding
     }

@@ -59,7 +59,17 @@ extension Option where Value == Int {
 extension Option where Value == String {
     /// An amount of money, as typed: its form depends on the currency set, so the command checks it when it
     /// runs (a usage error, exit 64, saying the currency's rule).
-    static func amount(_ name: String, _ help: String) -> Option { Option(name, "amount", help) { (text: String) throws(InvalidValue) in text } }
+    ///
+    /// Its form in any currency (digits, and at most four after a point) is checked when the command is read,
+    /// so that a batch refuses such a line before it runs any.
+    static func amount(_ name: String, _ help: String) -> Option {
+        Option(name, "amount", help) { (text: String) throws(InvalidValue) in
+            guard Amount.isWellFormed(text) else {
+                throw .text(option: name, text, reason: "expected an amount such as 120 or 120.50: digits, and at most the currency's minor digits after a point, with no sign, exponent or separators, below \(Amount.limit)")
+            }
+            return text
+        }
+    }
 
     /// `--price <amount>`, as `book` and `hold` take it.
     static let price = amount("--price", "A negotiated price per night, instead of the rates (in the currency set).")

@@ -71,7 +71,7 @@ public enum InvalidValue: Error, Sendable, Equatable, CustomStringConvertible {
                 : "a decimal with at most \(currency.minorDigits) digits after the point (\(currency.code)), such as 120 or 120.5\(String(repeating: "0", count: currency.minorDigits - 1))"
             return "invalid amount '\(Self.shown(text))': expected \(digits), with no sign, exponent or separators, below \(Amount.limit)"
         case .amount(let text, nil):
-            return "invalid amount '\(Self.shown(text))': expected digits, and a point followed by the currency's minor digits"
+            return "invalid amount '\(Self.shown(text))': expected digits and at most the currency's minor digits after a point, such as 120 or 120.50, with no sign, exponent or separators, below \(Amount.limit)"
         case .weekdays(let text):
             return "invalid weekdays '\(Self.shown(text))': expected days among mon,tue,wed,thu,fri,sat,sun separated by commas, such as sat,sun"
         case .percentage(let text):

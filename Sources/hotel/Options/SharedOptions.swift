@@ -64,9 +64,7 @@ extension Option where Value == String {
     /// so that a batch refuses such a line before it runs any.
     static func amount(_ name: String, _ help: String) -> Option {
         Option(name, "amount", help) { (text: String) throws(InvalidValue) in
-            guard Amount.isWellFormed(text) else {
-                throw .text(option: name, text, reason: "expected an amount such as 120 or 120.50: digits, and at most the currency's minor digits after a point, with no sign, exponent or separators, below \(Amount.limit)")
-            }
+            guard Amount.isWellFormed(text) else { throw .amount(text, currency: nil) }
             return text
         }
     }

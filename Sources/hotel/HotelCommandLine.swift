@@ -14,7 +14,7 @@ struct HotelCommandLine {
         .group(word: "settings", children: [("set", { @Sendable in .settingsSet }), ("list", { @Sendable in .settingsList })], unnamed: { .settingsList }),
         .group(word: "rates", children: [("set", { @Sendable in .ratesSet }), ("list", { @Sendable in .ratesList })], unnamed: { .ratesList }),
         .command(word: "quote") { .quote }, .command(word: "folio") { .folio }, .command(word: "charge") { .charge },
-        .command(word: "pay") { .pay }, .command(word: "refund") { .refund }, .command(word: "balances") { .balances },
+        .command(word: "pay") { .pay }, .command(word: "refund") { .refund }, .command(word: "balances") { .balances }, .command(word: "revenue") { .revenue },
         .command(word: "calendar") { .calendar }, .command(word: "occupancy") { .occupancy }, .command(word: "block") { .block },
         .command(word: "unblock") { .unblock }, .command(word: "blocks") { .blocks }, .command(word: "history") { .history },
         .command(word: "log") { .log }, .command(word: "import") { .importLog }, .command(word: "verify") { .verify },

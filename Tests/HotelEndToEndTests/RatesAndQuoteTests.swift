@@ -122,3 +122,37 @@ struct RatesAndQuoteTests {
         #expect(try hotel.run(["verify"]).status == 0)
     }
 }
+
+/// Issue 19, revenue: `hotel revenue`, the nightly prices of the occupied nights with ADR and RevPAR.
+struct RevenueTests {
+    let sandbox = Sandbox()
+    let now = "2024-05-01T10:00:00Z"
+
+    @discardableResult
+    func ok(_ arguments: [String]) throws -> String { try sandbox.ok(arguments, at: now) }
+
+    @Test func revenueSumsThePricesOfOccupiedNightsRoundingHalfUp() throws {
+        try ok(["rooms", "add", "A", "B", "--type", "double"])
+        try ok(["rooms", "add", "S", "--type", "suite"])
+        try ok(["settings", "set", "currency", "EUR"])
+        try ok(["rates", "set", "--type", "double", "--price", "100"])
+        try ok(["book", "--client", "1", "--room", "A", "--from", "2024-05-01", "--nights", "2"])
+        try ok(["book", "--client", "2", "--room", "B", "--from", "2024-05-02", "--nights", "1", "--price", "33.33"])
+        // A suite without rates: occupied, no revenue; then out of service, not available.
+        try ok(["book", "--client", "3", "--room", "S", "--from", "2024-05-01", "--nights", "1"])
+        try ok(["block", "--room", "S", "--from", "2024-05-02", "--nights", "1"])
+        // A hold's nights are not occupied, nor a cancelled stay's.
+        try ok(["hold", "--room", "B", "--from", "2024-05-03", "--nights", "1"])
+        #expect(try ok(["revenue", "--from", "2024-05-01", "--nights", "3"]) == """
+            2024-05-01\t100.00\t2\t3\t50.00\t33.33
+            2024-05-02\t133.33\t2\t2\t66.67\t66.67
+            2024-05-03\t0.00\t0\t3\t-\t0.00
+            total\t233.33\t4\t8\t58.33\t29.17
+
+            """)
+        #expect(try ok(["revenue", "--from", "2024-05-01", "--nights", "3", "--by", "type", "--csv"]) == "type,room_revenue,occupied,available,adr,revpar\ndouble,233.33,3,6,77.78,38.89\nsuite,0.00,1,2,0.00,0.00\ntotal,233.33,4,8,58.33,29.17\n")
+        let json = try ok(["revenue", "--from", "2024-05-03", "--nights", "1", "--type", "double", "--json"])
+        #expect(json.contains(#""total":{"key":"total","roomRevenue":"0.00","occupied":0,"available":2,"adr":null,"revpar":"0.00"}"#), "\(json)")
+        #expect(try sandbox.refused(["revenue", "--from", "2024-05-01", "--nights", "1", "--type", "twin"], at: now).stderr.contains("no room of type 'twin'"))
+    }
+}

@@ -79,6 +79,16 @@ extension FrontDesk {
         }
     }
 
+    /// Room revenue over `stay`'s nights, by night, type or room (of `type`, if given): ``occupancy(nights:by:ofType:)``
+    /// with each row's revenue, and the currency's minor digits (0 with none set).
+    public func revenue(nights stay: Stay, by grouping: Occupancy.Grouping, ofType type: RoomType? = nil) throws(HotelError) -> (report: Occupancy, minorDigits: Int) {
+        let now = now
+        return try answer { (model) throws(BookingError) in
+            if let type { try model.requireType(type) }
+            return (Occupancy(model, nights: stay, by: grouping, ofType: type, at: now), model.tariff.currency?.minorDigits ?? 0)
+        }
+    }
+
     /// Every setting with its value as set, else its default, else nil; in the order of ``SettingKey``.
     public func settings() throws(HotelError) -> [(key: SettingKey, value: String?)] {
         try answer { model in SettingKey.allCases.map { ($0, model.tariff.value($0)) } }

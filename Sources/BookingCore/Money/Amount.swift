@@ -124,6 +124,15 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
         return a < b
     }
     public var isZero: Bool { minorUnits == 0 }
+
+    /// The amount divided by `divisor` (more than zero), rounded half up to the minor unit (half away from
+    /// zero for a negative amount); nil for a divisor of zero.
+    public func divided(by divisor: Int) -> Amount? {
+        guard divisor > 0 else { return nil }
+        let d = Int64(divisor), m = minorUnits.magnitude
+        let q = (m / UInt64(d)) + ((m % UInt64(d)) * 2 >= UInt64(d) ? 1 : 0)
+        return Amount(minorUnits: minorUnits < 0 ? -Int64(q) : Int64(q), minorDigits: minorDigits)
+    }
 }
 
 extension Amount: FieldValue {

@@ -19,6 +19,11 @@ public struct Occupancy: Sendable, Equatable {
         public var occupied = 0
         public var free = 0
         public var outOfService = 0
+        /// The nightly prices of the occupied nights (a night without a price adds nothing): `hotel revenue`.
+        public var revenue = Amount.zero
+
+        /// Room-nights for sale: occupied or free (not out of service).
+        public var available: Int { occupied + free }
 
         /// occupied / (occupied + free), or 0 when nothing was for sale.
         public var rate: Double { occupied + free == 0 ? 0 : Double(occupied) / Double(occupied + free) }
@@ -34,19 +39,19 @@ public struct Occupancy: Sendable, Equatable {
         var stays = BookingFilter(from: stay.arrival, to: stay.departure, statuses: [.active, .checkedIn, .checkedOut], now: now)
         // A guest moved while checked in occupied each room for the nights slept there.
         stays.includesEarlierRooms = true
-        var holding: [RoomName: [(nights: Stay, blocked: Bool)]] = [:]
+        var holding: [RoomName: [(nights: Stay, blocked: Bool, folio: Folio?)]] = [:]
         for booking in model.bookings(matching: stays) {
-            if let nights = booking.nights { holding[booking.room, default: []].append((nights, false)) }
+            if let nights = booking.nights { holding[booking.room, default: []].append((nights, false, model.folio(booking.id))) }
         }
         // A guest still there past the departure occupies the room up to tonight.
         let today = now.localDay
         for room in rooms {
             for guest in model.checkedIn(room: room) where guest.isOverstaying(today: today) {
-                if let nights = guest.heldNights(today: today) { holding[room, default: []].append((nights, false)) }
+                if let nights = guest.heldNights(today: today) { holding[room, default: []].append((nights, false, model.folio(guest.id))) }
             }
         }
         for block in model.blocks(matching: BlockFilter(from: stay.arrival, to: stay.departure)) where !block.hasEnded {
-            holding[block.room, default: []].append((block.stay, true))
+            holding[block.room, default: []].append((block.stay, true, nil))
         }
 
         var rows: [TextKey: Row] = [:]
@@ -70,6 +75,10 @@ public struct Occupancy: Sendable, Equatable {
                 case false?:
                     row.occupied += 1
                     total.occupied += 1
+                    if let price = holder?.folio?.price(of: night) {
+                        row.revenue += price
+                        total.revenue += price
+                    }
                 case nil:
                     row.free += 1
                     total.free += 1

@@ -62,3 +62,14 @@ struct AmountTests {
         for text in ["100.01", "-1", "7.125", "7%", ""] { #expect(throws: InvalidValue.percentage(text)) { try Percentage(text) } }
     }
 }
+
+extension AmountTests {
+    @Test func divisionRoundsHalfUpToTheMinorUnit() throws {
+        let eur = try Currency("EUR")
+        #expect(try Amount("133.33", currency: eur).divided(by: 2)?.description == "66.67")
+        #expect(try Amount("233.33", currency: eur).divided(by: 8)?.description == "29.17")
+        #expect(try Amount("0.05", currency: eur).divided(by: 10)?.description == "0.01")
+        #expect(try Amount("0.04", currency: eur).divided(by: 10)?.description == "0.00")
+        #expect(try Amount("10", currency: eur).divided(by: 0) == nil)
+    }
+}

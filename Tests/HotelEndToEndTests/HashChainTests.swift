@@ -105,10 +105,15 @@ struct HashChainEndToEndTests {
     }
 
     @Test func anOldStoreIsChainedFromItsNextAppendOnAndKeepsItsLines() throws {
-        // Given the sample, written before the chain (no line carries previousHash),
-        try sandbox.copySample()
-        let sample = try Data(contentsOf: Repository.sample)
+        // Given the sample's first 111 lines, written before the chain (no line carries previousHash; the
+        // sample's later lines, its money, were appended by a chaining version),
+        let whole = try Data(contentsOf: Repository.sample)
+        let ends = whole.indices.filter { whole[$0] == UInt8(ascii: "\n") }
+        let sample = whole.prefix(ends[110] + 1)
         #expect(!String(decoding: sample, as: UTF8.self).contains("previousHash"))
+        #expect(String(decoding: whole.dropFirst(sample.count), as: UTF8.self).split(separator: "\n").first?.contains("previousHash") == true)
+        try sample.write(to: URL(fileURLWithPath: hotel.storePath))
+        let oldHead = try Repository.chainHead(hotel.storePath)
         // when a room is added and a booking made,
         _ = try ok(["rooms", "add", "Annex"])
         _ = try ok(["book", "--client", "5", "--room", "Annex", "--from", "2024-06-01", "--to", "2024-06-03"])
@@ -117,7 +122,7 @@ struct HashChainEndToEndTests {
         #expect(bytes.prefix(sample.count) == sample)
         let added = String(decoding: bytes.dropFirst(sample.count), as: UTF8.self).split(separator: "\n")
         #expect(added.count == 2)
-        #expect(added.first?.hasSuffix(#","previousHash":"\#(Repository.sampleHead)"}"#) == true, "\(added)")
+        #expect(added.first?.hasSuffix(#","previousHash":"\#(oldHead)"}"#) == true, "\(added)")
         // every line is where Python's hashlib puts it, and verify agrees on the head.
         let chain = try pythonChain()
         #expect(chain.prefix(111).allSatisfy { $0.first == "-" })

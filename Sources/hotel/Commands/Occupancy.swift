@@ -8,7 +8,7 @@ extension Subcommand {
             discussion: "A room-night is occupied when an active, checked-in or checked-out booking holds it (a guest past the departure, up to tonight; a guest who left on the arrival day, none), out of service when a block does, and free otherwise (a hold's nights are free: it is not a stay yet). The rate is occupied / (occupied + free), in percent with one decimal. Each line: KEY, OCCUPIED, FREE, OUT_OF_SERVICE, RATE separated by tabs, in date or byte order, then a 'total' line (on a terminal, aligned columns under a header line; --tsv gives the lines there too). --csv: the same as CSV under a header line (rate as a fraction). --json: {\"from\",\"to\",\"by\",\"rows\":[{\"key\",\"occupied\",\"free\",\"outOfService\",\"rate\"}],\"total\":{...}}."
 ),
         options: StayOptions(from: "The first night.", to: "The day after the last night."),
-        Option("--by", "what", "One row per night (the default), per room type, or per room: night, type or room.", Occupancy.Grouping.parse),
+        Option.grouping,
         Option.type("Only rooms of this type."), AsOfOption(), ListFormat(csv: true),
         run: { (_, context, stay, grouping, type, _, format) throws(CommandLineError) in
             let stay = try stay.stay()
@@ -54,6 +54,11 @@ extension Subcommand {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
+}
+
+extension Option where Value == Occupancy.Grouping {
+    /// `--by night|type|room`, as `occupancy` and `revenue` take it.
+    static let grouping = Option("--by", "what", "One row per night (the default), per room type, or per room: night, type or room.", Occupancy.Grouping.parse)
 }
 
 extension Occupancy.Grouping {

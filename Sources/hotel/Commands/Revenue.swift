@@ -7,7 +7,7 @@ extension Subcommand {
             name: "revenue", abstract: "Report room revenue, occupied and available room-nights, ADR and RevPAR, with a total.",
             discussion: "Room revenue is the sum of the nightly prices of the occupied nights (occupied as 'hotel occupancy' counts them; an occupied night without a price counts with no revenue). Available room-nights are the occupied and free ones (not out of service). ADR = revenue / occupied, RevPAR = revenue / available, rounded half up to the minor unit ('-' where the divisor is zero). Each line: KEY, ROOM_REVENUE, OCCUPIED, AVAILABLE, ADR, REVPAR separated by tabs, in date or byte order, then a 'total' line (on a terminal, aligned columns under a header line; --tsv gives the lines there too). --csv: the same as CSV under a header line. --json: {\"from\",\"to\",\"by\",\"rows\":[{\"key\",\"roomRevenue\",\"occupied\",\"available\",\"adr\",\"revpar\"}],\"total\":{...}} (adr and revpar null where the divisor is zero)."),
         options: StayOptions(from: "The first night.", to: "The day after the last night."),
-        Option("--by", "what", "One row per night (the default), per room type, or per room: night, type or room.", Occupancy.Grouping.parse),
+        Option.grouping,
         Option.type("Only rooms of this type."), AsOfOption(), ListFormat(csv: true),
         run: { (_, context, stay, grouping, type, _, format) throws(CommandLineError) in
             let stay = try stay.stay()

@@ -286,9 +286,7 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
 
     /// Folds one more event in.
     public mutating func apply(_ event: DomainEvent) {
-        event.apply(to: &self)
-        event.apply(to: &tariff)
-        event.apply(to: &folios)
+        fold(event)
     }
 
     /// Folds one event recorded at `position`, whose line ends at byte `offset`.
@@ -300,6 +298,11 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     /// Folds one event recorded at `position` (leaving ``offset`` as it was).
     mutating func apply(_ event: DomainEvent, at position: Position) {
         self.position = position
+        fold(event)
+    }
+
+    /// The event's meaning for the stays, the tariff and the folios.
+    private mutating func fold(_ event: DomainEvent) {
         event.apply(to: &self)
         event.apply(to: &tariff)
         event.apply(to: &folios)

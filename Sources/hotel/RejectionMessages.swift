@@ -89,6 +89,16 @@ extension BookingError {
             return "booking '\(id)' has \(paid) paid and not refunded: a refund is at most that"
         case .balanceDue(let id, let balance):
             return "booking '\(id)' has a balance of \(balance) to pay; 'hotel pay \(id) --amount \(balance)' records a payment, or give --allow-balance to check out anyway"
+        case .folioClosed(let id, let invoice, let transition):
+            return "booking '\(id)' is invoiced (\(invoice)): its folio is closed to '\(transition.command)'; 'hotel invoice \(id) --credit' issues a credit note that opens it again"
+        case .noOpenInvoice(let id):
+            return "booking '\(id)' has no open invoice to credit; 'hotel invoice \(id)' issues one"
+        case .invoiceNumbersUsedUp(let year):
+            return "every invoice number of \(year) (up to \(InvoiceNumber.maximumSequence)) has been issued"
+        case .paidHold(let id, let paid):
+            return "hold '\(id)' has \(paid) paid toward it; 'hotel refund \(id) --amount \(paid)' gives it back before it is released"
+        case .depositReachedSinceRead(let id):
+            return "booking \(id) changed while the command was deciding; try again"
         case .movedSinceRead(let id, let boundary, let now):
             return "booking \(id) moved from room '\(boundary)' to '\(now)' while the command was deciding; try again"
         }
@@ -111,6 +121,8 @@ extension Transition {
         case .charge: "charge"
         case .pay: "pay"
         case .refund: "refund"
+        case .invoice: "invoice"
+        case .credit: "invoice --credit"
         }
     }
 
@@ -128,6 +140,7 @@ extension Transition {
         case .charge: "active, checked-in or checked-out bookings"
         case .pay: "bookings and unexpired holds"
         case .refund: "bookings and holds"
+        case .invoice, .credit: "active, checked-in, checked-out, cancelled or no-show bookings"
         }
     }
 

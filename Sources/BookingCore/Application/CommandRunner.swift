@@ -32,8 +32,12 @@ public struct StayRequest: Sendable, Equatable {
     public var idempotencyKey: IdempotencyKey?
     /// A negotiated price per night (`--price`), as typed: read in the currency set.
     public var price: String?
+    /// A hold's deposit (`--deposit`), as typed: a payment reaching it confirms the hold.
+    public var deposit: String?
 
-    public init(client: ClientID?, target: Target, stay: Stay, hold: HoldDuration? = nil, idempotencyKey: IdempotencyKey? = nil, price: String? = nil) {
+    public init(client: ClientID?, target: Target, stay: Stay, hold: HoldDuration? = nil, idempotencyKey: IdempotencyKey? = nil, price: String? = nil, deposit: String? = nil) {
+        precondition(deposit == nil || hold != nil, "a deposit is a hold's")
+        self.deposit = deposit
         self.client = client
         self.target = target
         self.stay = stay
@@ -98,7 +102,7 @@ extension CommandRunner {
             let id = request.idempotencyKey.map { BookingID.derived(from: $0, attempt: attempt) } ?? newBookingID.next()
             let decision = ReserveStay(
                 booking: id, client: request.client, target: target, stay: request.stay, holdUntil: holdUntil,
-                idempotencyKey: request.idempotencyKey, now: now, negotiatedPrice: request.price)
+                idempotencyKey: request.idempotencyKey, now: now, negotiatedPrice: request.price, deposit: request.deposit)
             do throws(HotelError) {
                 let (events, state) = try run(decision.holdersDrawn(from: hotel))
                 if let made = HotelProjection(events).booking(id) { return made }
@@ -120,7 +124,7 @@ extension CommandRunner {
     }
 
     /// Runs a decision about booking `id` and returns the booking as the recorded events leave it.
-    private func changing(_ id: BookingID, _ decision: some Decision) throws(HotelError) -> Booking {
+    func changing(_ id: BookingID, _ decision: some Decision) throws(HotelError) -> Booking {
         guard let booking = try changed(id, by: decision).booking else { throw .rejected(.isABlock(id)) }
         return booking
     }

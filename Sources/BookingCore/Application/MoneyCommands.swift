@@ -12,13 +12,50 @@ extension CommandRunner {
     }
 
     /// Posts an extra, a payment or a refund to booking `id`'s folio, dated `day` (an extra's `--on`; else
-    /// today); returns the booking.
-    public func post(_ kind: Posting.Kind, to id: BookingID, amount: String, on day: Day? = nil, what: FolioText? = nil, method: PaymentMethod = .other, reference: FolioText? = nil) throws(HotelError) -> Booking {
+    /// today); returns the booking as the posting leaves it. A payment reaching a hold's deposit confirms
+    /// the hold, for its client or `client` (as ``confirm(_:client:)``).
+    public func post(_ kind: Posting.Kind, to id: BookingID, amount: String, on day: Day? = nil, what: FolioText? = nil, method: PaymentMethod = .other, reference: FolioText? = nil, client: ClientID? = nil) throws(HotelError) -> Booking {
         let now = now, today = today
         return try onID(id) { (id) throws(HotelError) in
-            let (_, state) = try run(PostToFolio(booking: id, kind: kind, amount: amount, day: day ?? today, what: what, method: method, reference: reference, now: now))
-            guard let booking = state.booking(id) else { throw .rejected(.unknownBooking(id)) }
-            return booking
+            for _ in 0..<Self.idAttempts {
+                var decision = PostToFolio(booking: id, kind: kind, amount: amount, day: day ?? today, what: what, method: method, reference: reference, now: now)
+                let hotel = try state(query: .all)
+                // A hold when read: the payment may confirm it, on the boundary a confirmation draws.
+                if kind == .payment, let hold = hotel.booking(id), hold.status(at: now) == .held {
+                    decision.confirming = ConfirmHold(booking: id, room: hold.room, client: client, now: now).holdersDrawn(from: hotel)
+                }
+                do throws(HotelError) {
+                    return try changing(id, decision)
+                } catch .rejected(.depositReachedSinceRead), .rejected(.movedSinceRead) {
+                    continue
+                }
+            }
+            throw .tooManyConflicts(attempts: Self.idAttempts)
+        }
+    }
+
+    /// Issues booking `id`'s invoice (or, asked again while it is open, returns it as issued), or with
+    /// `credit` the credit note cancelling it (``IssueInvoice``), dated today.
+    public func invoice(_ id: BookingID, credit: Bool = false) throws(HotelError) -> Invoice {
+        let now = now, today = today
+        return try onID(id) { (id) throws(HotelError) in
+            // The invoice a credit note cancels, as it stood before (a batch's state after has it no more).
+            let before = credit ? try state(query: .all).folio(id)?.invoice : nil
+            let (events, state) = try run(IssueInvoice(booking: id, credit: credit, today: today, now: now))
+            guard case .invoiceIssued(let issued)? = events.first else {
+                guard let open = state.folio(id)?.invoice else { throw .rejected(.noOpenInvoice(id)) }
+                return open
+            }
+            if let credited = issued.credits {
+                // Decided on the state before the note (the desk's), or on the one read before (a batch's).
+                guard let invoice = [state.folio(id)?.invoice, before].compactMap({ $0 }).first(where: { $0.number == credited }) else {
+                    throw .rejected(.noOpenInvoice(id))
+                }
+                return invoice.credited(by: issued)
+            }
+            var folio = state.folio(id) ?? Folio(price: nil, firstNight: issued.content!.stay.arrival)
+            folio.openInvoice = issued
+            return folio.invoice!
         }
     }
 }

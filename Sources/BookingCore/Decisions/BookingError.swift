@@ -61,8 +61,6 @@ public enum BookingError: Error, Sendable, Equatable {
     case idempotencyKeyReused(IdempotencyKey, existing: BookingID)
     /// The generated id is already used in the store; the handler draws another.
     case bookingIDTaken(BookingID)
-    /// The booking is no longer of the room the decision's consistency boundary was drawn around (it was
-    /// moved since that room was read): the command draws its boundary again.
     /// An amount was given, or a rate set, with no currency set.
     case noCurrency
     /// The currency cannot change: amounts have been recorded in it.
@@ -75,6 +73,19 @@ public enum BookingError: Error, Sendable, Equatable {
     case refundTooLarge(BookingID, paid: Amount)
     /// A check-out with a balance still to pay (after the nights not stayed are dropped).
     case balanceDue(BookingID, Amount)
+    /// An open invoice closes the folio to `transition` (``Lifecycle/closedByInvoice(_:)``).
+    case folioClosed(BookingID, invoice: InvoiceNumber, transition: Transition)
+    /// A credit note asked for a booking with no open invoice.
+    case noOpenInvoice(BookingID)
+    /// Every number of the year's sequence has been issued.
+    case invoiceNumbersUsedUp(year: Int)
+    /// A release of a hold with money paid toward it (`paid`, not refunded): it is refunded first.
+    case paidHold(BookingID, paid: Amount)
+    /// A payment reached a hold's deposit, but the boundary the command drew did not cover confirming it
+    /// (the hold was not a hold when read): the command draws its boundary again.
+    case depositReachedSinceRead(BookingID)
+    /// The booking is no longer of the room the decision's consistency boundary was drawn around (it was
+    /// moved since that room was read): the command draws its boundary again.
     case movedSinceRead(BookingID, boundary: RoomName, now: RoomName)
 
     /// The rejection for `holder` holding `room` for some night of `stay`: a booking in the way, or a block.

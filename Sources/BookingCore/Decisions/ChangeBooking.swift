@@ -66,6 +66,7 @@ public struct ChangeBooking: ReadsRoomNights {
         // Decide only on what the boundary covers: the room it was drawn around.
         guard booked.room == currentRoom else { throw .movedSinceRead(booking, boundary: currentRoom, now: booked.room) }
         try booked.require(.change, at: now)
+        try state.requireOpenFolio(booking, for: .change)
         let plan = try plan(for: booked)
         guard Lifecycle.changeAllowed(from: booked.status, (booked.room, booked.stay), to: plan.room, plan.stay) else { throw .checkedInChangeNotAllowed(booking) }
         if plan.room == booked.room, plan.stay == booked.stay { return [] }

@@ -16,6 +16,13 @@ extension HotelReadModel {
         case nil: throw .unknownBlock(id)
         }
     }
+
+    /// Checks that booking `id`'s folio is open for `transition`: one an open invoice closes
+    /// (``Lifecycle/closedByInvoice(_:)``) is refused until a credit note cancels the invoice.
+    func requireOpenFolio(_ id: BookingID, for transition: Transition) throws(BookingError) {
+        guard Lifecycle.closedByInvoice(transition), let invoice = folio(id)?.openInvoice else { return }
+        throw .folioClosed(id, invoice: invoice.number, transition: transition)
+    }
 }
 
 extension Booking {

@@ -2,6 +2,11 @@
 /// in the statuses the ``Lifecycle`` allows (an extra to an active, checked-in or checked-out stay; a
 /// payment to anything but an expired or released hold). A refund is at most what was paid and not yet
 /// refunded. The amount is read in the currency set.
+///
+/// A payment that brings what was paid toward a hold to at least its deposit confirms the hold in the same
+/// append: ``confirming`` decides that, on its boundary (the hold's room and what holds its nights, drawn
+/// as ``ConfirmHold`` draws them), which the payment's query includes. The command gives it for a booking
+/// that was a hold when read.
 public struct PostToFolio: Decision {
     public var booking: BookingID
     /// `extra`, `payment` or `refund`.
@@ -14,8 +19,11 @@ public struct PostToFolio: Decision {
     public var reference: FolioText?
     public var now: Instant
     public var decidedAt: Instant? { now }
+    /// The confirmation a payment reaching the hold's deposit records with it.
+    public var confirming: ConfirmHold?
 
-    public init(booking: BookingID, kind: Posting.Kind, amount: String, day: Day, what: FolioText? = nil, method: PaymentMethod = .other, reference: FolioText? = nil, now: Instant) {
+    public init(booking: BookingID, kind: Posting.Kind, amount: String, day: Day, what: FolioText? = nil, method: PaymentMethod = .other, reference: FolioText? = nil, now: Instant, confirming: ConfirmHold? = nil) {
+        precondition(confirming == nil || (kind == .payment && confirming?.booking == booking))
         precondition(kind != .fee)
         self.booking = booking
         self.kind = kind
@@ -25,6 +33,7 @@ public struct PostToFolio: Decision {
         self.method = method
         self.reference = reference
         self.now = now
+        self.confirming = confirming
     }
 
     /// The transition whose statuses it takes.
@@ -36,11 +45,14 @@ public struct PostToFolio: Decision {
         }
     }
 
-    public var query: Query { Query(QueryItem.events(of: booking) + [QueryItem(types: [], tags: [.setting(.currency)])]) }
+    public var query: Query {
+        Query(QueryItem.events(of: booking) + [QueryItem(types: [], tags: [.setting(.currency)])] + (confirming?.query.items ?? []))
+    }
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
         let booked = try state.existingBooking(booking)
         try booked.require(transition, at: now)
+        try state.requireOpenFolio(booking, for: transition)
         let amount = try state.tariff.positiveAmount(self.amount, option: "--amount")
         switch kind {
         case .extra, .fee:
@@ -50,7 +62,12 @@ public struct PostToFolio: Decision {
                 let paid = state.folio(booking)?.paidNet ?? .zero
                 guard amount <= paid else { throw .refundTooLarge(booking, paid: paid.scaled(to: amount.minorDigits)) }
             }
-            return [.paymentRecorded(PaymentRecorded(booking: booking, isRefund: kind == .refund, day: day, amount: amount, method: method, reference: reference))]
+            let payment = DomainEvent.paymentRecorded(PaymentRecorded(booking: booking, isRefund: kind == .refund, day: day, amount: amount, method: method, reference: reference))
+            guard kind == .payment, booked.status(at: now) == .held, let deposit = state.folio(booking)?.deposit,
+                  (state.folio(booking)?.paidNet ?? .zero) + amount >= deposit
+            else { return [payment] }
+            guard let confirming else { throw .depositReachedSinceRead(booking) }
+            return [payment] + (try confirming.decide(on: state))
         }
     }
 }
@@ -62,12 +79,15 @@ extension Tariff {
         guard amount > .zero else { throw .invalidAmount(.text(option: option, text, reason: "must be more than zero")) }
         return amount
     }
+}
 
+extension HotelReadModel {
     /// A fee posted with a cancellation or a no-show on `day`, if one is given, described by `what` (the
-    /// cancellation's reason, or what it is a fee of).
+    /// cancellation's reason, or what it is a fee of): a charge, refused on a folio an invoice closed.
     func fee(_ text: String?, of booking: BookingID, on day: Day, what: String) throws(BookingError) -> [DomainEvent] {
         guard let text else { return [] }
-        let amount = try positiveAmount(text, option: "--fee")
+        try requireOpenFolio(booking, for: .charge)
+        let amount = try tariff.positiveAmount(text, option: "--fee")
         return [.chargePosted(ChargePosted(booking: booking, kind: .fee, day: day, amount: amount, what: FolioText(unchecked: what)))]
     }
 }

@@ -74,7 +74,7 @@ public struct RecordMilestone: Decision {
                 if balance > .zero { throw .balanceDue(booking, balance) }
             }
         }
-        let fee = kind == .noShow ? try state.tariff.fee(fee, of: booking, on: today, what: "no-show") : []
+        let fee = kind == .noShow ? try state.fee(fee, of: booking, on: today, what: "no-show") : []
         return [milestone] + fee
     }
 }

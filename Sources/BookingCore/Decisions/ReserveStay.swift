@@ -28,12 +28,16 @@ public struct ReserveStay: ReadsRoomNights {
     public var holders: [BookingID]
     /// The negotiated price per night as typed (`--price`): its form depends on the currency.
     public var negotiatedPrice: String?
+    /// A hold's deposit as typed (`--deposit`): a payment bringing what was paid to it confirms the hold.
+    public var deposit: String?
 
     public init(
         booking: BookingID, client: ClientID?, target: Target, stay: Stay, holdUntil: Instant? = nil,
-        idempotencyKey: IdempotencyKey? = nil, now: Instant, holders: [BookingID] = [], negotiatedPrice: String? = nil
+        idempotencyKey: IdempotencyKey? = nil, now: Instant, holders: [BookingID] = [], negotiatedPrice: String? = nil, deposit: String? = nil
     ) {
+        precondition(deposit == nil || holdUntil != nil, "a deposit is a hold's")
         self.negotiatedPrice = negotiatedPrice
+        self.deposit = deposit
         self.booking = booking
         self.client = client
         self.target = target
@@ -92,16 +96,24 @@ public struct ReserveStay: ReadsRoomNights {
         }
         let price = try state.tariff.price(of: state.roomType(room) ?? .standard, for: stay, negotiated: try negotiatedPrice.map { (text) throws(BookingError) in try state.tariff.amount(text) })
         if let holdUntil {
-            return [.roomHeld(RoomHeld(booking: booking, client: client, room: room, stay: stay, expiresAt: holdUntil, idempotencyKey: idempotencyKey, price: price))]
+            let deposit = try self.deposit.map { (text) throws(BookingError) in try state.tariff.positiveAmount(text, option: "--deposit") }
+            return [.roomHeld(RoomHeld(booking: booking, client: client, room: room, stay: stay, expiresAt: holdUntil, idempotencyKey: idempotencyKey, price: price, deposit: deposit))]
         }
         guard let client else { throw .bookingWithoutClient }
         return [.roomBooked(RoomBooked(booking: booking, client: client, room: room, stay: stay, idempotencyKey: idempotencyKey, price: price))]
     }
 
-    /// Whether `existing` is what this request made: the same command (hold or book), client, stay and
-    /// room (or a room of the type). A booking changed since no longer matches its first request.
+    /// Whether `existing` is what this request made: the same command (hold or book), client, stay, room (or
+    /// a room of the type), negotiated price and deposit. A booking changed since no longer matches its first
+    /// request.
     private func isRepeat(of existing: Booking, in state: some HotelReadModel) -> Bool {
         guard existing.beganAsHold == (holdUntil != nil), existing.stay == stay else { return false }
+        let folio = state.folio(booking)
+        func same(_ typed: String?, _ recorded: Amount?) -> Bool {
+            guard let typed else { return recorded == nil }
+            return (try? state.tariff.amount(typed)) == recorded
+        }
+        guard same(negotiatedPrice, folio?.price?.negotiated), same(deposit, folio?.deposit) else { return false }
         if let client, existing.client != client { return false }
         if client == nil, holdUntil != nil, existing.status == .held, existing.client != nil { return false }
         switch target {

@@ -52,6 +52,10 @@ public struct UndoLastStep: ReadsRoomNights {
         // Decide only on what the boundary covers: the room it was drawn around.
         guard booked.room == currentRoom else { throw .movedSinceRead(booking, boundary: currentRoom, now: booked.room) }
         let (restored, undid) = try restored(booked)
+        // Undone, a cancellation or no-show takes its fee off the folio: not off one an invoice closed.
+        if undid == .cancellation || undid == .noShow, state.folio(booking)?.postings.contains(where: { $0.kind == .fee }) == true {
+            try state.requireOpenFolio(booking, for: .charge)
+        }
         guard let client = booked.client else { throw .undoWithoutClient(booking) }
         if let nights = restored.heldNights(today: now.localDay),
            let holder = state.firstHolding(room: booked.room, stay: nights, at: now, except: booking) {

@@ -18,13 +18,14 @@ public enum DomainEvent: Sendable, Equatable {
     case rateSet(RateSet)
     case chargePosted(ChargePosted)
     case paymentRecorded(PaymentRecorded)
+    case invoiceIssued(InvoiceIssued)
 
     /// Every event type this version knows, in the order of the README's store-format table: what `hotel log
     /// --type` takes. (Each is its struct's `type`; a test checks the decoder reads each.)
     public static let types: [String] =
         [RoomAdded.type, RoomBooked.type, RoomHeld.type, HoldConfirmed.type, HoldReleased.type, BookingCancelled.type, BookingChanged.type]
         + StayMilestone.Kind.allCases.map(\.rawValue) + [RoomBlocked.type, RoomUnblocked.type, BookingCorrected.type]
-        + [SettingChanged.type, RateSet.type, ChargePosted.type, PaymentRecorded.type, PaymentRecorded.refundType]
+        + [SettingChanged.type, RateSet.type, ChargePosted.type, PaymentRecorded.type, PaymentRecorded.refundType, InvoiceIssued.type, InvoiceIssued.creditType]
 
     /// The tags `hotel` writes for the event: what queries and append conditions select it by.
     public var tags: [Tag] {
@@ -44,6 +45,7 @@ public enum DomainEvent: Sendable, Equatable {
         case .rateSet(let e): return e.tags
         case .chargePosted(let e): return e.tags
         case .paymentRecorded(let e): return e.tags
+        case .invoiceIssued(let e): return e.tags
         }
     }
 
@@ -63,6 +65,7 @@ public enum DomainEvent: Sendable, Equatable {
         case .bookingCorrected(let e): return e.booking
         case .chargePosted(let e): return e.booking
         case .paymentRecorded(let e): return e.booking
+        case .invoiceIssued(let e): return e.booking
         }
     }
 
@@ -84,6 +87,7 @@ public enum DomainEvent: Sendable, Equatable {
         case .rateSet(let e): return Event(type: RateSet.type, tags: e.tags, data: e.data)
         case .chargePosted(let e): return Event(type: ChargePosted.type, tags: e.tags, data: e.data)
         case .paymentRecorded(let e): return Event(type: e.isRefund ? PaymentRecorded.refundType : PaymentRecorded.type, tags: e.tags, data: e.data)
+        case .invoiceIssued(let e): return Event(type: e.isCredit ? InvoiceIssued.creditType : InvoiceIssued.type, tags: e.tags, data: e.data)
         }
     }
 
@@ -115,6 +119,8 @@ public enum DomainEvent: Sendable, Equatable {
         else if f.isType("ChargePosted") { self = .chargePosted(try ChargePosted(f)) }
         else if f.isType("PaymentRecorded") { self = .paymentRecorded(try PaymentRecorded(f, isRefund: false)) }
         else if f.isType("PaymentRefunded") { self = .paymentRecorded(try PaymentRecorded(f, isRefund: true)) }
+        else if f.isType("InvoiceIssued") { self = .invoiceIssued(try InvoiceIssued(f, isCredit: false)) }
+        else if f.isType("CreditNoteIssued") { self = .invoiceIssued(try InvoiceIssued(f, isCredit: true)) }
         else { throw f.failure("unknown event type; this store may have been written by a newer version of hotel") }
     }
 }

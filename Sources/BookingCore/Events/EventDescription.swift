@@ -10,7 +10,7 @@ extension DomainEvent {
         case .roomBooked(let e):
             return "booked \(e.room) \(e.stay)\(client(e.client))"
         case .roomHeld(let e):
-            return "held \(e.room) \(e.stay)\(client(e.client)) until \(e.expiresAt)"
+            return "held \(e.room) \(e.stay)\(client(e.client)) until \(e.expiresAt)" + (e.deposit.map { ", deposit \($0)" } ?? "")
         case .holdConfirmed(let e):
             return "confirmed\(client(e.client))"
         case .holdReleased:
@@ -47,6 +47,9 @@ extension DomainEvent {
             return "\(e.kind == .fee ? "fee" : "extra") of \(e.amount) charged for \(e.day)\(e.what.map { ": \($0)" } ?? "")"
         case .paymentRecorded(let e):
             return "\(e.isRefund ? "refunded" : "paid") \(e.amount) by \(e.method.rawValue) on \(e.day)\(e.reference.map { ", reference \($0)" } ?? "")"
+        case .invoiceIssued(let e):
+            if let credited = e.credits { return "credit note \(e.number) issued on \(e.date), cancelling invoice \(credited)" }
+            return "invoice \(e.number) issued on \(e.date) for \(e.total)"
         }
     }
 }

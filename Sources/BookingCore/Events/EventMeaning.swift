@@ -67,7 +67,7 @@ extension DomainEvent {
                 booking.reason = nil
                 booking.cancelledAsHold = false
             }
-        case .settingChanged, .rateSet, .chargePosted, .paymentRecorded:
+        case .settingChanged, .rateSet, .chargePosted, .paymentRecorded, .invoiceIssued:
             // Money: see apply(to: Tariff) and apply(to: FolioEditing).
             break
         }
@@ -80,10 +80,13 @@ extension DomainEvent {
         case .settingChanged(let e): tariff.set(e.key, e.value)
         case .rateSet(let e): tariff.add(e.rule)
         case .roomBooked(let e) where e.price != nil: tariff.noteAmount()
-        case .roomHeld(let e) where e.price != nil: tariff.noteAmount()
+        case .roomHeld(let e) where e.price != nil || e.deposit != nil: tariff.noteAmount()
         case .bookingChanged(let e) where e.price != nil: tariff.noteAmount()
         case .stayMilestone(let e) where e.price != nil: tariff.noteAmount()
         case .chargePosted, .paymentRecorded: tariff.noteAmount()
+        case .invoiceIssued(let e):
+            tariff.noteAmount()
+            tariff.noteInvoice(e.number)
         default: break
         }
     }

@@ -2,8 +2,9 @@
 /// until then, and afterwards not at all (it is then `expired`; nothing is recorded when that happens).
 /// Tags: `booking:<id>`, `room:<name>`, and `client:<id>` if a client was named.
 /// Data: `{"bookingId":"bk3x9k2m7q","room":"Blue","arrival":"2024-05-01","departure":"2024-05-03","expiresAt":"2024-04-20T09:45:00Z"}`,
-/// with `"client"` and `"idempotencyKey"` when given. `expiresAt` is the command's clock reading plus the
-/// hold's duration.
+/// with `"client"` and `"idempotencyKey"` when given, the stay's price (``StayPrice``) and `"deposit":"50.00"`
+/// (a payment bringing what was paid to it confirms the hold). `expiresAt` is the command's clock reading plus
+/// the hold's duration.
 public struct RoomHeld: Sendable, Equatable {
     /// The event type in the log.
     public static let type = "RoomHeld"
@@ -16,8 +17,10 @@ public struct RoomHeld: Sendable, Equatable {
     public var idempotencyKey: IdempotencyKey?
     /// The stay's price, fixed now; nil for a stay of a type without rates.
     public var price: StayPrice?
+    /// What a payment must bring the paid total to for the hold to be confirmed by it (`--deposit`).
+    public var deposit: Amount?
 
-    public init(booking: BookingID, client: ClientID?, room: RoomName, stay: Stay, expiresAt: Instant, idempotencyKey: IdempotencyKey? = nil, price: StayPrice? = nil) {
+    public init(booking: BookingID, client: ClientID?, room: RoomName, stay: Stay, expiresAt: Instant, idempotencyKey: IdempotencyKey? = nil, price: StayPrice? = nil, deposit: Amount? = nil) {
         self.booking = booking
         self.client = client
         self.room = room
@@ -25,15 +28,17 @@ public struct RoomHeld: Sendable, Equatable {
         self.expiresAt = expiresAt
         self.idempotencyKey = idempotencyKey
         self.price = price
+        self.deposit = deposit
     }
 
-    var tags: [Tag] { Tag.of(booking: booking, room: room, client: client) + (price == nil ? [] : [.amounts]) }
+    var tags: [Tag] { Tag.of(booking: booking, room: room, client: client) + (price == nil && deposit == nil ? [] : [.amounts]) }
     var data: JSONObject {
         var data = JSONObject.of(booking: booking, client: client, room: room)
         data.add(stay)
         data["expiresAt"] = .string(expiresAt.description)
         if let idempotencyKey { data["idempotencyKey"] = .string(idempotencyKey.rawValue) }
         price?.add(to: &data)
+        if let deposit { data["deposit"] = .string(deposit.logged) }
         return data
     }
 
@@ -45,5 +50,6 @@ public struct RoomHeld: Sendable, Equatable {
         expiresAt = try fields.value("expiresAt", Instant.init(_:))
         idempotencyKey = try fields.optionalValue("idempotencyKey", IdempotencyKey.init(_:))
         price = try StayPrice(fields, nights: stay.nights)
+        deposit = try fields.optionalValue("deposit", Amount.init(logged:))
     }
 }

@@ -44,6 +44,17 @@ public struct Lifecycle: Sendable, Equatable {
         // Money is never taken for a hold that has ended: what it would pay for is gone.
         case .pay: return Lifecycle(kind: .booking, statuses: Set(Booking.Status.allCases).subtracting([.expired, .released]), days: .any)
         case .refund: return Lifecycle(kind: .booking, statuses: Set(Booking.Status.allCases), days: .any)
+        // A hold is not invoiced: it is not yet a sale.
+        case .invoice, .credit: return Lifecycle(kind: .booking, statuses: [.active, .checkedIn, .checkedOut, .cancelled, .noShow], days: .any)
+        }
+    }
+
+    /// Whether an open invoice refuses `transition`: what would change what it says (an extra or a fee, a
+    /// payment, a refund, a change of the stay) waits for a credit note to cancel it.
+    public static func closedByInvoice(_ transition: Transition) -> Bool {
+        switch transition {
+        case .charge, .pay, .refund, .change: true
+        default: false
         }
     }
 

@@ -24,6 +24,10 @@ public enum Transition: Sendable, Equatable, CaseIterable {
     case pay
     /// Money paid is given back.
     case refund
+    /// The stay's invoice is issued, closing its folio.
+    case invoice
+    /// A credit note cancels the stay's open invoice, opening its folio again.
+    case credit
 
     /// The transition that records `kind`.
     public init(_ kind: StayMilestone.Kind) {

@@ -6,11 +6,23 @@ public struct Folio: Sendable, Equatable {
     public var firstNight: Day
     /// In the order recorded.
     public var postings: [Posting]
+    /// A hold's deposit: a payment bringing ``paidNet`` to it confirms the hold.
+    public var deposit: Amount?
+    /// The invoice issued and not cancelled by a credit note: while there is one, the folio is closed.
+    public var openInvoice: InvoiceIssued?
 
-    public init(price: StayPrice?, firstNight: Day, postings: [Posting] = []) {
+    public init(price: StayPrice?, firstNight: Day, postings: [Posting] = [], deposit: Amount? = nil, openInvoice: InvoiceIssued? = nil) {
         self.price = price
         self.firstNight = firstNight
         self.postings = postings
+        self.deposit = deposit
+        self.openInvoice = openInvoice
+    }
+
+    /// The open invoice with the postings it covers.
+    public var invoice: Invoice? {
+        guard let openInvoice, let content = openInvoice.content else { return nil }
+        return Invoice(issued: openInvoice, postings: Array(postings.prefix(content.postings)))
     }
 
     /// The price of `night`, if the stay's price covers it.

@@ -26,16 +26,17 @@ extension DomainEvent {
     /// - Booking or holding a stay with a price opens its folio with that price; a change gives it the
     ///   price of the stay as changed (nights kept keep their price: the decision carried them over).
     /// - A charge, payment or refund adds its line.
+    /// - An invoice closes the folio (``Folio/openInvoice``); its credit note opens it again.
     func apply(to folios: inout some FolioEditing) {
         switch self {
         case .roomBooked(let e):
             open(e.booking, e.price, from: e.stay.arrival, in: &folios)
         case .roomHeld(let e):
-            open(e.booking, e.price, from: e.stay.arrival, in: &folios)
+            open(e.booking, e.price, from: e.stay.arrival, deposit: e.deposit, in: &folios)
         case .bookingChanged(let e):
             folios.editFolio(e.booking) { folio in
                 guard e.price != nil || folio != nil else { return }
-                folio = Folio(price: e.price, firstNight: e.stay.arrival, postings: folio?.postings ?? [])
+                folio = Folio(price: e.price, firstNight: e.stay.arrival, postings: folio?.postings ?? [], deposit: folio?.deposit, openInvoice: folio?.openInvoice)
             }
         case .stayMilestone(let e):
             // A guest who stayed on: the nights past the booked departure were priced at the check-out.
@@ -51,15 +52,24 @@ extension DomainEvent {
             post(e.posting, to: e.booking, in: &folios)
         case .paymentRecorded(let e):
             post(e.posting, to: e.booking, in: &folios)
+        case .invoiceIssued(let e):
+            // An invoice closes the folio; its credit note opens it again.
+            folios.editFolio(e.booking) { folio in
+                guard let content = e.content else { folio?.openInvoice = nil; return }
+                var closed = folio ?? Folio(price: nil, firstNight: content.stay.arrival)
+                closed.openInvoice = e
+                folio = closed
+            }
         default:
             break
         }
     }
 
-    /// A stay booked or held with a price opens its folio (keeping anything posted to the id before).
-    private func open(_ id: BookingID, _ price: StayPrice?, from arrival: Day, in folios: inout some FolioEditing) {
-        guard let price else { return }
-        folios.editFolio(id) { $0 = Folio(price: price, firstNight: arrival, postings: $0?.postings ?? []) }
+    /// A stay booked or held with a price, or held with a deposit, opens its folio (keeping anything posted
+    /// to the id before).
+    private func open(_ id: BookingID, _ price: StayPrice?, from arrival: Day, deposit: Amount? = nil, in folios: inout some FolioEditing) {
+        guard price != nil || deposit != nil else { return }
+        folios.editFolio(id) { $0 = Folio(price: price, firstNight: arrival, postings: $0?.postings ?? [], deposit: deposit, openInvoice: $0?.openInvoice) }
     }
 
     /// A line posted to a folio (opening one for a stay that had none).

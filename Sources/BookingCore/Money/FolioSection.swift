@@ -5,14 +5,16 @@
 /// 0  count u64 (n)    8  blob length u64 (L)
 /// 16 n x (hash u64 (BookingKey.mixed), offset u64 into the blob), sorted by hash, then offset
 /// 16 + 16n: the blob, one folio after another:
-///    key low u64, high u32, count u8; minor digits u8; flags u8 (1: a price, 2: a negotiated price); 0 u8
-///    first night i32; negotiated i64; nights u32; postings u32; the nights' prices i64 x nights
+///    key low u64, high u32, count u8; minor digits u8; flags u8 (1: a price, 2: a negotiated price,
+///    4: a deposit); 0 u8; first night i32; negotiated i64; nights u32; postings u32; deposit i64;
+///    the open invoice's length u32 (0xFFFFFFFF: none); the nights' prices i64 x nights
 ///    each posting: kind u8, method u8 (0: none, else 1 + its index), 0 u16, day i32, amount i64,
 ///    what's length u32 (0xFFFFFFFF: none), reference's length u32 (likewise), then their bytes
+///    the open invoice: its event's data, a JSON object (its meaning stays ``InvoiceIssued``'s alone)
 /// ```
 enum FolioSection {
     static let name: StaticString = "folios"
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     private static let none = UInt32.max
 
     static func write(_ book: FolioBook, to out: inout SnapshotFileWriter) throws(EventStoreError) {
@@ -26,13 +28,20 @@ enum FolioSection {
         }
         for (key, folio) in book.folios {
             index.append((key.mixed, UInt64(blob.count)))
-            let amounts = (folio.price?.nightly ?? []) + [folio.price?.negotiated].compactMap { $0 } + folio.postings.map(\.amount)
+            let amounts = (folio.price?.nightly ?? []) + [folio.price?.negotiated, folio.deposit].compactMap { $0 } + folio.postings.map(\.amount)
             let digits = amounts.map(\.minorDigits).max() ?? 0
+            var invoice: [UInt8]?
+            if let open = folio.openInvoice {
+                var bytes: [UInt8] = []
+                JSONWriter.write(.object(DomainEvent.invoiceIssued(open).storeEvent.data), to: &bytes)
+                invoice = bytes
+            }
             put(key.low); put(key.high); put(key.count); put(UInt8(digits))
-            put(UInt8((folio.price != nil ? 1 : 0) | (folio.price?.negotiated != nil ? 2 : 0))); put(UInt8(0))
+            put(UInt8((folio.price != nil ? 1 : 0) | (folio.price?.negotiated != nil ? 2 : 0) | (folio.deposit != nil ? 4 : 0))); put(UInt8(0))
             put(Int32(truncatingIfNeeded: folio.firstNight.ordinal))
             put(folio.price?.negotiated?.scaled(to: digits).minorUnits ?? 0)
             put(UInt32(folio.price?.nightly.count ?? 0)); put(UInt32(folio.postings.count))
+            put(folio.deposit?.scaled(to: digits).minorUnits ?? 0); put(invoice.map { UInt32($0.count) } ?? none)
             for price in folio.price?.nightly ?? [] { put(price.scaled(to: digits).minorUnits) }
             for posting in folio.postings {
                 put(UInt8(Posting.Kind.allCases.firstIndex(of: posting.kind)!))
@@ -41,6 +50,7 @@ enum FolioSection {
                 text(posting.what); text(posting.reference)
                 blob.append(contentsOf: Array((posting.what ?? "").utf8) + Array((posting.reference ?? "").utf8))
             }
+            if let invoice { blob.append(contentsOf: invoice) }
         }
         index.sort { $0 < $1 }
         try out.beginSection(name, version: version)
@@ -90,10 +100,10 @@ enum FolioSection {
                 defer { at += n }
                 return at
             }
-            guard let head = take(36) else { return nil }
+            guard let head = take(48) else { return nil }
             let key = BookingKey(low: section.u64(head), high: section.u32(head + 8), count: section.u8(head + 12))
             let digits = Int(section.u8(head + 13)), flags = section.u8(head + 14)
-            guard digits <= 4, flags <= 3 else { return nil }
+            guard digits <= 4, flags <= 7 else { return nil }
             let firstNight = Day(ordinal: Int(section.i32(head + 16)))
             let negotiated = Int64(bitPattern: section.u64(head + 20))
             let nights = Int(section.u32(head + 28)), postings = Int(section.u32(head + 32))
@@ -106,7 +116,9 @@ enum FolioSection {
             }
             var folio = Folio(
                 price: flags & 1 == 0 ? nil : StayPrice(nightly: nightly, negotiated: flags & 2 == 0 ? nil : Amount(minorUnits: negotiated, minorDigits: digits)),
-                firstNight: firstNight)
+                firstNight: firstNight,
+                deposit: flags & 4 == 0 ? nil : Amount(minorUnits: Int64(bitPattern: section.u64(head + 36)), minorDigits: digits))
+            let invoiceLength = section.u32(head + 44)
             for _ in 0..<postings {
                 guard let p = take(24) else { return nil }
                 let kind = Int(section.u8(p)), method = Int(section.u8(p + 1))
@@ -122,6 +134,12 @@ enum FolioSection {
                     kind: Posting.Kind.allCases[kind], day: Day(ordinal: Int(section.i32(p + 4))),
                     amount: Amount(minorUnits: Int64(bitPattern: section.u64(p + 8)), minorDigits: digits), what: texts[0],
                     method: method == 0 ? nil : PaymentMethod.allCases[method - 1], reference: texts[1]))
+            }
+            if invoiceLength != none {
+                guard let start = take(Int(invoiceLength)), let data = try? JSONParser.parse(Array(section.bytes(start, count: Int(invoiceLength)))).objectValue,
+                      case .invoiceIssued(let open)? = try? DomainEvent(SequencedEvent(position: Position(1), event: Event(type: InvoiceIssued.type, tags: [], data: data), recordedAt: ""))
+                else { return nil }
+                folio.openInvoice = open
             }
             return (key, folio)
         }

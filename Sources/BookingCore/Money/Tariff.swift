@@ -8,6 +8,8 @@ public struct Tariff: Sendable, Equatable {
     public private(set) var rules: [RateRule] = []
     /// Whether any event has recorded an amount (then the currency is fixed).
     public private(set) var hasAmounts = false
+    /// The last number issued in each calendar year (invoices and credit notes share it).
+    public private(set) var lastInvoiceNumbers: [Int: Int] = [:]
 
     public init() {}
 
@@ -35,6 +37,17 @@ public struct Tariff: Sendable, Equatable {
     }
 
     mutating func noteAmount() { hasAmounts = true }
+
+    mutating func noteInvoice(_ number: InvoiceNumber) {
+        lastInvoiceNumbers[number.year] = max(lastInvoiceNumbers[number.year] ?? 0, number.sequence)
+    }
+
+    /// The next number of `year`'s sequence, with the prefix set; nil once the year's numbers are used up.
+    public func nextInvoiceNumber(year: Int) -> InvoiceNumber? {
+        let next = (lastInvoiceNumbers[year] ?? 0) + 1
+        guard next <= InvoiceNumber.maximumSequence else { return nil }
+        return InvoiceNumber(prefix: value(.invoicePrefix) ?? "INV", year: year, sequence: next)
+    }
 
     /// The events that make this tariff when folded into an empty one: what its snapshot section keeps.
     var events: [DomainEvent] {

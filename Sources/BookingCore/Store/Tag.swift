@@ -26,6 +26,8 @@ public struct Tag: Sendable, Hashable, CustomStringConvertible {
     public static func setting(_ key: SettingKey) -> Tag { Tag(unchecked: "setting:" + key.rawValue) }
     /// `rates:<type>`.
     public static func rates(_ type: RoomType) -> Tag { Tag(unchecked: "rates:" + type.rawValue) }
+    /// `invoices:<year>`: on every invoice and credit note numbered in that year.
+    public static func invoices(year: Int) -> Tag { Tag(unchecked: "invoices:" + String(year)) }
     /// `amounts`: on every event that records an amount of money (the currency is fixed once one is).
     public static let amounts = Tag(unchecked: "amounts")
 

@@ -104,6 +104,12 @@ enum StoreRules {
             return entry
         }
 
+        /// A posting or change on a folio an open invoice closes (``Lifecycle/closedByInvoice(_:)``).
+        func checkOpen(_ verb: String, _ id: BookingID, _ transition: Transition) {
+            guard Lifecycle.closedByInvoice(transition), let invoice = hotel.folio(id)?.openInvoice else { return }
+            problem("\(verb) booking \(id), whose folio invoice \(invoice.number) closed")
+        }
+
         switch event {
         case .roomAdded(let e):
             if let first = lines.room(e.room) {
@@ -116,6 +122,10 @@ enum StoreRules {
             checkNew("hold", e.booking, e.room, e.stay)
             if e.expiresAt > now.adding(seconds: HoldDuration.maximumSeconds) {
                 problem("hold \(e.booking) expires at \(e.expiresAt), more than \(HoldDuration.maximumSeconds / 86_400) days after it was recorded")
+            }
+            if let deposit = e.deposit {
+                checkAmount("a deposit of hold \(e.booking)", deposit)
+                if deposit.isZero { problem("asks a deposit of nothing for hold \(e.booking)") }
             }
         case .roomBlocked(let e):
             checkNew("block", e.block, e.room, e.stay)
@@ -141,8 +151,10 @@ enum StoreRules {
             _ = existing("confirms", e.booking, .confirm, room: e.room)
         case .holdReleased(let e):
             _ = existing("releases", e.booking, .release, room: e.room)
+            if let paid = hotel.folio(e.booking)?.paidNet, paid > .zero { problem("releases hold \(e.booking), which has \(paid) paid toward it") }
         case .bookingChanged(let e):
             guard let b = existing("changes", e.booking, .change, room: e.previousRoom) else { break }
+            checkOpen("changes", e.booking, .change)
             if b.stay != e.previousStay { problem("changes booking \(e.booking) from \(e.previousStay), but its stay is \(b.stay)") }
             if let booking = b.booking, !Lifecycle.changeAllowed(from: booking.status, (b.room, b.stay), to: e.room, e.stay) {
                 problem("changes checked-in booking \(e.booking) by its arrival")
@@ -208,6 +220,7 @@ enum StoreRules {
             checkAmount("a charge to booking \(e.booking)", e.amount)
             if e.amount.isZero { problem("charges nothing to booking \(e.booking)") }
             guard let b = posted("charges", e.booking) else { break }
+            checkOpen("charges", e.booking, .charge)
             if e.kind == .extra, !Lifecycle.of(.charge).statuses.contains(b.lifecycleStatus(at: now)) {
                 problem("charges an extra to booking \(e.booking), which is \(b.lifecycleStatus(at: now).rawValue)")
             }
@@ -215,12 +228,38 @@ enum StoreRules {
             checkAmount("a \(e.isRefund ? "refund" : "payment") of booking \(e.booking)", e.amount)
             if e.amount.isZero { problem("records a \(e.isRefund ? "refund" : "payment") of nothing for booking \(e.booking)") }
             guard let b = posted(e.isRefund ? "refunds" : "records a payment of", e.booking) else { break }
+            checkOpen(e.isRefund ? "refunds" : "records a payment of", e.booking, e.isRefund ? .refund : .pay)
             let status = b.lifecycleStatus(at: now)
             if !e.isRefund, !Lifecycle.of(.pay).statuses.contains(status) {
                 problem("records a payment of booking \(e.booking), which is \(status.rawValue)")
             }
             if e.isRefund, e.amount > (hotel.folio(e.booking)?.paidNet ?? .zero) {
                 problem("refunds \(e.amount) of booking \(e.booking), more than was paid and not refunded (\((hotel.folio(e.booking)?.paidNet ?? .zero).scaled(to: e.amount.minorDigits)))")
+            }
+        case .invoiceIssued(let e):
+            let noun = e.isCredit ? "credit note" : "invoice"
+            checkAmount("\(noun) \(e.number)", e.total)
+            let year = e.date.components.year
+            if e.number.year != year { problem("\(noun) \(e.number) is numbered in \(e.number.year) but dated \(e.date)") }
+            let expected = (hotel.tariff.lastInvoiceNumbers[e.number.year] ?? 0) + 1
+            if e.number.sequence != expected {
+                problem("\(noun) \(e.number) is out of sequence: the next number of \(e.number.year) was \(expected)" + (e.number.sequence < expected ? " (its number is used again)" : ""))
+            }
+            guard let b = posted(e.isCredit ? "issues a credit note of" : "invoices", e.booking) else { break }
+            let status = b.lifecycleStatus(at: now)
+            if !Lifecycle.of(e.isCredit ? .credit : .invoice).statuses.contains(status) { problem("issues \(noun) \(e.number) of booking \(e.booking), which is \(status.rawValue)") }
+            let folio = hotel.folio(e.booking)
+            if let credited = e.credits {
+                guard let open = folio?.openInvoice else { problem("credit note \(e.number) cancels invoice \(credited) of booking \(e.booking), which has no open invoice"); break }
+                if open.number != credited || open.total != e.total {
+                    problem("credit note \(e.number) cancels invoice \(credited) of \(e.total), but booking \(e.booking)'s open invoice is \(open.number) of \(open.total)")
+                }
+            } else if let content = e.content {
+                if let open = folio?.openInvoice { problem("invoice \(e.number) of booking \(e.booking) is issued while invoice \(open.number) is open") }
+                let postings = folio?.postings ?? []
+                if content.postings != postings.count { problem("invoice \(e.number) covers \(content.postings) postings, but booking \(e.booking)'s folio has \(postings.count)") }
+                let total = Invoice.total(nightPrices: content.nightPrices, postings: Array(postings.prefix(content.postings)))
+                if total != e.total { problem("invoice \(e.number) totals \(e.total), but its nights and postings come to \(total.scaled(to: e.total.minorDigits))") }
             }
         }
         if let price = event.stayPrice {

@@ -25,16 +25,16 @@ extension Subcommand {
     static let hold = Subcommand(
         spec: CommandSpec(
             name: "hold", abstract: "Hold a room for a stay for a while and print the hold's id.",
-            discussion: "A hold blocks its room exactly as a booking does until it expires; from then on it holds nothing and shows as 'expired'. Nothing has to run when it expires: every command and query judges it by the clock. 'hotel confirm ID' turns it into a booking with the same id; 'hotel release ID' ends it at once. With --type, when stderr is a terminal, a line there says which room was chosen (stdout is the id alone). Its price is fixed as 'hotel book' fixes it. With --json: the hold as an object, with its expiresAt.",
+            discussion: "A hold blocks its room exactly as a booking does until it expires; from then on it holds nothing and shows as 'expired'. Nothing has to run when it expires: every command and query judges it by the clock. 'hotel confirm ID' turns it into a booking with the same id; 'hotel release ID' ends it at once. With --type, when stderr is a terminal, a line there says which room was chosen (stdout is the id alone). Its price is fixed as 'hotel book' fixes it. With --deposit, a payment ('hotel pay') that brings what was paid toward it to at least the deposit before it expires confirms it in the same append (a hold without a client needs 'hotel pay --client'); a smaller payment is recorded and it stays held; a hold with money paid toward it is not released until that is refunded. With --json: the hold as an object, with its expiresAt.",
             runsInBatch: true),
         options: TargetOptions(room: "The room to hold.", type: "Hold the best free room of this type instead (as 'hotel book --type')."),
         StayOptions.standard, Option.client("The client, if known; 'hotel confirm' can name one later."),
         Option("--for", "duration", "How long the hold lasts: 90s, 15m, 2h, 1d, or several units largest first, such as 1h30m (default 15m, at most 30d).", HoldDuration.init(_:)),
-        Option.idempotencyKey, Option.price, Flag.json,
-        prepare: { (_, target, stay, client, duration, idempotencyKey, price, json) throws(CommandLineError) in
+        Option.idempotencyKey, Option.price, Option.amount("--deposit", "What must be paid for the hold to be confirmed by the payment (in the currency set)."), Flag.json,
+        prepare: { (_, target, stay, client, duration, idempotencyKey, price, deposit, json) throws(CommandLineError) in
             let request = StayRequest(
                 client: try client.get(), target: try target.get(), stay: try stay.stay(), hold: try duration.get() ?? .standard,
-                idempotencyKey: try idempotencyKey.get(), price: try price.get())
+                idempotencyKey: try idempotencyKey.get(), price: try price.get(), deposit: try deposit.get())
             return { (context: Context) throws(CommandLineError) in
                 try context.requireStore()
                 let booking = try context.run { (desk) throws(HotelError) in try desk.reserve(request) }

@@ -24,6 +24,10 @@ struct EventTypesTests {
             .chargePosted(ChargePosted(booking: bookingID("bkA"), kind: .extra, day: day("2024-05-01"), amount: try! Amount(logged: "5.00"))),
             .paymentRecorded(PaymentRecorded(booking: bookingID("bkA"), day: day("2024-05-01"), amount: try! Amount(logged: "5.00"), method: .cash)),
             .paymentRecorded(PaymentRecorded(booking: bookingID("bkA"), isRefund: true, day: day("2024-05-01"), amount: try! Amount(logged: "5.00"), method: .cash)),
+            .invoiceIssued(InvoiceIssued(booking: bookingID("bkA"), number: InvoiceNumber(prefix: "INV", year: 2024, sequence: 1), date: day("2024-05-02"), total: try! Amount(logged: "5.00"),
+                content: .init(client: client("42"), room: room("Blue"), stay: stay("2024-05-01", "2024-05-02"), hotelName: nil, hotelAddress: nil, vatRooms: nil, vatExtras: nil, nightPrices: [], postings: 1))),
+            .invoiceIssued(InvoiceIssued(booking: bookingID("bkA"), number: InvoiceNumber(prefix: "INV", year: 2024, sequence: 2), date: day("2024-05-02"),
+                crediting: InvoiceNumber(prefix: "INV", year: 2024, sequence: 1), total: try! Amount(logged: "5.00"))),
         ].map(\.storeEvent.type)
         #expect(DomainEvent.types == written)
     }

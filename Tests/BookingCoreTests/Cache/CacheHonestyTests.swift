@@ -88,7 +88,7 @@ struct CacheHonestyTests {
         }
         func pick<T>(_ list: [T]) -> T { list[Int(random.next() % UInt64(list.count))] }
         let id = ids.isEmpty ? bookingID("bkNone") : pick(ids)
-        switch random.next() % 28 {
+        switch random.next() % 31 {
         case 0, 1:
             let rooms = [pick(rooms)], type = random.next() % 2 == 0 ? RoomType.standard : double
             _ = same { desk in Result { () throws(HotelError) in try desk.addRooms(rooms, type: type) }.map { 0 } }
@@ -139,6 +139,12 @@ struct CacheHonestyTests {
             if case .success(let booking) = same({ desk in Result { () throws(HotelError) in try desk.reserve(request) } }) { ids.append(booking.id) }
         case 26:
             _ = same { desk in Result { () throws(HotelError) in try desk.cancel(id, reason: nil, fee: "30") } }
+        case 28:
+            let request = StayRequest(client: random.next() % 2 == 0 ? nil : pick(clients), target: .room(pick(rooms)), stay: pick(stays), hold: try HoldDuration("3h"), deposit: "50")
+            if case .success(let booking) = same({ desk in Result { () throws(HotelError) in try desk.reserve(request) } }) { ids.append(booking.id) }
+        case 29, 30:
+            let credit = random.next() % 3 == 0
+            _ = same { desk in Result { () throws(HotelError) in try desk.invoice(id, credit: credit) } }
         default:
             let reason: Reason? = random.next() % 2 == 0 ? nil : try Reason("asked")
             _ = same { desk in Result { () throws(HotelError) in try desk.cancel(id, reason: reason) } }
@@ -168,7 +174,8 @@ struct CacheHonestyTests {
         func varied() throws -> Bool {
             let model = try desks[1].model()
             let all = model.bookings(matching: BookingFilter())
-            return Set(all.map(\.status)).count >= 3 && ids.contains { model.folio($0)?.price != nil }
+            return Set(all.map(\.status)).count >= 3 && ids.contains { model.folio($0)?.price != nil } && ids.contains { model.folio($0)?.openInvoice != nil }
+                && ids.contains { model.folio($0)?.postings.isEmpty == false }
         }
         var i = 0
         while try i < 160 || (i < 600 && !varied()) {

@@ -28,7 +28,7 @@ struct BoundaryPropertyTests {
         func key() -> IdempotencyKey? { Int.random(in: 0..<4, using: &random) == 0 ? pick(keys) : nil }
         let id = ids.isEmpty || Int.random(in: 0..<12, using: &random) == 0 ? bookingID("bkNone") : Bool.random(using: &random) ? ids.last! : pick(ids)
         do throws(HotelError) {
-            switch Int.random(in: 0..<31, using: &random) {
+            switch Int.random(in: 0..<36, using: &random) {
             case 0, 1:
                 let names = (0..<Int.random(in: 1...2, using: &random)).map { _ in pick(rooms) }
                 try desk.addRooms(names, type: Bool.random(using: &random) ? .standard : suite)
@@ -41,9 +41,9 @@ struct BoundaryPropertyTests {
                 let request = StayRequest(
                     client: maybe(pick(clients)), target: target, stay: randomStay(), hold: pick(durations), idempotencyKey: key())
                 ids.append(try desk.reserve(request).id)
-            case 9, 10:
+            case 9, 10, 34:
                 _ = try desk.confirm(id, client: maybe(pick(clients)))
-            case 11:
+            case 11, 33:
                 _ = try desk.release(id)
             case 12:
                 _ = try desk.cancel(id, reason: maybe(try! Reason("asked")))
@@ -60,7 +60,7 @@ struct BoundaryPropertyTests {
                 _ = try desk.undo(id, reason: maybe(try! Reason("mistake")))
             case 22, 23:
                 _ = try desk.unblock(id)
-            case 24:
+            case 24, 35:
                 try desk.changeSetting(.currency, to: pick(["EUR", "EUR", "USD"]))
             case 25:
                 let nights = maybe(randomStay())
@@ -70,6 +70,11 @@ struct BoundaryPropertyTests {
             case 29:
                 let request = StayRequest(client: pick(clients), target: .room(pick(rooms)), stay: randomStay(), hold: maybe(pick(durations)), price: pick(["95", nil]))
                 ids.append(try desk.reserve(request).id)
+            case 31:
+                let request = StayRequest(client: maybe(pick(clients)), target: .room(pick(rooms)), stay: randomStay(), hold: pick(durations), deposit: pick(["50", "100"]))
+                ids.append(try desk.reserve(request).id)
+            case 32:
+                _ = try desk.invoice(id, credit: Bool.random(using: &random))
             default:
                 _ = try desk.cancel(id, reason: nil, fee: maybe("30"))
             }
@@ -103,7 +108,7 @@ struct BoundaryPropertyTests {
             Issue.record("\(name) decided differently on its boundary \(examples.count) times; the first:\n\(examples[0])")
         }
         // Every decision was tried, and recorded something, often enough to mean something.
-        let names = ["AddRooms", "ReserveStay", "ConfirmHold", "ReleaseHold", "CancelBooking", "ChangeBooking", "RecordMilestone", "BlockRoom", "UnblockRoom", "UndoLastStep", "ChangeSetting", "SetRate", "PostToFolio"]
+        let names = ["AddRooms", "ReserveStay", "ConfirmHold", "ReleaseHold", "CancelBooking", "ChangeBooking", "RecordMilestone", "BlockRoom", "UnblockRoom", "UndoLastStep", "ChangeSetting", "SetRate", "PostToFolio", "IssueInvoice"]
         for name in names {
             #expect(decided[name, default: 0] > 1000, "\(name): \(decided[name, default: 0]) decided")
             #expect(accepted[name, default: 0] > 50, "\(name): \(accepted[name, default: 0]) accepted")

@@ -10,6 +10,7 @@ final class BatchState: HotelReadModel {
     var tariff: Tariff { session.model.tariff }
     func folio(_ id: BookingID) -> Folio? { session.model.folio(id) }
     func forEachFolio(_ body: (BookingID, Folio) -> Void) { session.model.forEachFolio(body) }
+    func forEachFolioThatMayBeOwed(_ body: (BookingID, Folio) -> Void) { session.model.forEachFolioThatMayBeOwed(body) }
     func roomType(_ room: RoomName) -> RoomType? { session.model.roomType(room) }
     func rooms(ofType type: RoomType?) -> [RoomName] { session.model.rooms(ofType: type) }
     func entry(_ id: BookingID) -> CalendarEntry? { session.model.entry(id) }

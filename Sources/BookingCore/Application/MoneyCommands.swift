@@ -106,11 +106,10 @@ extension FrontDesk {
         let now = now
         return try answer { model in
             var owed: [(booking: Booking, balance: Amount)] = []
-            model.forEachFolio { id, folio in
+            model.forEachFolioThatMayBeOwed { id, folio in
                 guard let booking = model.booking(id) else { return }
                 let balance = folio.balance(of: booking, at: now)
-                let settles = [.checkedIn, .checkedOut, .cancelled, .noShow].contains(booking.status(at: now))
-                if balance < .zero || (settles && !balance.isZero) { owed.append((booking, balance)) }
+                if Folio.isOwed(balance: balance, status: booking.status(at: now)) { owed.append((booking, balance)) }
             }
             return owed.sorted { $0.booking.id.rawValue.utf8.lexicographicallyPrecedes($1.booking.id.rawValue.utf8) }
         }

@@ -95,6 +95,21 @@ extension Folio {
         return lines
     }
 
+    /// Whether `hotel balances` lists a stay in `status` with `balance`: the one rule of it. What is owed by
+    /// a stay that settles (checked in, checked out, cancelled, no-show), and every credit.
+    public static func isOwed(balance: Amount, status: Booking.Status) -> Bool {
+        balance < .zero || ([.checkedIn, .checkedOut, .cancelled, .noShow].contains(status) && !balance.isZero)
+    }
+
+    /// Whether ``isOwed(balance:status:)`` may take this folio of `booking` at some time: a stay that is not a
+    /// hold is listed or not whatever the clock says (its status and nights do not change with it); a hold's
+    /// (held, then expired) only if money was paid toward it (an expired hold's payments are a credit).
+    public func mayBeOwed(_ booking: Booking) -> Bool {
+        guard booking.status != .held else { return paidNet > .zero }
+        let any = Instant(secondsSince1970: 0)
+        return Self.isOwed(balance: balance(of: booking, at: any), status: booking.status(at: any))
+    }
+
     /// What is owed (positive) or owing (negative) for `booking` at `now`.
     public func balance(of booking: Booking, at now: Instant) -> Amount {
         lines(of: booking, at: now).reduce(.zero) { $0 + $1.amount }

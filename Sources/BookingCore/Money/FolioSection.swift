@@ -1,10 +1,11 @@
 /// The folios' section of the snapshot: each folio found by its booking's key in a sorted index, read
-/// only when asked for.
+/// only when asked for, and the list of those ``Folio/mayBeOwed(_:)`` takes (what `hotel balances` reads).
 ///
 /// ```
-/// 0  count u64 (n)    8  blob length u64 (L)
-/// 16 n x (hash u64 (BookingKey.mixed), offset u64 into the blob), sorted by hash, then offset
-/// 16 + 16n: the blob, one folio after another:
+/// 0  count u64 (n)    8  blob length u64 (L)    16  count of those that may be owed u64 (m)
+/// 24 n x (hash u64 (BookingKey.mixed), offset u64 into the blob), sorted by hash, then offset
+/// 24 + 16n: m x offset u64 into the blob, ascending
+/// 24 + 16n + 8m: the blob, one folio after another:
 ///    key low u64, high u32, count u8; minor digits u8; flags u8 (1: a price, 2: a negotiated price,
 ///    4: a deposit); 0 u8; first night i32; negotiated i64; nights u32; postings u32; deposit i64;
 ///    the open invoice's length u32 (0xFFFFFFFF: none); the nights' prices i64 x nights
@@ -17,8 +18,9 @@ enum FolioSection {
     static let version: UInt32 = 2
     private static let none = UInt32.max
 
-    static func write(_ book: FolioBook, to out: inout SnapshotFileWriter) throws(EventStoreError) {
+    static func write(_ book: FolioBook, to out: inout SnapshotFileWriter, mayBeOwed: (BookingKey, Folio) -> Bool) throws(EventStoreError) {
         var index: [(UInt64, UInt64)] = []
+        var owed: [UInt64] = []
         var blob: [UInt8] = []
         index.reserveCapacity(book.folios.count)
         func put<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { blob.append(contentsOf: $0) } }
@@ -28,6 +30,7 @@ enum FolioSection {
         }
         for (key, folio) in book.folios {
             index.append((key.mixed, UInt64(blob.count)))
+            if mayBeOwed(key, folio) { owed.append(UInt64(blob.count)) }
             let amounts = (folio.price?.nightly ?? []) + [folio.price?.negotiated, folio.deposit].compactMap { $0 } + folio.postings.map(\.amount)
             let digits = amounts.map(\.minorDigits).max() ?? 0
             var invoice: [UInt8]?
@@ -54,8 +57,9 @@ enum FolioSection {
         }
         index.sort { $0 < $1 }
         try out.beginSection(name, version: version)
-        try out.write(integers: [UInt64(index.count), UInt64(blob.count)])
+        try out.write(integers: [UInt64(index.count), UInt64(blob.count), UInt64(owed.count)])
         try out.write(integers: index.flatMap { [$0.0, $0.1] })
+        try out.write(integers: owed)
         try out.write(blob)
         out.endSection()
     }
@@ -65,8 +69,9 @@ enum FolioSection {
         fileprivate let section: SnapshotSection
         fileprivate let count: Int
         fileprivate let blobLength: Int
+        fileprivate let owedCount: Int
 
-        private var blobStart: Int { 16 + 16 * count }
+        private var blobStart: Int { 24 + 16 * count + 8 * owedCount }
 
         /// The folio of `id`; nil if it has none (or its bytes are not sound: the snapshot is then damaged).
         func folio(_ id: BookingID) -> Folio? {
@@ -74,10 +79,10 @@ enum FolioSection {
             var low = 0, high = count
             while low < high {
                 let mid = (low + high) / 2
-                if section.u64(16 + 16 * mid) < hash { low = mid + 1 } else { high = mid }
+                if section.u64(24 + 16 * mid) < hash { low = mid + 1 } else { high = mid }
             }
-            while low < count, section.u64(16 + 16 * low) == hash {
-                if let (found, folio) = decode(at: Int(truncatingIfNeeded: section.u64(24 + 16 * low))), found == key { return folio }
+            while low < count, section.u64(24 + 16 * low) == hash {
+                if let (found, folio) = decode(at: Int(truncatingIfNeeded: section.u64(32 + 16 * low))), found == key { return folio }
                 low += 1
             }
             return nil
@@ -86,7 +91,16 @@ enum FolioSection {
         /// Calls `body` with each folio (in no particular order).
         func forEach(_ body: (BookingKey, Folio) -> Void) {
             for k in 0..<count {
-                guard let (key, folio) = decode(at: Int(truncatingIfNeeded: section.u64(24 + 16 * k))) else { return }
+                guard let (key, folio) = decode(at: Int(truncatingIfNeeded: section.u64(32 + 16 * k))) else { return }
+                body(key, folio)
+            }
+        }
+
+        /// Calls `body` with each folio that may be owed (``Folio/mayBeOwed(_:)``), in no particular order.
+        func forEachMayBeOwed(_ body: (BookingKey, Folio) -> Void) {
+            let start = 24 + 16 * count
+            for k in 0..<owedCount {
+                guard let (key, folio) = decode(at: Int(truncatingIfNeeded: section.u64(start + 8 * k))) else { return }
                 body(key, folio)
             }
         }
@@ -150,8 +164,9 @@ enum FolioSection {
     static func reader(of snapshot: MappedSnapshot?) -> Reader?? {
         guard let snapshot else { return .some(nil) }
         guard let section = snapshot.section(name, version: version) else { return nil }
-        let count = section.u64(0), blob = section.u64(8)
-        guard count <= UInt64(max(0, section.length - 16) / 16), blob <= UInt64(max(0, section.length - 16)) - 16 * count, !snapshot.isDamaged else { return nil }
-        return .some(Reader(section: section, count: Int(count), blobLength: Int(blob)))
+        let count = section.u64(0), blob = section.u64(8), owed = section.u64(16)
+        let room = UInt64(max(0, section.length - 24))
+        guard count <= room / 16, owed <= (room - 16 * count) / 8, blob <= room - 16 * count - 8 * owed, !snapshot.isDamaged else { return nil }
+        return .some(Reader(section: section, count: Int(count), blobLength: Int(blob), owedCount: Int(owed)))
     }
 }

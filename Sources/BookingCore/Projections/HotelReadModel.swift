@@ -16,6 +16,10 @@ public protocol HotelReadModel {
     /// Calls `body` with every booking's folio, in no particular order.
     func forEachFolio(_ body: (BookingID, Folio) -> Void)
 
+    /// Calls `body` with at least every folio ``Folio/mayBeOwed(_:)`` takes (those `hotel balances` may
+    /// list), in no particular order: the cached model reads an index of them, not every folio.
+    func forEachFolioThatMayBeOwed(_ body: (BookingID, Folio) -> Void)
+
     /// The type of a registered room; nil if no room of that name is registered.
     func roomType(_ room: RoomName) -> RoomType?
 

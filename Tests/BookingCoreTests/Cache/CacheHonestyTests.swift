@@ -35,6 +35,8 @@ struct CacheHonestyTests {
         var tariff: Tariff
         var folios: [Folio?]
         var balances: [Amount?]
+        /// What `hotel balances` lists, by id: read through the index of folios that may be owed.
+        var owed: [String]
     }
 
     static let rooms = ["101", "102", "Blue", "Grün", "Suite 7"].map(room)
@@ -76,7 +78,15 @@ struct CacheHonestyTests {
             }(),
             occupancy: Occupancy(model, nights: stay("2024-04-28", "2024-05-20"), by: .room, at: now),
             tariff: model.tariff, folios: ids.map(model.folio),
-            balances: ids.map { id in model.folio(id).flatMap { folio in model.booking(id).map { folio.balance(of: $0, at: now) } } })
+            balances: ids.map { id in model.folio(id).flatMap { folio in model.booking(id).map { folio.balance(of: $0, at: now) } } },
+            owed: {
+                var owed: [String] = []
+                model.forEachFolioThatMayBeOwed { id, folio in
+                    guard let booking = model.booking(id), Folio.isOwed(balance: folio.balance(of: booking, at: now), status: booking.status(at: now)) else { return }
+                    owed.append(id.rawValue)
+                }
+                return owed.sorted()
+            }())
     }
 
     /// Runs a random command on both desks; they must agree on the outcome.

@@ -44,6 +44,18 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
         for (key, folio) in tailFolios.folios { body(key.id, folio) }
     }
 
+    /// The snapshot's index of folios that may be owed was drawn with the snapshot's stays: the folios of
+    /// stays the tail changed (a check-out of a stay with a price changes no folio) are taken whatever it said.
+    func forEachFolioThatMayBeOwed(_ body: (BookingID, Folio) -> Void) {
+        folioSection?.forEachMayBeOwed { key, folio in
+            if tailFolios.folio(key.id) == nil, tail.index(of: key) == nil { body(key.id, folio) }
+        }
+        for (key, folio) in tailFolios.folios { body(key.id, folio) }
+        tail.forEachBooking(matching: BookingFilter()) { booking in
+            if tailFolios.folio(booking.id) == nil, let folio = folioSection?.folio(booking.id) { body(booking.id, folio) }
+        }
+    }
+
     var isIntact: Bool { !(snapshot?.file.isDamaged ?? false) }
 
     func checkWhole() -> Bool { snapshot?.file.checkAll() ?? true }

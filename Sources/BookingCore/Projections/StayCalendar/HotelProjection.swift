@@ -316,6 +316,8 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
 
     public func folio(_ id: BookingID) -> Folio? { folios.folio(id) }
 
+    public func forEachFolioThatMayBeOwed(_ body: (BookingID, Folio) -> Void) { forEachFolio(body) }
+
     public func forEachFolio(_ body: (BookingID, Folio) -> Void) {
         for (key, folio) in folios.folios { body(key.id, folio) }
     }

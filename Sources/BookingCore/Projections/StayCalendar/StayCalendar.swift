@@ -15,7 +15,8 @@ enum StayCalendar: SnapshotReadModel {
     static func write(_ builder: inout HotelProjection, to out: inout SnapshotFileWriter) throws(EventStoreError) {
         try SnapshotWriter.write(builder, to: &out)
         try TariffSection.write(builder.tariff, to: &out)
-        try FolioSection.write(builder.folios, to: &out)
+        let stays = builder
+        try FolioSection.write(builder.folios, to: &out) { key, folio in stays.booking(key.id).map(folio.mayBeOwed) ?? false }
     }
 
     static func view(of snapshot: MappedSnapshot?) -> CachedHotelModel? {

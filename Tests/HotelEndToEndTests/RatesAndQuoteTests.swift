@@ -105,6 +105,10 @@ struct RatesAndQuoteTests {
         #expect(try sandbox.refused(["rates", "set", "--type", "double", "--price", "1", "--days", "sat,sunday"], at: now, status: 64).stderr.contains("weekdays"))
         #expect(try sandbox.refused(["rates", "set", "--type", "twin", "--price", "1"], at: now).stderr.contains("no room of type 'twin'"))
         #expect(try sandbox.refused(["rates", "set", "--price", "1"], at: now, status: 64).stderr.contains("--type"))
+        // Days that name none of the nights given (2024-05-06 is a Monday): a rate of nothing, refused.
+        #expect(try sandbox.refused(["rates", "set", "--type", "double", "--price", "1", "--from", "2024-05-06", "--nights", "5", "--days", "sat,sun"], at: now, status: 64).stderr
+            == "hotel: error: --days sat,sun covers no night of 2024-05-06..2024-05-11; see 'hotel rates set --help'\n")
+        #expect(try ok(["rates", "set", "--type", "double", "--price", "1", "--from", "2024-05-06", "--nights", "6", "--days", "sat,sun"]) == "double\n")
     }
 
     @Test func theTariffSurvivesTheSnapshotAndABatch() throws {

@@ -15,7 +15,7 @@
 /// ```
 enum FolioSection {
     static let name: StaticString = "folios"
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     private static let none = UInt32.max
 
     static func write(_ book: FolioBook, to out: inout SnapshotFileWriter, mayBeOwed: (BookingKey, Folio) -> Bool) throws(EventStoreError) {

@@ -16,6 +16,12 @@ public struct RateRule: Sendable, Equatable {
         self.days = days
     }
 
+    /// Whether it prices any night at all (`--days` naming none of the weekdays of its nights does not).
+    public var coversAnyNight: Bool {
+        guard let nights, !days.isEmpty, nights.nights < 7 else { return true }
+        return (0..<nights.nights).contains { covers(nights.arrival.adding(days: $0)) }
+    }
+
     /// Whether the rule prices `night`.
     public func covers(_ night: Day) -> Bool {
         if let nights, !(nights.arrival <= night && night < nights.departure) { return false }

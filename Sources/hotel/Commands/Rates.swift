@@ -26,7 +26,7 @@ extension Subcommand {
     static let ratesSet = Subcommand(
         spec: CommandSpec(
             name: "rates set", abstract: "Set the price of a night in a room of a type, and print the type.",
-            discussion: "On every night, or on the nights from --from to before --to (or --nights of them), or only on the weekdays --days names among them. A later setting wins on the nights it covers; the stays already booked keep their prices. The price is a decimal with at most the currency's minor digits (120, 120.50 in EUR), no sign or separators. Refused (exit 1) with no currency set: 'hotel settings set currency EUR' sets one.",
+            discussion: "On every night, or on the nights from --from to before --to (or --nights of them), or only on the weekdays --days names among them. --days that cover none of the nights given is a usage error. A later setting wins on the nights it covers; the stays already booked keep their prices. The price is a decimal with at most the currency's minor digits (120, 120.50 in EUR), no sign or separators. Refused (exit 1) with no currency set: 'hotel settings set currency EUR' sets one.",
             runsInBatch: true),
         options: Option.type("The room type, one the hotel has.").required,
         Option.amount("--price", "The price of one night, in the currency set.").required,
@@ -46,6 +46,10 @@ extension Subcommand {
             case (_?, nil): throw .usage("missing option '--to <day>' (or '--nights <n>') after --from", help: arguments.spec.name)
             case (let from?, let to?):
                 do throws(InvalidValue) { nights = try Stay(arrival: from, departure: to) } catch { throw .invalid(error, help: arguments.spec.name) }
+            }
+            // A rule that would price nothing is a mistake in the command, not a rate.
+            if let nights, !RateRule(type: type, price: .zero, nights: nights, days: days).coversAnyNight {
+                throw .usage("--days \(days.map(\.name).joined(separator: ",")) covers no night of \(nights)", help: arguments.spec.name)
             }
             return { (context: Context) throws(CommandLineError) in
                 try context.requireStore()

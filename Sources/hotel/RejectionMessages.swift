@@ -87,7 +87,11 @@ extension BookingError {
             return "no rate of type '\(type)' for the night of \(night); 'hotel rates set --type \(type) --price AMOUNT' sets one"
         case .refundTooLarge(let id, let paid):
             return "booking '\(id)' has \(paid) paid and not refunded: a refund is at most that"
-        case .balanceDue(let id, let balance):
+        case .balanceDue(let id, let balance, let invoiced?):
+            return "booking '\(id)' has a balance of \(balance) to pay, on invoice \(invoiced); give --allow-balance to check out anyway, or 'hotel invoice \(id) --credit' opens the folio for a payment"
+        case .clientNotConfirming(let id):
+            return "this payment does not confirm a hold: --client names the client a hold is confirmed for by the payment that reaches its deposit ('\(id)')"
+        case .balanceDue(let id, let balance, nil):
             return "booking '\(id)' has a balance of \(balance) to pay; 'hotel pay \(id) --amount \(balance)' records a payment, or give --allow-balance to check out anyway"
         case .folioClosed(let id, let invoice, let transition):
             return "booking '\(id)' is invoiced (\(invoice)): its folio is closed to '\(transition.command)'; 'hotel invoice \(id) --credit' issues a credit note that opens it again"

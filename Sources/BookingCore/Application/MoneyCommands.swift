@@ -18,7 +18,7 @@ extension CommandRunner {
         let now = now, today = today
         return try onID(id) { (id) throws(HotelError) in
             for _ in 0..<Self.idAttempts {
-                var decision = PostToFolio(booking: id, kind: kind, amount: amount, day: day ?? today, what: what, method: method, reference: reference, now: now)
+                var decision = PostToFolio(booking: id, kind: kind, amount: amount, day: day ?? today, what: what, method: method, reference: reference, now: now, client: client)
                 let hotel = try state(query: .all)
                 // A hold when read: the payment may confirm it, on the boundary a confirmation draws.
                 if kind == .payment, let hold = hotel.booking(id), hold.status(at: now) == .held {

@@ -71,8 +71,11 @@ public enum BookingError: Error, Sendable, Equatable {
     case nightWithoutPrice(RoomType, night: Day)
     /// A refund of more than was paid and not yet refunded (`paid`).
     case refundTooLarge(BookingID, paid: Amount)
-    /// A check-out with a balance still to pay (after the nights not stayed are dropped).
-    case balanceDue(BookingID, Amount)
+    /// A check-out with a balance still to pay (after the nights not stayed are dropped), on the open
+    /// invoice `invoiced` if there is one (its folio is closed to payments).
+    case balanceDue(BookingID, Amount, invoiced: InvoiceNumber?)
+    /// `pay --client` for a payment that confirms no hold: the client is named with the payment that does.
+    case clientNotConfirming(BookingID)
     /// An open invoice closes the folio to `transition` (``Lifecycle/closedByInvoice(_:)``).
     case folioClosed(BookingID, invoice: InvoiceNumber, transition: Transition)
     /// A credit note asked for a booking with no open invoice.

@@ -27,7 +27,7 @@ public struct CancelBooking: Decision {
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
         let booked = try state.existingBooking(booking)
         try booked.require(.cancel, at: now)
-        let fee = try state.fee(fee, of: booking, on: today, what: reason?.rawValue ?? "cancellation")
+        let fee = try state.fee(fee, of: booking, on: today, what: reason?.rawValue ?? "cancellation", with: .cancel)
         return [.bookingCancelled(BookingCancelled(booking: booking, client: booked.client, room: booked.room, reason: reason))] + fee
     }
 }

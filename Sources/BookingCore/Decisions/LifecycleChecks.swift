@@ -18,10 +18,11 @@ extension HotelReadModel {
     }
 
     /// Checks that booking `id`'s folio is open for `transition`: one an open invoice closes
-    /// (``Lifecycle/closedByInvoice(_:)``) is refused until a credit note cancels the invoice.
-    func requireOpenFolio(_ id: BookingID, for transition: Transition) throws(BookingError) {
+    /// (``Lifecycle/closedByInvoice(_:)``) is refused until a credit note cancels the invoice. `command` is
+    /// the transition the refusal names (a cancellation's fee is a charge, refused as the cancellation).
+    func requireOpenFolio(_ id: BookingID, for transition: Transition, as command: Transition? = nil) throws(BookingError) {
         guard Lifecycle.closedByInvoice(transition), let invoice = folio(id)?.openInvoice else { return }
-        throw .folioClosed(id, invoice: invoice.number, transition: transition)
+        throw .folioClosed(id, invoice: invoice.number, transition: command ?? transition)
     }
 }
 

@@ -21,9 +21,13 @@ public struct PostToFolio: Decision {
     public var decidedAt: Instant? { now }
     /// The confirmation a payment reaching the hold's deposit records with it.
     public var confirming: ConfirmHold?
+    /// For a payment, the client the hold it confirms is confirmed for (`pay --client`).
+    public var client: ClientID?
 
-    public init(booking: BookingID, kind: Posting.Kind, amount: String, day: Day, what: FolioText? = nil, method: PaymentMethod = .other, reference: FolioText? = nil, now: Instant, confirming: ConfirmHold? = nil) {
-        precondition(confirming == nil || (kind == .payment && confirming?.booking == booking))
+    public init(booking: BookingID, kind: Posting.Kind, amount: String, day: Day, what: FolioText? = nil, method: PaymentMethod = .other, reference: FolioText? = nil, now: Instant, confirming: ConfirmHold? = nil, client: ClientID? = nil) {
+        precondition(confirming == nil || (kind == .payment && confirming?.booking == booking && confirming?.client == client))
+        precondition(client == nil || kind == .payment)
+        self.client = client
         precondition(kind != .fee)
         self.booking = booking
         self.kind = kind
@@ -63,9 +67,14 @@ public struct PostToFolio: Decision {
                 guard amount <= paid else { throw .refundTooLarge(booking, paid: paid.scaled(to: amount.minorDigits)) }
             }
             let payment = DomainEvent.paymentRecorded(PaymentRecorded(booking: booking, isRefund: kind == .refund, day: day, amount: amount, method: method, reference: reference))
-            guard kind == .payment, booked.status(at: now) == .held, let deposit = state.folio(booking)?.deposit,
+            let held = booked.status(at: now) == .held
+            if let client, held, let holder = booked.client, holder != client { throw .holdClientMismatch(booking, holder: holder, given: client) }
+            guard kind == .payment, held, let deposit = state.folio(booking)?.deposit,
                   (state.folio(booking)?.paidNet ?? .zero) + amount >= deposit
-            else { return [payment] }
+            else {
+                if client != nil { throw .clientNotConfirming(booking) }
+                return [payment]
+            }
             guard let confirming else { throw .depositReachedSinceRead(booking) }
             return [payment] + (try confirming.decide(on: state))
         }
@@ -84,9 +93,9 @@ extension Tariff {
 extension HotelReadModel {
     /// A fee posted with a cancellation or a no-show on `day`, if one is given, described by `what` (the
     /// cancellation's reason, or what it is a fee of): a charge, refused on a folio an invoice closed.
-    func fee(_ text: String?, of booking: BookingID, on day: Day, what: String) throws(BookingError) -> [DomainEvent] {
+    func fee(_ text: String?, of booking: BookingID, on day: Day, what: String, with command: Transition) throws(BookingError) -> [DomainEvent] {
         guard let text else { return [] }
-        try requireOpenFolio(booking, for: .charge)
+        try requireOpenFolio(booking, for: .charge, as: command)
         let amount = try tariff.positiveAmount(text, option: "--fee")
         return [.chargePosted(ChargePosted(booking: booking, kind: .fee, day: day, amount: amount, what: FolioText(unchecked: what)))]
     }

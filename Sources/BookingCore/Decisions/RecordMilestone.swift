@@ -71,10 +71,10 @@ public struct RecordMilestone: Decision {
             milestone.apply(to: &folios)
             if let left = after.booking(booking), let billed = folios.folio(booking) {
                 let balance = billed.balance(of: left, at: now)
-                if balance > .zero { throw .balanceDue(booking, balance) }
+                if balance > .zero { throw .balanceDue(booking, balance, invoiced: folio.openInvoice?.number) }
             }
         }
-        let fee = kind == .noShow ? try state.fee(fee, of: booking, on: today, what: "no-show") : []
+        let fee = kind == .noShow ? try state.fee(fee, of: booking, on: today, what: "no-show", with: .noShow) : []
         return [milestone] + fee
     }
 }

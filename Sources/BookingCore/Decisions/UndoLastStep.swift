@@ -54,7 +54,11 @@ public struct UndoLastStep: ReadsRoomNights {
         let (restored, undid) = try restored(booked)
         // Undone, a cancellation or no-show takes its fee off the folio: not off one an invoice closed.
         if undid == .cancellation || undid == .noShow, state.folio(booking)?.postings.contains(where: { $0.kind == .fee }) == true {
-            try state.requireOpenFolio(booking, for: .charge)
+            try state.requireOpenFolio(booking, for: .charge, as: .undo)
+        }
+        // Nor back to a hold while invoiced: a hold is not invoiced, and its invoice could never be credited.
+        if restored.status == .held, let invoice = state.folio(booking)?.openInvoice {
+            throw .folioClosed(booking, invoice: invoice.number, transition: .undo)
         }
         guard let client = booked.client else { throw .undoWithoutClient(booking) }
         if let nights = restored.heldNights(today: now.localDay),

@@ -9,14 +9,19 @@ public struct Folio: Sendable, Equatable {
     /// A hold's deposit: a payment bringing ``paidNet`` to it confirms the hold.
     public var deposit: Amount?
     /// The invoice issued and not cancelled by a credit note: while there is one, the folio is closed.
-    public var openInvoice: InvoiceIssued?
+    public var openInvoice: InvoiceIssued? {
+        get { openInvoiceBox?.value }
+        set { openInvoiceBox = newValue.map(InvoiceBox.init) }
+    }
+    /// Out of line: an invoice is large, and a log holds a folio for each priced stay, most never invoiced.
+    private var openInvoiceBox: InvoiceBox?
 
     public init(price: StayPrice?, firstNight: Day, postings: [Posting] = [], deposit: Amount? = nil, openInvoice: InvoiceIssued? = nil) {
         self.price = price
         self.firstNight = firstNight
         self.postings = postings
         self.deposit = deposit
-        self.openInvoice = openInvoice
+        self.openInvoiceBox = openInvoice.map(InvoiceBox.init)
     }
 
     /// The open invoice with the postings it covers.
@@ -114,4 +119,11 @@ extension Folio {
     public func balance(of booking: Booking, at now: Instant) -> Amount {
         lines(of: booking, at: now).reduce(.zero) { $0 + $1.amount }
     }
+}
+
+/// An ``InvoiceIssued`` held by reference (``Folio/openInvoice``), compared by value.
+private final class InvoiceBox: Sendable, Equatable {
+    let value: InvoiceIssued
+    init(_ value: InvoiceIssued) { self.value = value }
+    static func == (lhs: InvoiceBox, rhs: InvoiceBox) -> Bool { lhs.value == rhs.value }
 }

@@ -31,7 +31,9 @@ public struct Invoice: Sendable, Equatable {
     public var date: Day { creditNote?.date ?? issued.date }
     /// 1 for an invoice, -1 for a credit note: every amount it prints is multiplied by it.
     private var sign: Int64 { creditNote == nil ? 1 : -1 }
-    private func signed(_ amount: Amount) -> Amount { sign == 1 ? amount : -amount }
+    /// An amount as printed: negated on a credit note, with the currency's minor digits (the recorded
+    /// total's: a sum of nothing has none of its own).
+    private func signed(_ amount: Amount) -> Amount { (sign == 1 ? amount : -amount).scaled(to: issued.total.minorDigits) }
 
     /// The nights charged, grouped by price in the order their prices first come: `3 nights x 120.00`.
     public var nightGroups: [(nights: Int, price: Amount, total: Amount)] {
@@ -46,7 +48,9 @@ public struct Invoice: Sendable, Equatable {
     public var charges: [Posting] { postings.filter { $0.kind == .extra || $0.kind == .fee }.map { var p = $0; p.amount = signed(p.amount); return p } }
 
     /// The payments and refunds, in the order recorded (amounts as entered); none on a credit note.
-    public var payments: [Posting] { creditNote == nil ? postings.filter { $0.kind == .payment || $0.kind == .refund } : [] }
+    public var payments: [Posting] {
+        creditNote == nil ? postings.filter { $0.kind == .payment || $0.kind == .refund }.map { var p = $0; p.amount = signed(p.amount); return p } : []
+    }
 
     /// The nights and charges.
     public var total: Amount { signed(Self.total(nightPrices: content.nightPrices, postings: postings)) }
@@ -82,6 +86,6 @@ public struct Invoice: Sendable, Equatable {
 
     /// The total less what was paid and not refunded (a credit note's: its total).
     public var balance: Amount {
-        total - payments.reduce(Amount.zero) { $0 + ($1.kind == .payment ? $1.amount : -$1.amount) }
+        (total - payments.reduce(Amount.zero) { $0 + ($1.kind == .payment ? $1.amount : -$1.amount) }).scaled(to: issued.total.minorDigits)
     }
 }

@@ -202,6 +202,7 @@ enum StoreRules {
                 problem("corrects booking \(e.booking) by undoing \(e.undid.rawValue) back to \(e.status.rawValue), but it is \(booking.status(at: now).rawValue)")
             }
             if undid == .checkIn, booking.earlierRooms > 0 { problem("undoes the check-in of booking \(e.booking), which has changed rooms since") }
+            if to == .held, let invoice = hotel.folio(e.booking)?.openInvoice { problem("undoes booking \(e.booking) back to a hold while invoice \(invoice.number) is open") }
             let booked = undid == .checkOut ? (booking.bookedDeparture ?? booking.stay.departure) : booking.stay.departure
             if e.stay.arrival != booking.stay.arrival || e.stay.departure != booked {
                 problem("corrects booking \(e.booking) back to \(e.stay), but its stay was \(booking.stay.arrival)..\(booked)")
@@ -243,8 +244,13 @@ enum StoreRules {
             if e.number.year != year { problem("\(noun) \(e.number) is numbered in \(e.number.year) but dated \(e.date)") }
             let expected = (hotel.tariff.lastInvoiceNumbers[e.number.year] ?? 0) + 1
             if e.number.sequence != expected {
-                problem("\(noun) \(e.number) is out of sequence: the next number of \(e.number.year) was \(expected)" + (e.number.sequence < expected ? " (its number is used again)" : ""))
+                problem("\(noun) \(e.number) is out of sequence: the next number of \(e.number.year) was \(expected)")
             }
+            if e.number.prefix != hotel.tariff.value(.invoicePrefix) {
+                problem("\(noun) \(e.number) has the prefix \(e.number.prefix), but invoice-prefix was \(hotel.tariff.value(.invoicePrefix) ?? "none")")
+            }
+            // The desk's local date: within a day of the time recorded, whatever the time zone.
+            if abs(e.date.ordinal - now.utcDay.ordinal) > 1 { problem("\(noun) \(e.number) is dated \(e.date), but was recorded at \(now)") }
             guard let b = posted(e.isCredit ? "issues a credit note of" : "invoices", e.booking) else { break }
             let status = b.lifecycleStatus(at: now)
             if !Lifecycle.of(e.isCredit ? .credit : .invoice).statuses.contains(status) { problem("issues \(noun) \(e.number) of booking \(e.booking), which is \(status.rawValue)") }
@@ -260,6 +266,15 @@ enum StoreRules {
                 if content.postings != postings.count { problem("invoice \(e.number) covers \(content.postings) postings, but booking \(e.booking)'s folio has \(postings.count)") }
                 let total = Invoice.total(nightPrices: content.nightPrices, postings: Array(postings.prefix(content.postings)))
                 if total != e.total { problem("invoice \(e.number) totals \(e.total), but its nights and postings come to \(total.scaled(to: e.total.minorDigits))") }
+                if let booking = b.booking {
+                    if content.client != booking.client || content.room != booking.room || content.stay != booking.stay {
+                        problem("invoice \(e.number) is of \(content.room) \(content.stay) for client \(content.client?.rawValue ?? "none"), but booking \(e.booking) is of \(booking.room) \(booking.stay) for client \(booking.client?.rawValue ?? "none")")
+                    }
+                    let charged = Folio.chargedNights(of: booking, at: now).compactMap { folio?.price(of: $0) }
+                    if charged != content.nightPrices {
+                        problem("invoice \(e.number) charges \(content.nightPrices.count) nights at \(content.nightPrices.map(\.description).joined(separator: " ")), but booking \(e.booking)'s folio charges \(charged.map(\.description).joined(separator: " "))")
+                    }
+                }
             }
         }
         if let price = event.stayPrice {

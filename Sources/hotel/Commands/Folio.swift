@@ -62,7 +62,7 @@ extension Subcommand {
         options: OptionList(
             Option.amount("--amount", "What was paid, in the currency set.").required,
             Option.method, Option("--reference", "text", "A reference, such as a card slip or transfer number (at most 200 characters).", FolioText.init(_:)),
-            Option.client("For a hold made without a client: the client it is confirmed for when the payment reaches its deposit.")),
+            Option.client("The client a hold is confirmed for by this payment (required for a hold made without one; checked against the hold's client otherwise); refused for a payment that confirms nothing.")),
         discussion: "Dated today. More than the balance leaves a credit. A payment on an expired or released hold is refused: nothing is taken. A payment that brings what was paid toward a hold to at least its deposit ('hotel hold --deposit') confirms the hold in the same append: it becomes active, as 'hotel confirm' makes it."
     ) { (id, options) throws(CommandLineError) in
         let (amount, method, reference, client) = (try options.0.get(), try options.1.get() ?? .other, try options.2.get(), try options.3.get())

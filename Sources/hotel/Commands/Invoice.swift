@@ -38,7 +38,8 @@ extension Invoice {
             let how = [payment.method?.rawValue, payment.reference].compactMap { $0 }.joined(separator: " ")
             paid.append(("\(payment.kind == .payment ? "Payment" : "Refund") \(payment.day)" + (how.isEmpty ? "" : " (\(how))"), payment.kind == .payment ? -payment.amount : payment.amount))
         }
-        let balanceRow = [("Balance due", balance)]
+        // A credit note cancels: its total is all it says.
+        let balanceRow = creditNote == nil ? [("Balance due", balance)] : []
         let all = rows + totals + paid + balanceRow
         let labelWidth = all.map { DisplayWidth.of($0.0) }.max() ?? 0
         let amountWidth = all.map { $0.1.description.utf8.count }.max() ?? 0
@@ -46,7 +47,7 @@ extension Invoice {
             label + String(repeating: " ", count: labelWidth - DisplayWidth.of(label) + 2 + amountWidth - amount.description.utf8.count) + amount.description
         }
         let rule = String(repeating: "-", count: labelWidth + 2 + amountWidth)
-        return head + [""] + rows.map(row) + [rule] + totals.map(row) + (paid.isEmpty ? [] : [""] + paid.map(row)) + [rule] + balanceRow.map(row)
+        return head + [""] + rows.map(row) + [rule] + totals.map(row) + (paid.isEmpty ? [] : [""] + paid.map(row)) + (balanceRow.isEmpty ? [] : [rule] + balanceRow.map(row))
     }
 
     /// `--json`.

@@ -11,7 +11,7 @@ struct DepositDecisionTests {
     }
     func pay(_ amount: String, at now: Instant = t0, client clientID: String? = nil, confirming: Bool = true) -> PostToFolio {
         PostToFolio(booking: bookingID("bkH"), kind: .payment, amount: amount, day: day("2024-04-20"), method: .card, now: now,
-            confirming: confirming ? ConfirmHold(booking: bookingID("bkH"), room: room("Blue"), client: clientID.map(client), now: now) : nil)
+            confirming: confirming ? ConfirmHold(booking: bookingID("bkH"), room: room("Blue"), client: clientID.map(client), now: now) : nil, client: clientID.map(client))
     }
     func paid(_ amount: String) -> DomainEvent {
         .paymentRecorded(PaymentRecorded(booking: bookingID("bkH"), day: day("2024-04-20"), amount: try! Amount(logged: amount), method: .card))
@@ -144,7 +144,8 @@ struct InvoiceDecisionTests {
         }
         let change = ChangeBooking(booking: bookingID("bkA"), currentRoom: room("Blue"), room: nil, arrival: nil, departure: day("2024-05-04"), now: t0, today: day("2024-04-20"))
         #expect(given(history, when: change) == .failure(closed(.change)))
-        #expect(given(history, when: CancelBooking(booking: bookingID("bkA"), now: t0, fee: "10", today: day("2024-04-20"))) == .failure(closed(.charge)))
+        // A fee is a charge, refused as the command that posts it.
+        #expect(given(history, when: CancelBooking(booking: bookingID("bkA"), now: t0, fee: "10", today: day("2024-04-20"))) == .failure(closed(.cancel)))
         // Without a fee, a cancellation does not touch the folio: the invoice stands until credited.
         guard case .success = given(history, when: CancelBooking(booking: bookingID("bkA"), now: t0, today: day("2024-04-20"))) else { Issue.record("refused"); return }
         // Credited, the folio is open again.

@@ -60,3 +60,10 @@ struct TariffTests {
         #expect(HotelProjection(hotel.tariff.events).tariff == hotel.tariff)
     }
 }
+
+/// A log holds a folio for every priced stay: what one keeps inline is what a million of them cost.
+struct FolioSizeTests {
+    @Test func aFolioKeepsItsInvoiceOutOfLine() {
+        #expect(MemoryLayout<Folio>.size <= 96, "\(MemoryLayout<Folio>.size) bytes")
+    }
+}

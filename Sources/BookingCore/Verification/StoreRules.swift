@@ -249,8 +249,6 @@ enum StoreRules {
             if e.number.prefix != hotel.tariff.value(.invoicePrefix) {
                 problem("\(noun) \(e.number) has the prefix \(e.number.prefix), but invoice-prefix was \(hotel.tariff.value(.invoicePrefix) ?? "none")")
             }
-            // The desk's local date: within a day of the time recorded, whatever the time zone.
-            if abs(e.date.ordinal - now.utcDay.ordinal) > 1 { problem("\(noun) \(e.number) is dated \(e.date), but was recorded at \(now)") }
             guard let b = posted(e.isCredit ? "issues a credit note of" : "invoices", e.booking) else { break }
             let status = b.lifecycleStatus(at: now)
             if !Lifecycle.of(e.isCredit ? .credit : .invoice).statuses.contains(status) { problem("issues \(noun) \(e.number) of booking \(e.booking), which is \(status.rawValue)") }

@@ -13,6 +13,11 @@ struct HotelCommandLine {
         .command(word: "audit") { .audit },
         .group(word: "settings", children: [("set", { @Sendable in .settingsSet }), ("list", { @Sendable in .settingsList })], unnamed: { .settingsList }),
         .group(word: "rates", children: [("set", { @Sendable in .ratesSet }), ("list", { @Sendable in .ratesList })], unnamed: { .ratesList }),
+        .group(word: "guests", children: [
+            ("set", { @Sendable in .guestsSet }), ("list", { @Sendable in .guestsList }), ("find", { @Sendable in .guestsFind }),
+            ("show", { @Sendable in .guestsShow }), ("forget", { @Sendable in .guestsForget }), ("export", { @Sendable in .guestsExport }),
+            ("import", { @Sendable in .guestsImport }),
+        ], unnamed: { .guestsList }),
         .command(word: "quote") { .quote }, .command(word: "folio") { .folio }, .command(word: "charge") { .charge },
         .command(word: "pay") { .pay }, .command(word: "refund") { .refund }, .command(word: "balances") { .balances }, .command(word: "invoice") { .invoice },
         .command(word: "revenue") { .revenue },
@@ -88,12 +93,28 @@ struct HotelCommandLine {
         let address = try storePath(parsed)
         do throws(EventStoreError) { store = try StoreOpener.open(address, settings: settings) } catch { throw CommandLineError(.store(error)) }
         let context = Context(store: store, clock: clock, asOf: asOf, environment: environment, progress: settings.progress)
+        // The log keeps client ids for ever: one that looks like an e-mail address is personal data in it.
+        if let client = Self.clientLike(in: arguments) {
+            context.warning("client id '\(InvalidValue.shown(client))' contains '@': the log keeps client ids for ever, so keep them pseudonymous (a number, a loyalty code) and record personal data with 'hotel guests set'")
+        }
         do {
             try subcommand.run(parsed, context)
         } catch {
             return Outcome(stdout: context.output, stderr: context.warnings + "hotel: error: \(error.message)\n", status: error.status, keptUntilExit: context)
         }
         return Outcome(stdout: context.output, stderr: context.warnings, status: context.exitStatus, keptUntilExit: context)
+    }
+
+    /// A `--client` value (or `guests set`'s client) containing `@`, if there is one.
+    static func clientLike(in words: [String]) -> String? {
+        for (index, word) in words.enumerated() {
+            if word == "--client", index + 1 < words.count, words[index + 1].contains("@") { return words[index + 1] }
+            if word.hasPrefix("--client="), word.contains("@") { return String(word.dropFirst("--client=".count)) }
+        }
+        for index in words.indices.dropLast(2) where words[index] == "guests" && words[index + 1] == "set" && words[index + 2].contains("@") {
+            return words[index + 2]
+        }
+        return nil
     }
 
     /// `hotel help [subcommand]`.

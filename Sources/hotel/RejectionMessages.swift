@@ -99,6 +99,12 @@ extension BookingError {
             return "booking '\(id)' has no open invoice to credit; 'hotel invoice \(id)' issues one"
         case .invoiceNumbersUsedUp(let year):
             return "every invoice number of \(year) (up to \(InvoiceNumber.maximumSequence)) has been issued"
+        case .unknownGuest(let client):
+            return "no profile of client '\(client)'; 'hotel guests set \(client) --name NAME' records one"
+        case .guestForgotten(let client, let at):
+            return "client '\(client)' was forgotten at \(at); 'hotel guests set \(client)' starts a new profile"
+        case .guestChangedSinceRead(let client):
+            return "the profile of client '\(client)' changed while the command was deciding; try again"
         case .paidHold(let id, let paid):
             return "hold '\(id)' has \(paid) paid toward it; 'hotel refund \(id) --amount \(paid)' gives it back before it is released"
         case .depositReachedSinceRead(let id):

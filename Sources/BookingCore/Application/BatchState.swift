@@ -11,6 +11,8 @@ final class BatchState: HotelReadModel {
     func folio(_ id: BookingID) -> Folio? { session.model.folio(id) }
     func forEachFolio(_ body: (BookingID, Folio) -> Void) { session.model.forEachFolio(body) }
     func forEachFolioThatMayBeOwed(_ body: (BookingID, Folio) -> Void) { session.model.forEachFolioThatMayBeOwed(body) }
+    func guest(_ client: ClientID) -> GuestEntry? { session.model.guest(client) }
+    func forEachGuest(_ body: (ClientID, GuestEntry) -> Void) { session.model.forEachGuest(body) }
     func roomType(_ room: RoomName) -> RoomType? { session.model.roomType(room) }
     func rooms(ofType type: RoomType?) -> [RoomName] { session.model.rooms(ofType: type) }
     func entry(_ id: BookingID) -> CalendarEntry? { session.model.entry(id) }

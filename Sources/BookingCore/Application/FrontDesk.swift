@@ -50,7 +50,10 @@ public struct FrontDesk: CommandRunner, Sendable {
 
     /// Runs a decision: reads, decides, appends on condition, retries on conflict (see ``execute(_:)``).
     public func run(_ decision: some Decision) throws(HotelError) -> (events: [DomainEvent], state: any HotelReadModel) {
-        try decideAndAppend(decision)
+        let result = try decideAndAppend(decision)
+        // The next command that writes finishes what a killed guests command left (see GuestVault).
+        if !result.events.isEmpty { finishGuestUpkeep() }
+        return result
     }
 
     public func state(query: Query) throws(HotelError) -> any HotelReadModel {

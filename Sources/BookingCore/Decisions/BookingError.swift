@@ -82,6 +82,12 @@ public enum BookingError: Error, Sendable, Equatable {
     case noOpenInvoice(BookingID)
     /// Every number of the year's sequence has been issued.
     case invoiceNumbersUsedUp(year: Int)
+    /// No profile of this client was ever recorded.
+    case unknownGuest(ClientID)
+    /// The client's profile was forgotten (at `at`); `guests set` starts a new one.
+    case guestForgotten(ClientID, at: Instant)
+    /// The profile changed between the command's read and its decision: it merges again.
+    case guestChangedSinceRead(ClientID)
     /// A release of a hold with money paid toward it (`paid`, not refunded): it is refunded first.
     case paidHold(BookingID, paid: Amount)
     /// A payment reached a hold's deposit, but the boundary the command drew did not cover confirming it

@@ -18,7 +18,10 @@ public enum DomainEvent: Sendable, Equatable {
     case rateSet(RateSet)
     case chargePosted(ChargePosted)
     case paymentRecorded(PaymentRecorded)
-    case invoiceIssued(InvoiceIssued)
+    /// Out of line: an invoice is large, and every event of a log is as large as the largest case.
+    indirect case invoiceIssued(InvoiceIssued)
+    case guestProfileSet(GuestProfileSet)
+    case guestForgotten(GuestForgotten)
 
     /// Every event type this version knows, in the order of the README's store-format table: what `hotel log
     /// --type` takes. (Each is its struct's `type`; a test checks the decoder reads each.)
@@ -26,6 +29,7 @@ public enum DomainEvent: Sendable, Equatable {
         [RoomAdded.type, RoomBooked.type, RoomHeld.type, HoldConfirmed.type, HoldReleased.type, BookingCancelled.type, BookingChanged.type]
         + StayMilestone.Kind.allCases.map(\.rawValue) + [RoomBlocked.type, RoomUnblocked.type, BookingCorrected.type]
         + [SettingChanged.type, RateSet.type, ChargePosted.type, PaymentRecorded.type, PaymentRecorded.refundType, InvoiceIssued.type, InvoiceIssued.creditType]
+        + [GuestProfileSet.type, GuestForgotten.type]
 
     /// The tags `hotel` writes for the event: what queries and append conditions select it by.
     public var tags: [Tag] {
@@ -46,13 +50,15 @@ public enum DomainEvent: Sendable, Equatable {
         case .chargePosted(let e): return e.tags
         case .paymentRecorded(let e): return e.tags
         case .invoiceIssued(let e): return e.tags
+        case .guestProfileSet(let e): return e.tags
+        case .guestForgotten(let e): return e.tags
         }
     }
 
     /// The booking, hold or block the event is about; nil for a room's registration.
     public var subject: BookingID? {
         switch self {
-        case .roomAdded, .settingChanged, .rateSet: return nil
+        case .roomAdded, .settingChanged, .rateSet, .guestProfileSet, .guestForgotten: return nil
         case .roomBooked(let e): return e.booking
         case .bookingCancelled(let e): return e.booking
         case .roomHeld(let e): return e.booking
@@ -88,6 +94,8 @@ public enum DomainEvent: Sendable, Equatable {
         case .chargePosted(let e): return Event(type: ChargePosted.type, tags: e.tags, data: e.data)
         case .paymentRecorded(let e): return Event(type: e.isRefund ? PaymentRecorded.refundType : PaymentRecorded.type, tags: e.tags, data: e.data)
         case .invoiceIssued(let e): return Event(type: e.isCredit ? InvoiceIssued.creditType : InvoiceIssued.type, tags: e.tags, data: e.data)
+        case .guestProfileSet(let e): return Event(type: GuestProfileSet.type, tags: e.tags, data: e.data)
+        case .guestForgotten(let e): return Event(type: GuestForgotten.type, tags: e.tags, data: e.data)
         }
     }
 
@@ -121,6 +129,8 @@ public enum DomainEvent: Sendable, Equatable {
         else if f.isType("PaymentRefunded") { self = .paymentRecorded(try PaymentRecorded(f, isRefund: true)) }
         else if f.isType("InvoiceIssued") { self = .invoiceIssued(try InvoiceIssued(f, isCredit: false)) }
         else if f.isType("CreditNoteIssued") { self = .invoiceIssued(try InvoiceIssued(f, isCredit: true)) }
+        else if f.isType("GuestProfileSet") { self = .guestProfileSet(try GuestProfileSet(f)) }
+        else if f.isType("GuestForgotten") { self = .guestForgotten(try GuestForgotten(f)) }
         else { throw f.failure("unknown event type; this store may have been written by a newer version of hotel") }
     }
 }

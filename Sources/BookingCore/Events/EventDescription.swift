@@ -50,6 +50,10 @@ extension DomainEvent {
         case .invoiceIssued(let e):
             if let credited = e.credits { return "credit note \(e.number) issued on \(e.date), cancelling invoice \(credited)" }
             return "invoice \(e.number) issued on \(e.date) for \(e.total)"
+        case .guestProfileSet(let e):
+            return "profile of client \(e.client) set: \(e.fields.map(\.rawValue).joined(separator: ", "))"
+        case .guestForgotten(let e):
+            return "profile of client \(e.client) forgotten\(reason(e.reason))"
         }
     }
 }

@@ -67,7 +67,7 @@ extension DomainEvent {
                 booking.reason = nil
                 booking.cancelledAsHold = false
             }
-        case .settingChanged, .rateSet, .chargePosted, .paymentRecorded, .invoiceIssued:
+        case .settingChanged, .rateSet, .chargePosted, .paymentRecorded, .invoiceIssued, .guestProfileSet, .guestForgotten:
             // Money: see apply(to: Tariff) and apply(to: FolioEditing).
             break
         }

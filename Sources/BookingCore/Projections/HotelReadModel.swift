@@ -20,6 +20,12 @@ public protocol HotelReadModel {
     /// list), in no particular order: the cached model reads an index of them, not every folio.
     func forEachFolioThatMayBeOwed(_ body: (BookingID, Folio) -> Void)
 
+    /// What the log says of client `client`'s profile, if one was ever recorded.
+    func guest(_ client: ClientID) -> GuestEntry?
+
+    /// Calls `body` with every client that has (or had) a profile, in no particular order.
+    func forEachGuest(_ body: (ClientID, GuestEntry) -> Void)
+
     /// The type of a registered room; nil if no room of that name is registered.
     func roomType(_ room: RoomName) -> RoomType?
 

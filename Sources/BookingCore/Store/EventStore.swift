@@ -35,10 +35,14 @@ public protocol EventStore: Sendable {
     /// This store as a ``ModelProvidingStore``, if it is one. Asked instead of a cast (`as?`), which costs a
     /// command a scan of the binary's protocol conformances at start-up.
     var modelProvider: (any ModelProvidingStore)? { get }
+
+    /// Where the store keeps its guests' personal data (never in the log); nil for a store that has none.
+    var guestVault: (any GuestVault)? { get }
 }
 
 extension EventStore {
     public var modelProvider: (any ModelProvidingStore)? { nil }
+    public var guestVault: (any GuestVault)? { nil }
 
     /// Every event matching `query`, and the head position at the time of reading.
     ///

@@ -237,6 +237,14 @@ enum StoreRules {
             if e.isRefund, e.amount > (hotel.folio(e.booking)?.paidNet ?? .zero) {
                 problem("refunds \(e.amount) of booking \(e.booking), more than was paid and not refunded (\((hotel.folio(e.booking)?.paidNet ?? .zero).scaled(to: e.amount.minorDigits)))")
             }
+        case .guestProfileSet:
+            break
+        case .guestForgotten(let e):
+            if let entry = hotel.guest(e.client) {
+                if let at = entry.forgottenAt { problem("forgets client \(e.client), already forgotten at \(at)") }
+            } else {
+                problem("forgets client \(e.client), who has no profile")
+            }
         case .invoiceIssued(let e):
             let noun = e.isCredit ? "credit note" : "invoice"
             checkAmount("\(noun) \(e.number)", e.total)

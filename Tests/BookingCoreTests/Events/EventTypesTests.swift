@@ -28,6 +28,8 @@ struct EventTypesTests {
                 content: .init(client: client("42"), room: room("Blue"), stay: stay("2024-05-01", "2024-05-02"), hotelName: nil, hotelAddress: nil, vatRooms: nil, vatExtras: nil, nightPrices: [], postings: 1))),
             .invoiceIssued(InvoiceIssued(booking: bookingID("bkA"), number: InvoiceNumber(prefix: "INV", year: 2024, sequence: 2), date: day("2024-05-02"),
                 crediting: InvoiceNumber(prefix: "INV", year: 2024, sequence: 1), total: try! Amount(logged: "5.00"))),
+            .guestProfileSet(GuestProfileSet(client: client("42"), revision: GuestRevision(bits: 1), fields: [.name])),
+            .guestForgotten(GuestForgotten(client: client("42"), at: instant("2024-05-03T00:00:00Z"))),
         ].map(\.storeEvent.type)
         #expect(DomainEvent.types == written)
     }

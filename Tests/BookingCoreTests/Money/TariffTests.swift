@@ -67,3 +67,11 @@ struct FolioSizeTests {
         #expect(MemoryLayout<Folio>.size <= 96, "\(MemoryLayout<Folio>.size) bytes")
     }
 }
+
+/// Every event a replay decodes is as large as the largest case: large ones are kept out of line.
+struct EventSizeTests {
+    @Test func anEventIsNoLargerThanTheLargestStayEvent() {
+        let stays = [MemoryLayout<RoomBooked>.size, MemoryLayout<RoomHeld>.size, MemoryLayout<BookingChanged>.size, MemoryLayout<StayMilestone>.size].max()!
+        #expect(MemoryLayout<DomainEvent>.size <= stays + 8, "\(MemoryLayout<DomainEvent>.size) bytes, the largest stay event \(stays)")
+    }
+}

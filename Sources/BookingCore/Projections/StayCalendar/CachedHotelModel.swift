@@ -15,11 +15,15 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
     /// The snapshot's folios, and the tail's (new ones, and snapshot ones the tail changed, which shadow them).
     let folioSection: FolioSection.Reader?
     private(set) var tailFolios = FolioBook()
+    /// The snapshot's guests (read when asked), and the tail's, which shadow them.
+    let guestSection: GuestSection.Reader?
+    private(set) var tailGuests = GuestRegister()
 
-    init(snapshot: Snapshot?, tariff: Tariff = Tariff(), folios: FolioSection.Reader? = nil) {
+    init(snapshot: Snapshot?, tariff: Tariff = Tariff(), folios: FolioSection.Reader? = nil, guests: GuestSection.Reader? = nil) {
         self.snapshot = snapshot
         self.tariff = tariff
         folioSection = folios
+        guestSection = guests
         tail = HotelProjection()
         head = snapshot?.coveredPosition ?? .origin
     }
@@ -31,6 +35,8 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
         tariff = folded.tariff
         folioSection = nil
         tailFolios = folded.folios
+        guestSection = nil
+        tailGuests = folded.guests
         head = folded.position
     }
 
@@ -56,6 +62,16 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
         }
     }
 
+    func guest(_ client: ClientID) -> GuestEntry? {
+        if let entry = tailGuests.entry(client) { return entry }
+        return guestSection?.register()?.entry(client)
+    }
+
+    func forEachGuest(_ body: (ClientID, GuestEntry) -> Void) {
+        guestSection?.register()?.entries.forEach { client, entry in if tailGuests.entry(client) == nil { body(client, entry) } }
+        for (client, entry) in tailGuests.entries { body(client, entry) }
+    }
+
     var isIntact: Bool { !(snapshot?.file.isDamaged ?? false) }
 
     func checkWhole() -> Bool { snapshot?.file.checkAll() ?? true }
@@ -69,6 +85,7 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
         tailFolios = FolioBook()
         event.apply(to: &folios)
         tailFolios = folios.tail
+        event.apply(to: &tailGuests)
     }
 
     // MARK: StayCalendarEditing

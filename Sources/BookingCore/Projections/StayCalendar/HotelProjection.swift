@@ -39,6 +39,8 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     public private(set) var tariff = Tariff()
     /// Every booking's money (its own section of the snapshot, ``FolioSection``).
     private(set) var folios = FolioBook()
+    /// What the log says of the guests' profiles (its own section of the snapshot, ``GuestSection``).
+    private(set) var guests = GuestRegister()
     /// Where the line of the last event folded ends in the log (for the snapshot header; 0 when the
     /// events were not read from a log).
     private(set) var offset = 0
@@ -301,17 +303,25 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
         fold(event)
     }
 
-    /// The event's meaning for the stays, the tariff and the folios.
+    /// The event's meaning for the stays, the tariff, the folios and the guests.
     private mutating func fold(_ event: DomainEvent) {
         event.apply(to: &self)
         event.apply(to: &tariff)
         event.apply(to: &folios)
+        event.apply(to: &guests)
     }
 
-    /// Starts from a snapshot's tariff and folios.
-    mutating func seed(tariff: Tariff, folios: FolioSection.Reader?) {
+    /// Starts from a snapshot's tariff, folios and guests.
+    mutating func seed(tariff: Tariff, folios: FolioSection.Reader?, guests: GuestRegister) {
         self.tariff = tariff
         folios?.forEach { self.folios.put($0, $1) }
+        self.guests = guests
+    }
+
+    public func guest(_ client: ClientID) -> GuestEntry? { guests.entry(client) }
+
+    public func forEachGuest(_ body: (ClientID, GuestEntry) -> Void) {
+        for (client, entry) in guests.entries { body(client, entry) }
     }
 
     public func folio(_ id: BookingID) -> Folio? { folios.folio(id) }

@@ -6,9 +6,11 @@ enum StayCalendar: SnapshotReadModel {
     static func builder(expectedBytes: Int) -> HotelProjection { HotelProjection(expectedBytes: expectedBytes) }
 
     static func builder(continuing snapshot: MappedSnapshot, tailBytes: Int) -> HotelProjection? {
-        guard let section = Snapshot(snapshot), let tariff = TariffSection.read(snapshot), let folios = FolioSection.reader(of: snapshot) else { return nil }
+        guard let section = Snapshot(snapshot), let tariff = TariffSection.read(snapshot), let folios = FolioSection.reader(of: snapshot),
+              let guests = GuestSection.reader(of: snapshot), let register = guests == nil ? GuestRegister() : guests!.register()
+        else { return nil }
         var builder = HotelProjection(section, tailBytes: tailBytes)
-        builder.seed(tariff: tariff, folios: folios)
+        builder.seed(tariff: tariff, folios: folios, guests: register)
         return snapshot.isDamaged ? nil : builder
     }
 
@@ -17,12 +19,15 @@ enum StayCalendar: SnapshotReadModel {
         try TariffSection.write(builder.tariff, to: &out)
         let stays = builder
         try FolioSection.write(builder.folios, to: &out) { key, folio in stays.booking(key.id).map(folio.mayBeOwed) ?? false }
+        try GuestSection.write(builder.guests, to: &out)
     }
 
     static func view(of snapshot: MappedSnapshot?) -> CachedHotelModel? {
         guard let snapshot else { return CachedHotelModel(snapshot: nil) }
-        guard let section = Snapshot(snapshot), let tariff = TariffSection.read(snapshot), let folios = FolioSection.reader(of: snapshot) else { return nil }
-        return CachedHotelModel(snapshot: section, tariff: tariff, folios: folios)
+        guard let section = Snapshot(snapshot), let tariff = TariffSection.read(snapshot), let folios = FolioSection.reader(of: snapshot),
+              let guests = GuestSection.reader(of: snapshot)
+        else { return nil }
+        return CachedHotelModel(snapshot: section, tariff: tariff, folios: folios, guests: guests)
     }
 
     static func view(folded builder: HotelProjection) -> CachedHotelModel { CachedHotelModel(folded: builder) }

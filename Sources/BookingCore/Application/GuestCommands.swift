@@ -1,0 +1,187 @@
+import Synchronization
+
+/// A guest as `hotel guests` shows one: the client id, what the log says of the profile, and its values
+/// from the side file (none once forgotten).
+public struct Guest: Sendable, Equatable {
+    public var client: ClientID
+    public var profile: GuestProfile?
+    public var forgottenAt: Instant?
+}
+
+/// Whether this process holds its store's guests lock (a command inside it does not tidy the side file).
+private let holdingGuestLock = Mutex(false)
+
+extension FrontDesk {
+    /// The side file, or the refusal for a store without one.
+    private func vault() throws(HotelError) -> any GuestVault {
+        guard let vault = store.guestVault else { throw .store(.unsupportedFormat(store: "\(type(of: store))", reason: "this store keeps no guests' personal data yet")) }
+        return vault
+    }
+
+    /// Runs `body` holding the guests' lock, and after it removes what the log does not show.
+    private func withGuests<R>(_ body: (any GuestVault) throws(HotelError) -> R) throws(HotelError) -> R {
+        let vault = try vault()
+        return try vault.withLock { () throws(HotelError) in
+            holdingGuestLock.withLock { $0 = true }
+            defer { holdingGuestLock.withLock { $0 = false } }
+            return try body(vault)
+        }
+    }
+
+    /// The records the log shows (its client's last profile set names it, and no forget came after), from
+    /// `records`: what the side file keeps once it is tidy.
+    private static func shown(_ records: [GuestRecord], by model: any HotelReadModel) -> [GuestRecord] {
+        records.filter { model.guest($0.client)?.revision == $0.revision }
+    }
+
+    /// Rewrites the side file with only what the log shows, if it holds anything else.
+    private func tidy(_ vault: any GuestVault) throws(HotelError) {
+        let model = try state(query: .all)
+        let records: [GuestRecord]
+        do throws(EventStoreError) { records = try vault.records() } catch { throw .store(error) }
+        let kept = Self.shown(records, by: model)
+        do throws(EventStoreError) {
+            if kept.count != records.count { try vault.replace(with: kept) }
+            try vault.markLeftovers(false)
+        } catch { throw .store(error) }
+    }
+
+    /// After a command that wrote: finishes an erasure or removes the values of a profile a killed `guests
+    /// set` or `forget` left behind (a marker beside the side file says one may have), so that they are not
+    /// kept a moment longer than the next write.
+    func finishGuestUpkeep() {
+        guard let vault = store.guestVault, vault.mayHaveLeftovers, !holdingGuestLock.withLock({ $0 }) else { return }
+        try? withGuests { (vault) throws(HotelError) in try tidy(vault) }
+    }
+
+    /// Records or updates client `client`'s profile: the values given replace those of the same fields,
+    /// the others keep theirs (a forgotten profile starts anew).
+    public func setGuest(_ client: ClientID, _ values: [GuestField: String]) throws(HotelError) {
+        try withGuests { (vault) throws(HotelError) in
+            for _ in 0..<maximumAttempts {
+                let model = try state(query: .all)
+                var records: [GuestRecord]
+                do throws(EventStoreError) { records = try vault.records() } catch { throw .store(error) }
+                let entry = model.guest(client)
+                var profile = entry?.revision.flatMap { revision in records.first { $0.client == client && $0.revision == revision } }?.profile ?? GuestProfile()
+                for (field, value) in values { profile[field] = value }
+                let record = GuestRecord(client: client, revision: .random(), profile: profile)
+                // The values first (a record the log does not know is never shown), then the event.
+                do throws(EventStoreError) {
+                    try vault.markLeftovers(true)
+                    try vault.replace(with: records + [record])
+                } catch { throw .store(error) }
+                do throws(HotelError) {
+                    _ = try run(SetGuestProfile(client: client, revision: record.revision, fields: Array(values.keys), expected: entry?.revision))
+                } catch .rejected(.guestChangedSinceRead) {
+                    continue
+                }
+                try tidy(vault)
+                return
+            }
+            throw .tooManyConflicts(attempts: maximumAttempts)
+        }
+    }
+
+    /// Erases client `client`'s profile: recorded first, then the values are removed from the side file.
+    public func forgetGuest(_ client: ClientID, reason: Reason?) throws(HotelError) {
+        try withGuests { (vault) throws(HotelError) in
+            do throws(EventStoreError) { try vault.markLeftovers(true) } catch { throw .store(error) }
+            _ = try run(ForgetGuest(client: client, reason: reason, now: now))
+            try tidy(vault)
+        }
+    }
+
+    /// Every client with a profile (or a forgotten one), with the values the log shows.
+    private func allGuests() throws(HotelError) -> [Guest] {
+        let model = try state(query: .all)
+        let records: [GuestRecord]
+        let vault = try vault()
+        do throws(EventStoreError) { records = try vault.records() } catch { throw .store(error) }
+        var byClient: [ClientID: GuestRecord] = [:]
+        for record in Self.shown(records, by: model) { byClient[record.client] = record }
+        var guests: [Guest] = []
+        model.forEachGuest { client, entry in guests.append(Guest(client: client, profile: entry.revision == nil ? nil : byClient[client]?.profile ?? GuestProfile(), forgottenAt: entry.forgottenAt)) }
+        return guests
+    }
+
+    /// The guests with a profile (not the forgotten), in byte order of the name, then of the client id.
+    public func guests() throws(HotelError) -> [Guest] {
+        try allGuests().filter { $0.profile != nil }.sorted { a, b in
+            let (x, y) = (a.profile?.name ?? "", b.profile?.name ?? "")
+            if x != y { return x.utf8.lexicographicallyPrecedes(y.utf8) }
+            return a.client.rawValue.utf8.lexicographicallyPrecedes(b.client.rawValue.utf8)
+        }
+    }
+
+    /// The guests whose name, e-mail or phone contains `text`, ignoring case and accents (a phone matches on
+    /// its digits); as ``guests()`` orders them.
+    public func findGuests(_ text: String) throws(HotelError) -> [Guest] {
+        let wanted = TextFolding.folded(text), digits = TextFolding.digits(text)
+        return try guests().filter { guest in
+            guard let profile = guest.profile else { return false }
+            if [profile[.name], profile[.email]].contains(where: { $0.map { TextFolding.folded($0).contains(wanted) } ?? false }) { return true }
+            return !digits.isEmpty && digits.count == text.unicodeScalars.filter { !" +-()".unicodeScalars.contains($0) }.count
+                && profile[.phone].map { TextFolding.digits($0).contains(digits) } ?? false
+        }
+    }
+
+    /// Client `client` as the hotel knows them: the profile (or when it was forgotten), and their stays.
+    /// - Throws: ``BookingError/unknownGuest(_:)`` for a client with no profile and no stay.
+    public func guest(_ client: ClientID) throws(HotelError) -> (guest: Guest?, stays: [Booking]) {
+        let found = try allGuests().first { $0.client == client }
+        let stays = try answer { model in model.bookings(matching: BookingFilter(client: client, now: now)) }
+        if found == nil, stays.isEmpty { throw .rejected(.unknownGuest(client)) }
+        return (found, stays)
+    }
+
+    /// The records the log shows: what `hotel guests export` writes.
+    public func exportGuests() throws(HotelError) -> [GuestRecord] {
+        let model = try state(query: .all)
+        let vault = try vault()
+        do throws(EventStoreError) { return Self.shown(try vault.records(), by: model) } catch { throw .store(error) }
+    }
+
+    /// Restores `records` (an export): each must be a profile the log shows (its client's last profile set
+    /// names its revision); else nothing is restored.
+    /// - Returns: How many were restored.
+    public func importGuests(_ records: [GuestRecord]) throws(HotelError) -> Int {
+        try withGuests { (vault) throws(HotelError) in
+            let model = try state(query: .all)
+            if let unknown = records.first(where: { model.guest($0.client)?.revision != $0.revision }) { throw .rejected(.unknownGuest(unknown.client)) }
+            var current: [GuestRecord]
+            do throws(EventStoreError) { current = Self.shown(try vault.records(), by: model) } catch { throw .store(error) }
+            let incoming = Set(records.map(\.client))
+            current.removeAll { incoming.contains($0.client) }
+            do throws(EventStoreError) { try vault.replace(with: current + records) } catch { throw .store(error) }
+            return records.count
+        }
+    }
+}
+
+extension FrontDesk {
+    /// What is wrong with the side file, for `hotel verify`: damage (its checksum), values the log does not
+    /// know (a killed `guests set`'s), and values of a forgotten guest (a killed `forget`'s): both are never
+    /// shown and are removed by the next command that writes, but they are there until then.
+    public func guestFileProblems() throws(HotelError) -> [String] {
+        guard let vault = store.guestVault else { return [] }
+        let records: [GuestRecord]
+        do throws(EventStoreError) { records = try vault.records() } catch { return ["\(vault.name): \(error)"] }
+        // No personal data: nothing to hold against the log (and no model to read).
+        if records.isEmpty { return [] }
+        let model = try state(query: .all)
+        var problems: [String] = []
+        var seen = Set<ClientID>()
+        for record in records {
+            let entry = model.guest(record.client)
+            if let forgotten = entry?.forgottenAt {
+                problems.append("\(vault.name): holds values of client \(record.client), forgotten at \(forgotten) (the next command that writes erases them)")
+            } else if entry?.revision != record.revision {
+                problems.append("\(vault.name): holds values of client \(record.client) at revision \(record.revision), which the log does not know (the next command that writes removes them)")
+            } else if !seen.insert(record.client).inserted {
+                problems.append("\(vault.name): holds two records of client \(record.client) at revision \(record.revision)")
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,140 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One record of the side file: the values of a client's profile at one revision (the log's
+/// ``GuestProfileSet`` names the revision it recorded).
+public struct GuestRecord: Sendable, Equatable {
+    public var client: ClientID
+    public var revision: GuestRevision
+    public var profile: GuestProfile
+
+    public init(client: ClientID, revision: GuestRevision, profile: GuestProfile) {
+        self.client = client
+        self.revision = revision
+        self.profile = profile
+    }
+}
+
+/// Where a store keeps its guests' personal data, beside the log and never in it: for a file store, a file
+/// beside the log (``GuestVaultFile``).
+///
+/// A record is shown only when the log's last ``GuestProfileSet`` of its client names its revision and no
+/// ``GuestForgotten`` came after: a record the log does not know (left by a process killed between writing
+/// it and appending its event) or of a forgotten guest (left by one killed between appending the forget and
+/// erasing) is never shown, and the next command that writes removes it (``GuestKeeping``).
+public protocol GuestVault: Sendable {
+    /// Every record, in the order kept.
+    /// - Throws: ``EventStoreError/corrupt(path:line:offset:reason:)`` if it is damaged.
+    func records() throws(EventStoreError) -> [GuestRecord]
+    /// Replaces every record, all or nothing, durably.
+    func replace(with records: [GuestRecord]) throws(EventStoreError)
+    /// Runs `body` holding the vault's lock: its writers run one at a time.
+    func withLock<R>(_ body: () throws(HotelError) -> R) throws(HotelError) -> R
+    /// Whether a write may have been left unfinished (a marker set before it and cleared after it).
+    var mayHaveLeftovers: Bool { get }
+    /// Sets or clears that marker, durably.
+    func markLeftovers(_ set: Bool) throws(EventStoreError)
+    /// Where the data lives, for messages.
+    var name: String { get }
+}
+
+/// A file store's guests: `<log>.guests`, mode 0600, one JSON object a line and a last line with the
+/// SHA-256 of the lines before it; rewritten whole (write, fsync, rename, fsync of the folder), so that a
+/// reader sees the old file or the new one and an erased value is in neither once the rename is done.
+///
+/// ```
+/// {"client":"42","revision":"9f2c41d07ab3e655","name":"Ana Müller","email":"ana@example.com"}
+/// {"sha256":"<64 hexadecimal digits>"}
+/// ```
+public struct GuestVaultFile: GuestVault {
+    public let path: String
+    public var name: String { path }
+    private var lockPath: String { path + ".lock" }
+    private var markerPath: String { path + ".pending" }
+
+    public init(logPath: String) { path = logPath + ".guests" }
+
+    public func records() throws(EventStoreError) -> [GuestRecord] {
+        guard let file = try POSIXFile.open(path, O_RDONLY) else { return [] }
+        let bytes = try file.readToEnd()
+        func damaged(_ line: Int, _ reason: String) -> EventStoreError { .corrupt(path: path, line: line, offset: 0, reason: reason) }
+        guard bytes.last == UInt8(ascii: "\n") else { throw damaged(0, "the guests file does not end with its checksum line") }
+        let body = bytes.dropLast()
+        let lastBreak = body.lastIndex(of: UInt8(ascii: "\n"))
+        let content = lastBreak.map { bytes[..<($0 + 1)] } ?? bytes[0..<0]
+        let checksumLine = lastBreak.map { body[($0 + 1)...] } ?? body[...]
+        guard let object = try? JSONParser.parse(checksumLine).objectValue, let sum = object["sha256"]?.stringValue else {
+            throw damaged(0, "the guests file's last line is not its checksum")
+        }
+        guard SHA256.hash(content).hex == sum else { throw damaged(0, "the guests file's checksum does not match its content: it was damaged or edited") }
+        var records: [GuestRecord] = []
+        var line = 0
+        for raw in content.split(separator: UInt8(ascii: "\n")) {
+            line += 1
+            guard let object = try? JSONParser.parse(raw).objectValue, let client = object["client"]?.stringValue.flatMap({ try? ClientID($0) }),
+                  let revision = object["revision"]?.stringValue.flatMap({ try? GuestRevision($0) })
+            else { throw damaged(line, "a guests record without a client or revision") }
+            var profile = GuestProfile()
+            for field in GuestField.allCases { profile[field] = object[field.rawValue]?.stringValue }
+            records.append(GuestRecord(client: client, revision: revision, profile: profile))
+        }
+        return records
+    }
+
+    public func replace(with records: [GuestRecord]) throws(EventStoreError) {
+        var bytes: [UInt8] = []
+        for record in records {
+            var object: JSONObject = ["client": .string(record.client.rawValue), "revision": .string(record.revision.description)]
+            for field in GuestField.allCases { if let value = record.profile[field] { object[field.rawValue] = .string(value) } }
+            JSONWriter.write(.object(object), to: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        JSONWriter.write(.object(["sha256": .string(SHA256.hash(bytes).hex)]), to: &bytes)
+        bytes.append(UInt8(ascii: "\n"))
+        try Self.writeDurably(bytes, to: path)
+    }
+
+    /// Writes `bytes` as the file at `path`: a temporary beside it (mode 0600), synced, renamed over it, and
+    /// the folder synced. Nothing is left behind if it fails.
+    static func writeDurably(_ bytes: [UInt8], to path: String) throws(EventStoreError) {
+        // A writer killed before its rename left its values in a temporary: never kept past the next write.
+        StaleTemporaries.clear(besides: path)
+        let temporary = StaleTemporaries.name(besides: path)
+        unlink(temporary)
+        guard let file = try POSIXFile.open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode: 0o600) else { throw .io(path: temporary, operation: "open", errno: ENOENT) }
+        do throws(EventStoreError) {
+            try file.writeAll(bytes)
+            try file.sync()
+            guard rename(temporary, path) == 0 else { throw EventStoreError.io(path: path, operation: "rename", errno: errno) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        try POSIXFile.syncDirectory(of: path)
+    }
+
+    public func withLock<R>(_ body: () throws(HotelError) -> R) throws(HotelError) -> R {
+        var result: Result<R, HotelError>!
+        do throws(EventStoreError) {
+            try FileLock.withLock(path: lockPath, timeout: 10) { () throws(EventStoreError) in
+                do throws(HotelError) { result = .success(try body()) } catch { result = .failure(error) }
+            }
+        } catch {
+            throw .store(error)
+        }
+        return try result.get()
+    }
+
+    public var mayHaveLeftovers: Bool { access(markerPath, F_OK) == 0 }
+
+    public func markLeftovers(_ set: Bool) throws(EventStoreError) {
+        if set {
+            try Self.writeDurably([], to: markerPath)
+        } else if unlink(markerPath) == 0 {
+            try POSIXFile.syncDirectory(of: markerPath)
+        }
+    }
+}

@@ -1,0 +1,201 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BookingCore
+
+extension Subcommand {
+    /// `hotel guests [--json]` or `hotel guests list`
+    static let guestsList = Subcommand(
+        spec: CommandSpec(
+            name: "guests", abstract: "List the guests with a profile: CLIENT<TAB>NAME<TAB>EMAIL<TAB>PHONE.",
+            discussion: "Every guest with a profile (not the forgotten), in byte order of the name, then of the client id; a field is empty where none is set, values as given. Personal data is kept beside the log (the file <store>.guests, mode 0600), never in it: 'hotel log' does not contain it, so a backup is the log and 'hotel guests export'. 'hotel guests list' is the same. With --json: {\"guests\":[{\"client\":...,\"name\":...,\"email\":...,\"phone\":...,\"note\":...}]} (null where none is set)."),
+        options: Flag.json,
+        run: { (_, context, json) throws(CommandLineError) in
+            try context.requireStore()
+            let guests = try context.query { (desk) throws(HotelError) in try desk.guests() }
+            context.printGuests(guests, json: json)
+        })
+
+    /// `hotel guests find TEXT [--json]`
+    static let guestsFind = Subcommand(
+        spec: CommandSpec(
+            name: "guests find", abstract: "List the guests whose name, e-mail or phone contains TEXT, ignoring case and accents.",
+            arguments: [("text", "What to look for: part of a name (muller finds Müller), an e-mail address or a phone number (matched on its digits).")],
+            positionalCount: 1...1,
+            discussion: "The same lines as 'hotel guests', in the same order. With --json: as 'hotel guests --json'."),
+        options: Flag.json,
+        run: { (arguments, context, json) throws(CommandLineError) in
+            let text = arguments.positionals[0]
+            guard !text.isEmpty else { throw .usage("the text to find is empty", help: arguments.spec.name) }
+            try context.requireStore()
+            let guests = try context.query { (desk) throws(HotelError) in try desk.findGuests(text) }
+            context.printGuests(guests, json: json)
+        })
+
+    /// `hotel guests show CLIENT [--json]`
+    static let guestsShow = Subcommand(
+        spec: CommandSpec(
+            name: "guests show", abstract: "Show what the hotel holds about a client: the profile, the stays and each folio's balance.",
+            arguments: [("client", "The client id, as --client takes it.")], positionalCount: 1...1,
+            discussion: "The profile as KEY<TAB>VALUE lines (client, name, email, phone, note; or client and forgotten with the time it was erased), then the client's stays as 'hotel bookings' prints them, each followed by its folio's balance where it has one. With --json: {\"client\":...,\"name\":...,\"email\":...,\"phone\":...,\"note\":...,\"stays\":[...]}, or {\"client\":...,\"forgottenAt\":...,\"stays\":[...]} once forgotten: the complete record of what the hotel holds about that person (GDPR article 15)."),
+        options: Flag.json,
+        run: { (arguments, context, json) throws(CommandLineError) in
+            let client = try arguments.parse(arguments.positionals[0], ClientID.init(_:))
+            try context.requireStore()
+            let (found, stays, balances, now) = try context.query { (desk) throws(HotelError) in
+                let (guest, stays) = try desk.guest(client)
+                let balances = try stays.map { (stay) throws(HotelError) -> Amount? in
+                    let folio = try desk.folio(stay.id)
+                    return folio.lines.isEmpty ? nil : folio.balance
+                }
+                return (guest, stays, balances, desk.now)
+            }
+            if json {
+                var object: JSONObject = ["client": .string(client.rawValue)]
+                if let forgotten = found?.forgottenAt {
+                    object["forgottenAt"] = .string(forgotten.description)
+                } else {
+                    for field in GuestField.allCases { object[field.rawValue] = found?.profile?[field].map(JSONValue.string) ?? .null }
+                }
+                object["stays"] = .array(zip(stays, balances).map { stay, balance in
+                    var value = stay.json(at: now)
+                    if case .object(var fields) = value { fields["balance"] = balance.map { .string($0.description) } ?? .null; value = .object(fields) }
+                    return value
+                })
+                context.json(.object(object))
+            } else {
+                context.line("client\t\(client)")
+                if let forgotten = found?.forgottenAt {
+                    context.line("forgotten\t\(forgotten)")
+                } else {
+                    for field in GuestField.allCases { context.line("\(field.rawValue)\t\(found?.profile?[field] ?? "")") }
+                }
+                for (stay, balance) in zip(stays, balances) {
+                    context.line(stay.fields(at: now).joined(separator: "\t") + (balance.map { "\tbalance \($0)" } ?? ""))
+                }
+            }
+        })
+
+    /// `hotel guests set CLIENT [--name TEXT] [--email TEXT] [--phone TEXT] [--note TEXT]`
+    static let guestsSet = Subcommand(
+        spec: CommandSpec(
+            name: "guests set", abstract: "Record or update a client's profile (name, e-mail, phone, note) and print the client id.",
+            arguments: [("client", "The client id, as --client takes it: keep it pseudonymous (a number, a loyalty code), as the log keeps it for ever.")],
+            positionalCount: 1...1,
+            discussion: "Options not given keep their value; a forgotten client starts a new profile. The values are kept beside the log (the file <store>.guests, mode 0600, rewritten by write, fsync and rename), never in it: the log records that the profile was set and which fields changed. A name has at most 200 characters, a note at most 500; an e-mail address one '@' and no white space; a phone number digits, spaces and + - ( ); anything else exits 64. Two processes setting one profile at once both land, one after the other."),
+        options: OptionList(
+            Option("--name", "text", "The guest's name, as they write it.") { (text: String) throws(InvalidValue) in try GuestField.name.validated(text) },
+            Option("--email", "address", "An e-mail address.") { (text: String) throws(InvalidValue) in try GuestField.email.validated(text) },
+            Option("--phone", "number", "A phone number.") { (text: String) throws(InvalidValue) in try GuestField.phone.validated(text) },
+            Option("--note", "text", "A note for the desk (at most 500 characters).") { (text: String) throws(InvalidValue) in try GuestField.note.validated(text) }),
+        run: { (arguments, context, options) throws(CommandLineError) in
+            let client = try arguments.parse(arguments.positionals[0], ClientID.init(_:))
+            var values: [GuestField: String] = [:]
+            if let name = try options.0.get() { values[.name] = name }
+            if let email = try options.1.get() { values[.email] = email }
+            if let phone = try options.2.get() { values[.phone] = phone }
+            if let note = try options.3.get() { values[.note] = note }
+            guard !values.isEmpty else { throw .usage("give at least one of --name, --email, --phone, --note", help: arguments.spec.name) }
+            try context.requireStore()
+            try context.query { (desk) throws(HotelError) in try desk.setGuest(client, values) }
+            context.line(client.rawValue)
+        })
+
+    /// `hotel guests forget CLIENT [--reason TEXT]`
+    static let guestsForget = Subcommand(
+        spec: CommandSpec(
+            name: "guests forget", abstract: "Erase a client's name, e-mail, phone and note, and print the client id.",
+            arguments: [("client", "The client id.")], positionalCount: 1...1,
+            discussion: "GDPR article 17. The erasure is recorded first, then the values are removed from the side file: once this exits 0 no byte of them is left in any file of the store, and a process killed in between leaves them never shown again and removed by the next command that writes. Bookings, folios and history stay, under the client id; 'hotel guests show' says the guest was forgotten and when; 'hotel guests find' no longer finds them; 'hotel guests set' later starts a new profile."),
+        options: Option.reason("Why, recorded with the erasure (at most 200 characters; no personal data: the log keeps it)."),
+        run: { (arguments, context, options) throws(CommandLineError) in
+            let client = try arguments.parse(arguments.positionals[0], ClientID.init(_:))
+            let reason = try options.get()
+            try context.requireStore()
+            try context.query { (desk) throws(HotelError) in try desk.forgetGuest(client, reason: reason) }
+            context.line(client.rawValue)
+        })
+
+    /// `hotel guests export`
+    static let guestsExport = Subcommand(
+        spec: CommandSpec(
+            name: "guests export", abstract: "Print the guests' personal data as JSON lines, for a backup or a move.",
+            discussion: "One object a profile the log shows: {\"client\":...,\"revision\":...,\"name\":...,...}. 'hotel log' never contains personal data: a backup is both the log and this; 'hotel guests import' restores it into a store holding the same log."),
+        run: { (_, context) throws(CommandLineError) in
+            try context.requireStore()
+            let records = try context.query { (desk) throws(HotelError) in try desk.exportGuests() }
+            for record in records { context.json(record.json) }
+        })
+
+    /// `hotel guests import FILE|-`
+    static let guestsImport = Subcommand(
+        spec: CommandSpec(
+            name: "guests import", abstract: "Restore the guests' personal data from 'hotel guests export', and print how many profiles.",
+            arguments: [("file", "The export, or - for standard input.")], positionalCount: 1...1,
+            discussion: "Each profile must be one the store's log knows (its client's last profile set names its revision: after 'hotel log | hotel import -' into a new store, say); a file with any other, or a line that is not a profile, is refused whole and nothing is written."),
+        run: { (arguments, context) throws(CommandLineError) in
+            let source = arguments.positionals[0]
+            let bytes: [UInt8]
+            if source == "-" {
+                bytes = try readStandardInput()
+            } else {
+                let file = open(source, O_RDONLY | O_CLOEXEC)
+                guard file >= 0 else { throw CommandLineError(message: "cannot open '\(source)': \(String(cString: strerror(errno)))", status: errno == ENOENT ? .noInput : .ioError) }
+                defer { close(file) }
+                bytes = try readAll(from: file, name: source)
+            }
+            var records: [GuestRecord] = []
+            for (index, line) in bytes.split(separator: UInt8(ascii: "\n")).enumerated() {
+                guard let record = GuestRecord(json: Array(line)) else {
+                    throw CommandLineError(message: "line \(index + 1) of '\(source == "-" ? "stdin" : source)' is not a guest's profile as 'hotel guests export' writes it; nothing was imported", status: .dataError)
+                }
+                records.append(record)
+            }
+            try context.requireStore()
+            let count = try context.query { (desk) throws(HotelError) in try desk.importGuests(records) }
+            context.line("imported \(count) profiles")
+        })
+}
+
+extension Context {
+    /// `CLIENT<TAB>NAME<TAB>EMAIL<TAB>PHONE` a guest, or the JSON list.
+    func printGuests(_ guests: [Guest], json: Bool) {
+        if json {
+            self.json(.object(["guests": .array(guests.map { guest in
+                var object: JSONObject = ["client": .string(guest.client.rawValue)]
+                for field in GuestField.allCases { object[field.rawValue] = guest.profile?[field].map(JSONValue.string) ?? .null }
+                return .object(object)
+            })]))
+        } else {
+            for guest in guests {
+                line([guest.client.rawValue, guest.profile?[.name] ?? "", guest.profile?[.email] ?? "", guest.profile?[.phone] ?? ""].joined(separator: "\t"))
+            }
+        }
+    }
+}
+
+extension GuestRecord {
+    /// As `hotel guests export` writes it.
+    var json: JSONValue {
+        var object: JSONObject = ["client": .string(client.rawValue), "revision": .string(revision.description)]
+        for field in GuestField.allCases { if let value = profile[field] { object[field.rawValue] = .string(value) } }
+        return .object(object)
+    }
+
+    /// One line of an export; nil if it is not one.
+    init?(json bytes: [UInt8]) {
+        guard let object = try? JSONParser.parse(bytes).objectValue, let client = object["client"]?.stringValue.flatMap({ try? ClientID($0) }),
+              let revision = object["revision"]?.stringValue.flatMap({ try? GuestRevision($0) }),
+              object.members.allSatisfy({ $0.key == "client" || $0.key == "revision" || GuestField(rawValue: $0.key) != nil })
+        else { return nil }
+        var profile = GuestProfile()
+        for field in GuestField.allCases {
+            guard let value = object[field.rawValue] else { continue }
+            guard let text = value.stringValue, let valid = try? field.validated(text) else { return nil }
+            profile[field] = valid
+        }
+        self.init(client: client, revision: revision, profile: profile)
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import HotelTestSupport
+import Testing
+
+/// Issue 20, guests: profiles beside the log, found by name, forgotten without a trace.
+struct GuestsTests {
+    let sandbox = Sandbox()
+    let now = "2026-12-03T10:00:00Z"
+
+    @discardableResult
+    func ok(_ arguments: [String]) throws -> String { try sandbox.ok(arguments, at: now) }
+
+    func hotelWithGuests() throws {
+        try ok(["rooms", "add", "Blue", "Green"])
+        try ok(["guests", "set", "42", "--name", "Ana Müller", "--email", "ana@example.com", "--phone", "+41 22 123 45 67"])
+        try ok(["guests", "set", "7", "--name", "中村 花子", "--phone", "+81 3-1234-5678"])
+        try ok(["guests", "set", "9", "--name", "Νίκος Παπαδόπουλος", "--note", "quiet room"])
+        try ok(["guests", "set", "5", "--name", "Aiko Nakamura"])
+    }
+
+    func filesContaining(_ text: String) -> [String] { HotelEndToEndTests.filesContaining(text, in: sandbox) }
+
+    @Test func guestsAreListedByNameThenClientWithTheirFields() throws {
+        try hotelWithGuests()
+        #expect(try ok(["guests", "set", "42", "--note", "allergic to feathers"]) == "42\n")
+        #expect(try ok(["guests"]) == """
+            5\tAiko Nakamura\t\t
+            42\tAna Müller\tana@example.com\t+41 22 123 45 67
+            9\tΝίκος Παπαδόπουλος\t\t
+            7\t中村 花子\t\t+81 3-1234-5678
+
+            """)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try ok(["guests", "--json"]).utf8)) as? [String: Any])
+        let first = try #require((json["guests"] as? [[String: Any]])?[1])
+        #expect(first["client"] as? String == "42" && first["note"] as? String == "allergic to feathers" && first["email"] as? String == "ana@example.com")
+        // Nothing personal in the log or its cache.
+        #expect(filesContaining("Müller").allSatisfy { $0.hasSuffix(".guests") }, "\(filesContaining("Müller"))")
+        #expect(try ok(["verify"]).hasPrefix("ok:"))
+    }
+
+    @Test func findIgnoresCaseAndAccentsAndMatchesPhonesOnTheirDigits() throws {
+        try hotelWithGuests()
+        #expect(try ok(["guests", "find", "muller"]) == "42\tAna Müller\tana@example.com\t+41 22 123 45 67\n")
+        #expect(try ok(["guests", "find", "NAKA"]) == "5\tAiko Nakamura\t\t\n")
+        #expect(try ok(["guests", "find", "νικος"]).hasPrefix("9\t"))
+        #expect(try ok(["guests", "find", "中村"]).hasPrefix("7\t"))
+        #expect(try ok(["guests", "find", "3 1234 5678"]).hasPrefix("7\t"))
+        #expect(try ok(["guests", "find", "EXAMPLE.com"]).hasPrefix("42\t"))
+        #expect(try ok(["guests", "find", "nobody"]) == "")
+    }
+
+    @Test func showIsTheWholeRecordOfAPersonAndForgetErasesIt() throws {
+        try hotelWithGuests()
+        try ok(["settings", "set", "currency", "EUR"])
+        let stay = try sandbox.id(["book", "--client", "42", "--room", "Blue", "--from", "2026-12-10", "--nights", "2", "--price", "90"], at: now)
+        #expect(try ok(["guests", "show", "42"]) == """
+            client\t42
+            name\tAna Müller
+            email\tana@example.com
+            phone\t+41 22 123 45 67
+            note\t
+            \(stay)\t42\tBlue\t2026-12-10\t2026-12-12\tactive\tbalance 180.00
+
+            """)
+        #expect(try ok(["guests", "forget", "42", "--reason", "asked by mail"]) == "42\n")
+        #expect(try ok(["guests", "show", "42"]).hasPrefix("client\t42\nforgotten\t2026-12-03T10:00:00Z\n\(stay)\t42\tBlue"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try ok(["guests", "show", "42", "--json"]).utf8)) as? [String: Any])
+        #expect(json["forgottenAt"] as? String == "2026-12-03T10:00:00Z" && json["name"] == nil && (json["stays"] as? [Any])?.count == 1)
+        #expect(try ok(["guests", "find", "muller"]) == "")
+        // No byte of the erased values is left in any file of the store's folder.
+        for value in ["Ana Müller", "ana@example.com", "+41 22 123 45 67", "Müller"] { #expect(filesContaining(value) == [], "\(value): \(filesContaining(value))") }
+        // A second forget is refused; a set starts a new profile.
+        #expect(try sandbox.refused(["guests", "forget", "42"], at: now).stderr.contains("was forgotten at"))
+        try ok(["guests", "set", "42", "--name", "A. M."])
+        #expect(try ok(["guests", "show", "42"]).hasPrefix("client\t42\nname\tA. M.\nemail\t\n"))
+        #expect(try ok(["verify"]).hasPrefix("ok:"))
+    }
+
+    @Test func badValuesAreUsageErrors() throws {
+        try ok(["rooms", "add", "Blue"])
+        for (option, value) in [("--email", "a@b@c"), ("--email", "a b@c"), ("--phone", "call me"), ("--name", String(repeating: "x", count: 201)), ("--note", String(repeating: "y", count: 501))] {
+            let refused = try sandbox.refused(["guests", "set", "42", option, value], at: now, status: 64)
+            #expect(refused.stderr.hasPrefix("hotel: error: invalid \(option) '"), "\(refused.stderr)")
+        }
+        #expect(try sandbox.refused(["guests", "set", "42"], at: now, status: 64).stderr.contains("give at least one of"))
+        #expect(try sandbox.refused(["guests", "forget", "42"], at: now).stderr == "hotel: error: no profile of client '42'; 'hotel guests set 42 --name NAME' records one\n")
+    }
+
+    @Test func aClientIdLikeAnEmailAddressIsWarnedAbout() throws {
+        try ok(["rooms", "add", "Blue"])
+        let result = try sandbox.hotel(now: now).run(["book", "--client", "ana@example.com", "--room", "Blue", "--from", "2026-12-10", "--nights", "1"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "hotel: warning: client id 'ana@example.com' contains '@': the log keeps client ids for ever, so keep them pseudonymous (a number, a loyalty code) and record personal data with 'hotel guests set'\n")
+    }
+
+    @Test func exportAndImportMoveThePersonalDataTheLogDoesNotHold() throws {
+        try hotelWithGuests()
+        try ok(["guests", "forget", "9"])
+        let export = try ok(["guests", "export"])
+        #expect(export.split(separator: "\n").count == 3)
+        #expect(!(try ok(["log"])).contains("Müller"))
+        // A new store from the log alone knows the profiles but not their values; the export restores them.
+        let other = Sandbox()
+        var restored = other.hotel(now: now)
+        #expect(try restored.run(["import", "-"], input: try ok(["log"])).status == 0)
+        #expect(try restored.run(["guests"]).stdout == "42\t\t\t\n5\t\t\t\n7\t\t\t\n")
+        #expect(try restored.run(["guests", "import", "-"], input: export) == .init(stdout: "imported 3 profiles\n", stderr: "", status: 0))
+        #expect(try restored.run(["guests"]).stdout == (try ok(["guests"])))
+        // A profile the log does not know is refused whole.
+        let unknown = export + "{\"client\":\"77\",\"revision\":\"0123456789abcdef\",\"name\":\"X\"}\n"
+        restored = other.hotel(now: now)
+        let refused = try restored.run(["guests", "import", "-"], input: unknown)
+        #expect(refused.status == 1 && refused.stdout == "", "\(refused)")
+        #expect(try restored.run(["verify"]).stdout.hasPrefix("ok:"))
+    }
+
+    @Test func twoProcessesSettingOneProfileAtOnceBothLand() throws {
+        try ok(["rooms", "add", "Blue"])
+        try ok(["guests", "set", "42", "--name", "Ana"])
+        for round in 0..<5 {
+            let gate = StartGate(in: sandbox.path + "/")
+            var hotel = sandbox.hotel
+            hotel.environment["HOTEL_NOW"] = now
+            let a = try hotel.start(["guests", "set", "42", "--email", "ana\(round)@example.com"], after: gate)
+            let b = try hotel.start(["guests", "set", "42", "--phone", "+41 \(round)"], after: gate)
+            gate.release(2)
+            #expect(a.wait().status == 0 && b.wait().status == 0)
+            #expect(try ok(["guests"]) == "42\tAna\tana\(round)@example.com\t+41 \(round)\n")
+            try FileManager.default.removeItem(atPath: gate.path)
+        }
+        #expect(try ok(["verify"]).hasPrefix("ok:"))
+    }
+
+    @Test func verifyReportsADamagedSideFileAndWhatTheLogDoesNotKnow() throws {
+        try hotelWithGuests()
+        let path = sandbox.hotel.storePath + ".guests"
+        var bytes = try #require(FileManager.default.contents(atPath: path))
+        bytes[10] ^= 0x20
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let verify = try sandbox.hotel(now: now).run(["verify"])
+        #expect(verify.status == 65 && verify.stdout.contains("checksum does not match"), "\(verify)")
+    }
+}
+
+/// Every file under `sandbox` (the store's folder: log, cache, side file, temporaries) that contains `text`.
+func filesContaining(_ text: String, in sandbox: Sandbox) -> [String] {
+    let needle = Data(text.utf8)
+    let files = FileManager.default.enumerator(atPath: sandbox.path)?.compactMap { $0 as? String } ?? []
+    return files.filter { name in
+        guard let data = FileManager.default.contents(atPath: sandbox.path + "/" + name) else { return false }
+        return data.range(of: needle) != nil
+    }
+}
+
+/// Processes killed with SIGKILL at random moments of `guests set` and `guests forget`: a profile whose
+/// command exited 0 is never lost; a forgotten guest's data is never shown again, and the next command that
+/// writes erases it; values the log does not know are never shown, and the next write removes them.
+struct GuestCrashTests {
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func killedGuestCommandsLoseNothingAndShowNothingForgotten(seed: UInt64) throws {
+        let sandbox = Sandbox()
+        let now = "2026-12-03T10:00:00Z"
+        try sandbox.ok(["rooms", "add", "Blue"], at: now)
+        var random = SplitMix(seed: seed)
+        var hotel = sandbox.hotel
+        hotel.environment["HOTEL_NOW"] = now
+        var mayShow: [String: Set<String>] = [:]  // client -> the names it may show: it must show one
+        var mustNotShow = Set<String>()  // forgotten (exit 0), with no set tried since
+        var namesOf: [String: Set<String>] = [:]
+        var outcomes: [Bool: Int] = [:]
+        for step in 0..<24 {
+            let client = String(random.next() % 4)
+            let forget = random.next() % 4 == 0 && mayShow[client] != nil
+            let name = "Guest \(seed)-\(step)."
+            let running = try hotel.start(forget ? ["guests", "forget", client] : ["guests", "set", client, "--name", name])
+            if !forget { namesOf[client, default: []].insert(name) }
+            // Kill it at a random moment (or let it finish).
+            usleep(UInt32(random.next() % 40_000))
+            kill(running.process.processIdentifier, SIGKILL)
+            let exited = running.wait().status == 0
+            outcomes[exited, default: 0] += 1
+            switch (forget, exited) {
+            case (true, true):
+                mayShow[client] = nil
+                mustNotShow.insert(client)
+                // Once forget exits 0, no byte of what was set for the client is left in any file.
+                for old in namesOf[client] ?? [] {
+                    let files = filesContaining(old, in: sandbox)
+                    #expect(files == [], "step \(step): \(old) left after forget: \(files.map { name in "\(name): " + String(decoding: FileManager.default.contents(atPath: sandbox.path + "/" + name) ?? Data(), as: UTF8.self) })")
+                }
+            case (true, false):
+                mayShow[client] = nil  // gone or not: nothing to require
+            case (false, true):
+                mayShow[client] = [name]
+                mustNotShow.remove(client)
+            case (false, false):
+                mayShow[client]?.insert(name)
+                mustNotShow.remove(client)
+            }
+            let shown = try hotel.run(["guests", "--json"])
+            #expect(shown.status == 0, "\(shown)")
+            let guests = (try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])?["guests"] as? [[String: Any]] ?? []
+            var names: [String: String] = [:]
+            for guest in guests { if let c = guest["client"] as? String { names[c] = guest["name"] as? String ?? "" } }
+            for (c, allowed) in mayShow { #expect(names[c].map(allowed.contains) == true, "step \(step): client \(c) shows \(names[c] ?? "nothing"), expected one of \(allowed)") }
+            for c in mustNotShow { #expect(names[c] == nil, "step \(step): forgotten client \(c) shown") }
+        }
+        // Some finished, some were killed.
+        #expect(outcomes[true, default: 0] > 0 && outcomes[false, default: 0] > 0, "\(outcomes)")
+        // The next command that writes tidies what was left; then verify finds nothing.
+        try sandbox.ok(["rooms", "add", "Green"], at: now)
+        let verify = try hotel.run(["verify"])
+        #expect(verify.status == 0, "\(verify)")
+    }
+}

@@ -99,6 +99,8 @@ extension BookingError {
             return "booking '\(id)' has no open invoice to credit; 'hotel invoice \(id)' issues one"
         case .invoiceNumbersUsedUp(let year):
             return "every invoice number of \(year) (up to \(InvoiceNumber.maximumSequence)) has been issued"
+        case .guestsNotKept:
+            return "this store keeps no guests' personal data yet (a PostgreSQL store); the guests commands run on a file store"
         case .unknownGuest(let client):
             return "no profile of client '\(client)'; 'hotel guests set \(client) --name NAME' records one"
         case .guestForgotten(let client, let at):

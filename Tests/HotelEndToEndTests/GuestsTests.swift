@@ -76,6 +76,16 @@ struct GuestsTests {
         #expect(try ok(["verify"]).hasPrefix("ok:"))
     }
 
+    @Test func theStaysOfTheGuestsFoundAreListedByGuest() throws {
+        try hotelWithGuests()
+        let ana = try sandbox.id(["book", "--client", "42", "--room", "Blue", "--from", "2026-12-03", "--nights", "2"], at: now)
+        let aiko = try sandbox.id(["book", "--client", "5", "--room", "Green", "--from", "2026-12-03", "--nights", "1"], at: now)
+        #expect(try ok(["bookings", "--guest", "MÜLLER"]) == "\(ana)\t42\tBlue\t2026-12-03\t2026-12-05\tactive\n")
+        #expect(try ok(["arrivals", "--guest", "nakamura"]) == "\(aiko)\t5\tGreen\t2026-12-03\t2026-12-04\tactive\n")
+        #expect(try ok(["in-house", "--on", "2026-12-03", "--guest", "nobody"]) == "")
+        #expect(try sandbox.refused(["bookings", "--guest", ""], at: now, status: 64).stderr.contains("--guest"))
+    }
+
     @Test func badValuesAreUsageErrors() throws {
         try ok(["rooms", "add", "Blue"])
         for (option, value) in [("--email", "a@b@c"), ("--email", "a b@c"), ("--phone", "call me"), ("--name", String(repeating: "x", count: 201)), ("--note", String(repeating: "y", count: 501))] {

@@ -15,7 +15,7 @@ struct VerifyTests {
         try FileManager.default.copyItem(atPath: Self.sample.path, toPath: hotel.storePath)
         let result = try hotel.run(["verify"])
         // An old store (no line carries previousHash): its head is the hash of every line.
-        #expect(result == .init(stdout: "ok: 142 events, 12 rooms, 62 bookings (9 cancelled), last position 142, head \(Repository.sampleHead)\n", stderr: "", status: 0))
+        #expect(result == .init(stdout: "ok: 148 events, 12 rooms, 62 bookings (9 cancelled), last position 148, head \(Repository.sampleHead)\n", stderr: "", status: 0))
         #expect(try Repository.chainHead(hotel.storePath) == Repository.sampleHead)
     }
 

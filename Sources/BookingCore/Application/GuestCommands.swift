@@ -14,7 +14,7 @@ private let holdingGuestLock = Mutex(false)
 extension FrontDesk {
     /// The side file, or the refusal for a store without one.
     private func vault() throws(HotelError) -> any GuestVault {
-        guard let vault = store.guestVault else { throw .store(.unsupportedFormat(store: "\(type(of: store))", reason: "this store keeps no guests' personal data yet")) }
+        guard let vault = store.guestVault else { throw .rejected(.guestsNotKept) }
         return vault
     }
 

@@ -82,6 +82,8 @@ public enum BookingError: Error, Sendable, Equatable {
     case noOpenInvoice(BookingID)
     /// Every number of the year's sequence has been issued.
     case invoiceNumbersUsedUp(year: Int)
+    /// The store keeps no guests' personal data (a PostgreSQL store, for now).
+    case guestsNotKept
     /// No profile of this client was ever recorded.
     case unknownGuest(ClientID)
     /// The client's profile was forgotten (at `at`); `guests set` starts a new one.

@@ -8,8 +8,8 @@ extension Subcommand {
             discussion: "Each line has six tab-separated fields: id, client ('-' for a hold made without one), room, arrival, departure, status, ordered by arrival, then room, then id. A status is one of held, expired (a hold past its expiry), released, active, checked-in, checked-out, cancelled, no-show. Blocks are listed by 'hotel blocks'. On a terminal, the fields stand in aligned columns under a header line (ID, CLIENT, ROOM, ARRIVAL, DEPARTURE, STATUS); piped, or with --tsv, they are the tab-separated lines. With --json: {\"bookings\":[{...}]}."),
         options: Option.client("Only this client's bookings."), Option.room("Only bookings of this room."),
         Option.type("Only bookings of rooms of this type."), DayRangeOptions(of: "bookings"),
-        RepeatedOption("--status", "status", "Only bookings with this status; repeat for several.", parse: Booking.Status.parse), AsOfOption(), ListFormat()
-    ) { (_, context, client, room, type, days, statuses, _, format) throws(CommandLineError) in
+        RepeatedOption("--status", "status", "Only bookings with this status; repeat for several.", parse: Booking.Status.parse), Option.guest, AsOfOption(), ListFormat()
+    ) { (_, context, client, room, type, days, statuses, guest, _, format) throws(CommandLineError) in
         var filter = BookingFilter()
         filter.client = try client.get()
         filter.room = try room.get()
@@ -21,7 +21,10 @@ extension Subcommand {
         try context.requireStore()
         filter.now = context.now
         if let type { filter.rooms = Set(try context.query { (desk) throws(HotelError) in try desk.rooms(ofType: type) }.map(\.name)) }
-        try context.list(matching: filter, format: format, key: "bookings")
+        let guests = try context.clients(of: try guest.get())
+        try context.list(format: format, key: "bookings", at: filter.now) { (desk, body) throws(HotelError) in
+            try desk.forEachBooking(matching: filter) { booking in if guests?.contains(booking.client) ?? true { body(booking) } }
+        }
     }
 
     /// `hotel arrivals|departures|in-house [--on DAY]`: the stays that happen on a day.
@@ -30,14 +33,15 @@ extension Subcommand {
             spec: CommandSpec(
                 name: list.rawValue, abstract: abstract,
                 discussion: discussion + " In the format of 'hotel bookings' (a table on a terminal, tab-separated lines piped or with --tsv). With --json: {\"bookings\":[{...}]}."),
-            options: Option.onDay, AsOfOption(), ListFormat()
-        ) { (_, context, on, _, format) throws(CommandLineError) in
+            options: Option.onDay, Option.guest, AsOfOption(), ListFormat()
+        ) { (_, context, on, guest, _, format) throws(CommandLineError) in
             let on = try on.get()
             let format = try format.get()
             try context.requireStore()
             let day = on ?? context.today
+            let guests = try context.clients(of: try guest.get())
             try context.list(format: format, key: "bookings", at: context.now) { (desk, body) throws(HotelError) in
-                try desk.stays(list, on: day).forEach(body)
+                try desk.stays(list, on: day).filter { guests?.contains($0.client) ?? true }.forEach(body)
             }
         }
     }
@@ -50,7 +54,21 @@ extension Subcommand {
         discussion: "For today (the default): the guests checked in now, including those due out today and those staying past their departure (a checked-in stay holds its room until it is checked out). For another day: the stays that hold a room that night: held (unexpired), active, checked-in and checked-out ones, and on a night gone by, a guest who had stayed on past the departure.")
 }
 
+extension Option where Value == String {
+    /// `--guest <text>`: the stays of the guests `hotel guests find` finds.
+    static let guest = Option("--guest", "text", "Only the stays of the guests 'hotel guests find TEXT' finds (by name, e-mail or phone, ignoring case and accents).") { (text: String) throws(InvalidValue) in
+        guard !text.isEmpty else { throw .text(option: "--guest", text, reason: "it is empty") }
+        return text
+    }
+}
+
 extension Context {
+    /// The clients of the guests `text` finds (nil for no text: every client).
+    func clients(of text: String?) throws(CommandLineError) -> Set<ClientID?>? {
+        guard let text else { return nil }
+        return Set(try query { (desk) throws(HotelError) in try desk.findGuests(text) }.map { Optional($0.client) })
+    }
+
     /// Prints the bookings `filter` includes, streamed (a million are never all in memory), in `format`.
     func list(matching filter: BookingFilter, format: ListFormat.Choice, key: String) throws(CommandLineError) {
         try list(format: format, key: key, at: filter.now) { (desk, body) throws(HotelError) in try desk.forEachBooking(matching: filter, body) }

@@ -40,3 +40,17 @@ func readAll(from descriptor: Int32, name: String) throws(CommandLineError) -> [
         bytes.append(contentsOf: chunk[..<n])
     }
 }
+
+/// Reads all of the file named `source`, or of standard input for `-` (as `import` and `guests import` take
+/// their input).
+///
+/// - Throws: ``CommandLineError`` with exit status 66 if there is no such file, 74 if it cannot be read.
+func readInput(_ source: String) throws(CommandLineError) -> [UInt8] {
+    if source == "-" { return try readStandardInput() }
+    let file = open(source, O_RDONLY | O_CLOEXEC)
+    guard file >= 0 else {
+        throw CommandLineError(message: "cannot open '\(source)': \(String(cString: strerror(errno)))", status: errno == ENOENT ? .noInput : .ioError)
+    }
+    defer { close(file) }
+    return try readAll(from: file, name: source)
+}

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import BookingCore
 
 extension Subcommand {
@@ -137,15 +132,7 @@ extension Subcommand {
             discussion: "Each profile must be one the store's log knows (its client's last profile set names its revision: after 'hotel log | hotel import -' into a new store, say); a file with any other, or a line that is not a profile, is refused whole and nothing is written."),
         run: { (arguments, context) throws(CommandLineError) in
             let source = arguments.positionals[0]
-            let bytes: [UInt8]
-            if source == "-" {
-                bytes = try readStandardInput()
-            } else {
-                let file = open(source, O_RDONLY | O_CLOEXEC)
-                guard file >= 0 else { throw CommandLineError(message: "cannot open '\(source)': \(String(cString: strerror(errno)))", status: errno == ENOENT ? .noInput : .ioError) }
-                defer { close(file) }
-                bytes = try readAll(from: file, name: source)
-            }
+            let bytes = try readInput(source)
             var records: [GuestRecord] = []
             for (index, line) in bytes.split(separator: UInt8(ascii: "\n")).enumerated() {
                 guard let record = GuestRecord(json: Array(line)) else {

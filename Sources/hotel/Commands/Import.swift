@@ -16,17 +16,7 @@ extension Subcommand {
             createsStore: true),
         run: { (arguments, context) throws(CommandLineError) in
             let source = arguments.positionals[0]
-            let bytes: [UInt8]
-            if source == "-" {
-                bytes = try readStandardInput()
-            } else {
-                let file = open(source, O_RDONLY | O_CLOEXEC)
-                guard file >= 0 else {
-                    throw CommandLineError(message: "cannot open '\(source)': \(String(cString: strerror(errno)))", status: errno == ENOENT ? .noInput : .ioError)
-                }
-                defer { close(file) }
-                bytes = try readAll(from: file, name: source)
-            }
+            let bytes = try readInput(source)
             let name = source == "-" ? "stdin" : source
             do throws(ImportError) {
                 let count = try context.store.importLog(bytes)

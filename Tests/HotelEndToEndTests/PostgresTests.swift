@@ -38,6 +38,15 @@ struct PostgresTests {
         #expect(try pg.run(["--version"]).stdout.contains("(with PostgreSQL)"))
     }
 
+    /// Issue 20, for now: a PostgreSQL store keeps no personal data, and says so rather than dropping it.
+    @Test func theGuestsCommandsAreRefusedOnPostgreSQLForNow() throws {
+        #expect(try pg.run(["rooms", "add", "Blue"]).status == 0)
+        let refused = try pg.run(["guests", "set", "42", "--name", "Ana"])
+        #expect(refused == .init(stdout: "", stderr: "hotel: error: this store keeps no guests' personal data yet (a PostgreSQL store); the guests commands run on a file store\n", status: 1))
+        #expect(try pg.run(["log"]).lines.count == 1)
+        #expect(try pg.run(["verify"]).status == 0)
+    }
+
     @Test func aHotelMovesToPostgreSQLAndBackByteForByte() throws {
         let sample = try Data(contentsOf: Self.sample)
         // A query on a database without hotel's tables: exit 66, as for a missing file.

@@ -31,7 +31,16 @@ extension FrontDesk {
     /// The records the log shows (its client's last profile set names it, and no forget came after), from
     /// `records`: what the side file keeps once it is tidy.
     private static func shown(_ records: [GuestRecord], by model: any HotelReadModel) -> [GuestRecord] {
-        records.filter { model.guest($0.client)?.revision == $0.revision }
+        let register = Self.register(of: model)
+        return records.filter { register[$0.client]?.revision == $0.revision }
+    }
+
+    /// What the log says of every client's profile, read once (a cached model reads its section whole for
+    /// each lookup: never a lookup a record).
+    private static func register(of model: any HotelReadModel) -> [ClientID: GuestEntry] {
+        var register: [ClientID: GuestEntry] = [:]
+        model.forEachGuest { register[$0] = $1 }
+        return register
     }
 
     /// Rewrites the side file with only what the log shows, if it holds anything else.
@@ -148,7 +157,8 @@ extension FrontDesk {
     public func importGuests(_ records: [GuestRecord]) throws(HotelError) -> Int {
         try withGuests { (vault) throws(HotelError) in
             let model = try state(query: .all)
-            if let unknown = records.first(where: { model.guest($0.client)?.revision != $0.revision }) { throw .rejected(.unknownGuest(unknown.client)) }
+            let register = Self.register(of: model)
+            if let unknown = records.first(where: { register[$0.client]?.revision != $0.revision }) { throw .rejected(.unknownGuest(unknown.client)) }
             var current: [GuestRecord]
             do throws(EventStoreError) { current = Self.shown(try vault.records(), by: model) } catch { throw .store(error) }
             let incoming = Set(records.map(\.client))
@@ -172,8 +182,9 @@ extension FrontDesk {
         let model = try state(query: .all)
         var problems: [String] = []
         var seen = Set<ClientID>()
+        let register = Self.register(of: model)
         for record in records {
-            let entry = model.guest(record.client)
+            let entry = register[record.client]
             if let forgotten = entry?.forgottenAt {
                 problems.append("\(vault.name): holds values of client \(record.client), forgotten at \(forgotten) (the next command that writes erases them)")
             } else if entry?.revision != record.revision {

@@ -13,13 +13,16 @@ struct CommandSpec: Sendable {
     /// Whether the command creates the store when there is none (`rooms add`, `import`, and a batch through
     /// its lines of these); every other command needs one, and exits 66 creating nothing.
     let createsStore: Bool
+    /// Whether the command writes personal data beside the log (`guests set`, `guests forget`): a batch with
+    /// such a line holds the guests' lock (taken before the store's) while it runs.
+    let writesGuests: Bool
     /// The options, in the order help lists them: those the command's option groups declare (see
     /// ``Subcommand/init(spec:options:run:)``), then `--store` and `--help`, which every command takes.
     private(set) var options: [OptionSpec] = [.store, .help]
 
     init(
         name: String, abstract: String, arguments: [(name: String, help: String)] = [], positionalCount: ClosedRange<Int> = 0...0,
-        discussion: String? = nil, runsInBatch: Bool = false, createsStore: Bool = false
+        discussion: String? = nil, runsInBatch: Bool = false, createsStore: Bool = false, writesGuests: Bool = false
     ) {
         self.name = name
         self.abstract = abstract
@@ -28,6 +31,7 @@ struct CommandSpec: Sendable {
         self.discussion = discussion
         self.runsInBatch = runsInBatch
         self.createsStore = createsStore
+        self.writesGuests = writesGuests
     }
 
     /// The spec with `options` declared before `--store` and `--help`.

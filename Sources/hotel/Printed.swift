@@ -39,6 +39,26 @@ extension Booking: Printed {
     }
 }
 
+/// A stay on a day list (`arrivals`, `departures`, `in-house`): the booking, and its guest's name where
+/// one is known (``FrontDesk/guestNames()``). A table shows it in a last column; the tab-separated lines keep
+/// the six fields of `hotel bookings`; `--json` adds `name` (null where none is known).
+struct NamedStay: Printed {
+    let booking: Booking
+    let name: String?
+
+    var id: BookingID { booking.id }
+
+    static let columns = Booking.columns + [Table.Column("NAME", terminalOnly: true)]
+
+    func json(at now: Instant) -> JSONValue {
+        guard case .object(var object) = booking.json(at: now) else { return booking.json(at: now) }
+        object["name"] = name.map(JSONValue.string) ?? .null
+        return .object(object)
+    }
+
+    func fields(at now: Instant) -> [String] { booking.fields(at: now) + [name ?? ""] }
+}
+
 extension Block: Printed {
     /// `{"blockId","room","arrival","departure","status"}`, with `reason` when there is one; the status as it
     /// stands on `now`'s day (``Block/status(on:)``).

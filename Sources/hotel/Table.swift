@@ -3,14 +3,17 @@
 /// `hotel` has always printed them. A listing makes one call, ``Context/table(_:tsv:rows:)`` (or, to stream
 /// its rows, ``Context/tablePrinter(_:tsv:)``), and says nothing else about its layout.
 enum Table {
-    /// A column: its title in the header line, and the side its values line up on.
+    /// A column: its title in the header line, the side its values line up on, and whether only a person
+    /// sees it (a column added to a listing scripts already read: its tab-separated lines keep their fields).
     struct Column: Sendable {
         let title: String
         let alignment: Alignment
+        let terminalOnly: Bool
 
-        init(_ title: String, _ alignment: Alignment = .left) {
+        init(_ title: String, _ alignment: Alignment = .left, terminalOnly: Bool = false) {
             self.title = title
             self.alignment = alignment
+            self.terminalOnly = terminalOnly
         }
     }
 
@@ -44,10 +47,14 @@ enum Table {
             self.emit = emit
         }
 
-        /// Prints a row (or keeps it to measure), one field a column.
+        /// Prints a row (or keeps it to measure), one field a column; tab-separated, without the fields of
+        /// terminal-only columns.
         mutating func add(_ fields: [String]) {
-            guard aligned else { return emit(fields.joined(separator: "\t") + "\n") }
-            if let widths { return emit(Self.line(fields, widths: widths, columns: columns)) }
+            guard aligned else {
+                let kept = columns.contains(where: \.terminalOnly) ? fields.indices.filter { $0 >= columns.count || !columns[$0].terminalOnly }.map { fields[$0] } : fields
+                return emit(kept.joined(separator: "\t") + "\n")
+            }
+            if let widths { return emit(line(fields, widths: widths)) }
             pending.append(fields)
             if pending.count >= measuredRows { flush() }
         }
@@ -57,16 +64,27 @@ enum Table {
             if aligned, widths == nil, !pending.isEmpty { flush() }
         }
 
-        /// Fixes the widths from the header and the rows kept, and prints them.
+        /// Fixes the widths from the header and the rows kept, and prints them. A terminal-only column with no
+        /// value in any of those rows (no guest's name known, say) is left out.
         private mutating func flush() {
             var widths = columns.map { DisplayWidth.of($0.title) }
             for row in pending {
                 for (i, field) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(field)) }
             }
+            shown = columns.indices.filter { i in !columns[i].terminalOnly || pending.contains { i < $0.count && !$0[i].isEmpty } }
             self.widths = widths
-            emit(Self.line(columns.map(\.title), widths: widths, columns: columns))
-            for row in pending { emit(Self.line(row, widths: widths, columns: columns)) }
+            emit(line(columns.map(\.title), widths: widths))
+            for row in pending { emit(line(row, widths: widths)) }
             pending = []
+        }
+
+        /// The columns the table shows, once its widths are fixed.
+        private var shown: [Int] = []
+
+        /// A row's line, in the columns shown.
+        private func line(_ fields: [String], widths: [Int]) -> String {
+            let kept = shown.filter { $0 < fields.count }
+            return Self.line(kept.map { fields[$0] }, widths: kept.map { widths[$0] }, columns: kept.map { columns[$0] })
         }
 
         /// One aligned line: each field padded to its column's width in terminal columns, on its column's side,

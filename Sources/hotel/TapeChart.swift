@@ -1,7 +1,7 @@
 import BookingCore
 
 /// The front desk's tape chart: rooms down the side (grouped by type), nights across, each stay a bar of its
-/// status's glyph that starts with its client (or id), as much of it as the bar's nights leave room for. Folded into blocks of nights that
+/// status's glyph that starts with its guest's name (or client, or id), as much of it as the bar's nights leave room for. Folded into blocks of nights that
 /// fit the width, never wrapped.
 struct TapeChart {
     /// A room's row: its name and the stays (bookings, holds) and blocks that hold some of its nights.
@@ -18,6 +18,8 @@ struct TapeChart {
     /// The terminal's width in columns.
     var width: Int
     var color: Bool
+    /// The guests' names by client: a stay's bar starts with its guest's name where one is known.
+    var names: [ClientID: String] = [:]
 
     /// Each night is three columns.
     static let cell = 3
@@ -146,9 +148,9 @@ struct TapeChart {
             let width = nights * Self.cell
             var text = String(repeating: mark.glyph, count: width)
             // The bar's first cell (its arrival, or the first night of a block of nights) starts with its
-            // client, else its id: as much as fits in the bar, less one column for the glyph.
+            // guest's name, else its client, else its id: as much as fits in the bar, less one column for the glyph.
             if entry.nightsInRoom?.arrival == day.adding(days: n) || n == 0, case .booking(let booking) = entry {
-                let start = DisplayWidth.prefix(booking.client?.rawValue ?? String(booking.id.rawValue.dropFirst(2)), columns: width - 1)
+                let start = DisplayWidth.prefix(booking.client.map { names[$0] ?? $0.rawValue } ?? String(booking.id.rawValue.dropFirst(2)), columns: width - 1)
                 text = start.text + String(repeating: mark.glyph, count: width - start.width)
             }
             out += paint(text, mark.sgr)

@@ -57,6 +57,6 @@ struct AuditTests {
         let id = try ok(["book", "--client", "1", "--room", "A", "--from", "2024-05-20", "--to", "2024-05-21"], at: "2024-05-10T09:00:00Z")
         let result = try run(["audit", "--on", "2024-05-20", "--json"], at: "2024-05-10T22:00:00Z")
         #expect(result.status == 1)
-        #expect(result.stdout == #"{"day":"2024-05-20","items":[{"kind":"arrival-pending","id":"\#(id)","room":"A","detail":"2024-05-20"}]}"# + "\n")
+        #expect(result.stdout == #"{"day":"2024-05-20","items":[{"kind":"arrival-pending","id":"\#(id)","room":"A","detail":"2024-05-20","name":null}]}"# + "\n")
     }
 }

@@ -86,6 +86,50 @@ struct GuestsTests {
         #expect(try sandbox.refused(["bookings", "--guest", ""], at: now, status: 64).stderr.contains("--guest"))
     }
 
+    @Test func theDayListsTheAuditTheCalendarAndInvoicesShowTheGuestsName() throws {
+        try hotelWithGuests()
+        try ok(["settings", "set", "currency", "EUR"])
+        let ana = try sandbox.id(["book", "--client", "42", "--room", "Blue", "--from", "2026-12-03", "--nights", "2", "--price", "90"], at: now)
+        let other = try sandbox.id(["book", "--client", "8", "--room", "Green", "--from", "2026-12-03", "--nights", "1"], at: now)
+        // Piped, the six fields as ever; a table adds the name; --json a "name" (null where none is known).
+        let lines = "\(ana)\t42\tBlue\t2026-12-03\t2026-12-05\tactive\n\(other)\t8\tGreen\t2026-12-03\t2026-12-04\tactive\n"
+        #expect(try ok(["arrivals"]) == lines)
+        #expect(try sandbox.hotel(now: now).inTerminal("hotel arrivals") == """
+            ID          CLIENT  ROOM   ARRIVAL     DEPARTURE   STATUS  NAME
+            \(ana)  42      Blue   2026-12-03  2026-12-05  active  Ana Müller
+            \(other)  8       Green  2026-12-03  2026-12-04  active
+
+            """)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try ok(["arrivals", "--json"]).utf8)) as? [String: Any])
+        let stays = try #require(json["bookings"] as? [[String: Any]])
+        #expect(stays.map { $0["name"] as? String } == ["Ana Müller", nil] && stays[1]["name"] is NSNull, "\(stays)")
+        try ok(["checkin", ana])
+        #expect(try sandbox.hotel(now: now).inTerminal("hotel in-house").contains("checked-in  Ana Müller\n"))
+        #expect(try ok(["departures", "--on", "2026-12-05", "--json"]).contains("\"name\":\"Ana Müller\""))
+        // The night audit: four fields piped, the name in a table and in --json.
+        let audit = try sandbox.hotel(now: "2026-12-03T23:00:00Z").run(["audit", "--json"])
+        #expect(audit.status == 1 && audit.stdout.contains("\"id\":\"\(other)\"") && audit.stdout.contains("\"name\":null"), "\(audit)")
+        // The calendar's bar starts with the name; the client's id where none is known.
+        var wide = sandbox.hotel(now: now)
+        wide.environment["COLUMNS"] = "80"
+        let chart = try wide.run(["calendar", "--from", "2026-12-03", "--nights", "3", "--color", "never"])
+        #expect(chart.stdout.contains("  Blue   Ana M# . ") && chart.stdout.contains("  Green  8="), "\(chart.stdout)")
+        try ok(["settings", "set", "name", "Hotel Beau-Rivage"])
+        try ok(["checkout", ana, "--allow-balance"])
+        let late = try sandbox.hotel(now: "2026-12-05T08:00:00Z").run(["audit", "--json"])
+        #expect(!late.stdout.contains("Müller"), "\(late)")
+        // The invoice says the guest's name, which its event never records.
+        let invoice = try ok(["invoice", ana])
+        #expect(invoice.contains("Booking: \(ana), client 42\nGuest: Ana Müller\n"), "\(invoice)")
+        #expect(try ok(["invoice", ana, "--json"]).contains("\"name\":\"Ana Müller\""))
+        #expect(!(try ok(["log"])).contains("Müller"))
+        // Forgotten, the name is nowhere: not on the lists, the invoice or the chart.
+        try ok(["guests", "forget", "42"])
+        #expect(!(try ok(["invoice", ana])).contains("Guest:"))
+        #expect(try ok(["invoice", ana, "--json"]).contains("\"name\":null"))
+        #expect(try sandbox.hotel(now: now).inTerminal("hotel arrivals").hasPrefix("ID          CLIENT  ROOM   ARRIVAL     DEPARTURE   STATUS\n"))
+    }
+
     @Test func badValuesAreUsageErrors() throws {
         try ok(["rooms", "add", "Blue"])
         for (option, value) in [("--email", "a@b@c"), ("--email", "a b@c"), ("--phone", "call me"), ("--name", String(repeating: "x", count: 201)), ("--note", String(repeating: "y", count: 501))] {
@@ -138,6 +182,38 @@ struct GuestsTests {
             #expect(try ok(["guests"]) == "42\tAna\tana\(round)@example.com\t+41 \(round)\n")
             try FileManager.default.removeItem(atPath: gate.path)
         }
+        #expect(try ok(["verify"]).hasPrefix("ok:"))
+    }
+
+    @Test func aBatchSetsAndForgetsProfilesAndAnAllOrNothingRefusalLeavesNoValues() throws {
+        try hotelWithGuests()
+        var hotel = sandbox.hotel(now: now)
+        let batch = """
+            guests set 42 --phone "+41 79 000 00 00"
+            guests set 11 --name "Zoë Ålund" --email zoe@example.org
+            guests set 12 --name "Temporary Person"
+            guests forget 12 --reason "asked at the desk"
+            guests forget 9
+
+            """
+        #expect(try hotel.run(["batch"], input: batch) == .init(stdout: "42\n11\n12\n12\n9\n", stderr: "", status: 0))
+        #expect(try ok(["guests"]) == """
+            5\tAiko Nakamura\t\t
+            42\tAna Müller\tana@example.com\t+41 79 000 00 00
+            11\tZoë Ålund\tzoe@example.org\t
+            7\t中村 花子\t\t+81 3-1234-5678
+
+            """)
+        // What the batch forgot is in no file once it exits, nor the phone it replaced.
+        for value in ["Temporary Person", "Παπαδόπουλος", "+41 22 123 45 67"] { #expect(filesContaining(value) == [], "\(value): \(filesContaining(value))") }
+        // An all-or-nothing batch refused at its second line records nothing and leaves none of its values.
+        let refused = try hotel.run(["batch", "--atomic"], input: "guests set 13 --name \"Never Kept\"\nguests forget 5\nbook --client 13 --room Nowhere --from 2026-12-10 --nights 1\n")
+        #expect(refused.status == 1 && refused.stdout == "" && refused.stderr.hasPrefix("hotel: error: line 3 of the batch: unknown room 'Nowhere'"), "\(refused)")
+        #expect(filesContaining("Never Kept") == [])
+        #expect(try ok(["guests", "find", "aiko"]) == "5\tAiko Nakamura\t\t\n")
+        // A batch line's guests command is refused as on the command line, and the others run.
+        let mixed = try hotel.run(["batch"], input: "guests forget 404\nguests set 14 --name Kim\n")
+        #expect(mixed.stdout == "error: no profile of client '404'; 'hotel guests set 404 --name NAME' records one\n14\n" && mixed.status == 1, "\(mixed)")
         #expect(try ok(["verify"]).hasPrefix("ok:"))
     }
 

@@ -14,6 +14,14 @@ public protocol CommandRunner {
 
     /// The hotel's state, with at least the events matching `query`.
     func state(query: Query) throws(HotelError) -> any HotelReadModel
+
+    /// Records or updates client `client`'s profile: the values given replace those of the same fields, the
+    /// others keep theirs (a forgotten profile starts anew). The values go beside the log (``GuestVault``).
+    /// - Throws: ``BookingError/guestsNotKept`` on a store without a side store for personal data.
+    func setGuest(_ client: ClientID, _ values: [GuestField: String]) throws(HotelError)
+
+    /// Erases client `client`'s profile: the erasure is recorded, then the values are removed.
+    func forgetGuest(_ client: ClientID, reason: Reason?) throws(HotelError)
 }
 
 /// What `hotel book` and `hotel hold` ask for.
@@ -273,6 +281,9 @@ public struct BatchDesk: CommandRunner {
     public let newBookingID: BookingIDGenerator
     public let clock: WallClock
     public let today: Day
+    /// The side store of personal data, whose lock the batch holds (nil if the batch took none: then its
+    /// guests commands are refused).
+    let guests: (any GuestVault)?
 
     public func run(_ decision: some Decision) throws(HotelError) -> (events: [DomainEvent], state: any HotelReadModel) {
         // Not the state before: holding it while the session changes would copy the whole state each time.
@@ -280,4 +291,17 @@ public struct BatchDesk: CommandRunner {
     }
 
     public func state(query: Query) throws(HotelError) -> any HotelReadModel { session.state }
+
+    /// The values are written now (a record the log does not know until the batch is is never shown); the
+    /// batch's end tidies the side file (``FrontDesk/holdingGuests(_:_:)``).
+    public func setGuest(_ client: ClientID, _ values: [GuestField: String]) throws(HotelError) {
+        guard let guests else { throw .rejected(.guestsNotKept) }
+        try recordGuestProfile(client, values, in: guests, attempts: 1)
+    }
+
+    /// Recorded with the batch; the values are erased once it is written.
+    public func forgetGuest(_ client: ClientID, reason: Reason?) throws(HotelError) {
+        guard let guests else { throw .rejected(.guestsNotKept) }
+        try recordForgetting(client, reason: reason, in: guests)
+    }
 }

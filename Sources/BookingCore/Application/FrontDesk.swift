@@ -68,12 +68,21 @@ public struct FrontDesk: CommandRunner, Sendable {
     ///   the batch's commands is recorded.
     ///
     /// - Parameter expectedCommands: About how many commands `body` will run (sizes the write buffer).
-    public func batch<R>(expectedCommands: Int = 0, _ body: (any CommandRunner) -> R) throws(HotelError) -> R {
+    /// - Parameter guests: Whether `body` runs guests commands: the batch then holds the guests' lock
+    ///   (``GuestVault``) too, taken before the store's.
+    public func batch<R>(expectedCommands: Int = 0, guests: Bool = false, _ body: (any CommandRunner) -> R) throws(HotelError) -> R {
         precondition(pinned == nil, "a desk as of a past point records nothing")
-        guard let store = store.modelProvider else { return body(self) }
-        return try store.batch(expectedCommands: expectedCommands) { session in
-            body(BatchDesk(session: session, newBookingID: newBookingID, clock: .fixed(secondsSince1970: session.now.secondsSince1970), today: today))
+        return try holdingGuests(guests) { (vault) throws(HotelError) in
+            guard let store = store.modelProvider else { return body(self) }
+            return try store.batch(expectedCommands: expectedCommands) { session in
+                body(desk(session, guests: vault))
+            }
         }
+    }
+
+    /// The desk a batch's commands run on.
+    private func desk(_ session: BatchSession, guests: (any GuestVault)?) -> BatchDesk {
+        BatchDesk(session: session, newBookingID: newBookingID, clock: .fixed(secondsSince1970: session.now.secondsSince1970), today: today, guests: guests)
     }
 
     /// Runs `body` as ``batch(expectedCommands:_:)`` does, all or nothing: if it returns a failure (the first
@@ -87,34 +96,33 @@ public struct FrontDesk: CommandRunner, Sendable {
     ///   recorded either); ``HotelError/tooManyConflicts(attempts:)`` if, on a store without batches, another
     ///   writer recorded an event while the batch was decided.
     public func atomicBatch<Success, Failure: Error>(
-        expectedCommands: Int = 0, _ body: (any CommandRunner) -> Result<Success, Failure>
+        expectedCommands: Int = 0, guests: Bool = false, _ body: (any CommandRunner) -> Result<Success, Failure>
     ) throws(HotelError) -> Result<Success, Failure> {
         precondition(pinned == nil, "a desk as of a past point records nothing")
-        func desk(_ session: BatchSession) -> BatchDesk {
-            BatchDesk(session: session, newBookingID: newBookingID, clock: .fixed(secondsSince1970: session.now.secondsSince1970), today: today)
-        }
-        if let store = store.modelProvider {
-            return try store.batch(expectedCommands: expectedCommands) { session in
-                let result = body(desk(session))
-                if case .failure = result { session.discard() }
-                return result
+        return try holdingGuests(guests) { (vault) throws(HotelError) in
+            if let store = store.modelProvider {
+                return try store.batch(expectedCommands: expectedCommands) { session in
+                    let result = body(desk(session, guests: vault))
+                    if case .failure = result { session.discard() }
+                    return result
+                }
             }
+            let read: ReadResult
+            do throws(EventStoreError) { read = try store.read(.all) } catch { throw .store(error) }
+            let folded: HotelProjection
+            do throws(EventDataError) { folded = try HotelProjection(recorded: read.events, head: read.head) } catch { throw .invalidEvent(error) }
+            let session = BatchSession(model: CachedHotelModel(folded: folded), now: now, expectedCommands: expectedCommands)
+            let result = body(desk(session, guests: vault))
+            guard case .success = result, !session.events.isEmpty else { return result }
+            do throws(EventStoreError) {
+                _ = try store.append(session.events.map(\.storeEvent), condition: AppendCondition(failIfEventsMatch: .all, after: read.head))
+            } catch .conflict {
+                throw .tooManyConflicts(attempts: 1)
+            } catch {
+                throw .store(error)
+            }
+            return result
         }
-        let read: ReadResult
-        do { read = try store.read(.all) } catch { throw .store(error) }
-        let folded: HotelProjection
-        do { folded = try HotelProjection(recorded: read.events, head: read.head) } catch { throw .invalidEvent(error) }
-        let session = BatchSession(model: CachedHotelModel(folded: folded), now: now, expectedCommands: expectedCommands)
-        let result = body(desk(session))
-        guard case .success = result, !session.events.isEmpty else { return result }
-        do {
-            _ = try store.append(session.events.map(\.storeEvent), condition: AppendCondition(failIfEventsMatch: .all, after: read.head))
-        } catch .conflict {
-            throw .tooManyConflicts(attempts: 1)
-        } catch {
-            throw .store(error)
-        }
-        return result
     }
 
     /// The wall clock's local date.

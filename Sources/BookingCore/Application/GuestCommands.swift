@@ -8,8 +8,44 @@ public struct Guest: Sendable, Equatable {
     public var forgottenAt: Instant?
 }
 
-/// Whether this process holds its store's guests lock (a command inside it does not tidy the side file).
+/// Whether this process holds its store's guests lock (a command inside it does not tidy the side file, and
+/// does not take the lock again).
 private let holdingGuestLock = Mutex(false)
+
+extension CommandRunner {
+    /// The guests commands' core, with the guests lock held: the values first (a record the log does not
+    /// know is never shown), with the marker set, then the event; decided again if another writer changed the
+    /// profile in between. The caller tidies the side file after.
+    func recordGuestProfile(_ client: ClientID, _ values: [GuestField: String], in vault: any GuestVault, attempts: Int) throws(HotelError) {
+        for _ in 0..<max(attempts, 1) {
+            let model = try state(query: .guest(client))
+            var records: [GuestRecord]
+            do throws(EventStoreError) { records = try vault.records() } catch { throw .store(error) }
+            let entry = model.guest(client)
+            var profile = entry?.revision.flatMap { revision in records.first { $0.client == client && $0.revision == revision } }?.profile ?? GuestProfile()
+            for (field, value) in values { profile[field] = value }
+            let record = GuestRecord(client: client, revision: .random(), profile: profile)
+            do throws(EventStoreError) {
+                try vault.markLeftovers(true)
+                try vault.replace(with: records + [record])
+            } catch { throw .store(error) }
+            do throws(HotelError) {
+                _ = try run(SetGuestProfile(client: client, revision: record.revision, fields: Array(values.keys), expected: entry?.revision))
+                return
+            } catch .rejected(.guestChangedSinceRead) {
+                continue
+            }
+        }
+        throw .tooManyConflicts(attempts: attempts)
+    }
+
+    /// The erasure's core, with the guests lock held: the marker set, then the event. The caller erases the
+    /// values after (``FrontDesk/tidy(_:)``).
+    func recordForgetting(_ client: ClientID, reason: Reason?, in vault: any GuestVault) throws(HotelError) {
+        do throws(EventStoreError) { try vault.markLeftovers(true) } catch { throw .store(error) }
+        _ = try run(ForgetGuest(client: client, reason: reason, now: now))
+    }
+}
 
 extension FrontDesk {
     /// The side file, or the refusal for a store without one.
@@ -18,9 +54,10 @@ extension FrontDesk {
         return vault
     }
 
-    /// Runs `body` holding the guests' lock, and after it removes what the log does not show.
-    private func withGuests<R>(_ body: (any GuestVault) throws(HotelError) -> R) throws(HotelError) -> R {
+    /// Runs `body` holding the guests' lock (or, inside a batch that holds it, as it is).
+    func withGuests<R>(_ body: (any GuestVault) throws(HotelError) -> R) throws(HotelError) -> R {
         let vault = try vault()
+        if holdingGuestLock.withLock({ $0 }) { return try body(vault) }
         return try vault.withLock { () throws(HotelError) in
             holdingGuestLock.withLock { $0 = true }
             defer { holdingGuestLock.withLock { $0 = false } }
@@ -43,8 +80,8 @@ extension FrontDesk {
         return register
     }
 
-    /// Rewrites the side file with only what the log shows, if it holds anything else.
-    private func tidy(_ vault: any GuestVault) throws(HotelError) {
+    /// Rewrites the side file with only what the log shows, if it holds anything else, and clears the marker.
+    func tidy(_ vault: any GuestVault) throws(HotelError) {
         let model = try state(query: .all)
         let records: [GuestRecord]
         do throws(EventStoreError) { records = try vault.records() } catch { throw .store(error) }
@@ -63,40 +100,36 @@ extension FrontDesk {
         try? withGuests { (vault) throws(HotelError) in try tidy(vault) }
     }
 
+    /// Runs `body` holding the guests' lock if `guests` (a batch with guests commands: its lock is taken
+    /// before the store's, as a lone guests command takes them), and tidies the side file after.
+    func holdingGuests<R>(_ guests: Bool, _ body: ((any GuestVault)?) throws(HotelError) -> R) throws(HotelError) -> R {
+        guard guests, store.guestVault != nil else {
+            let result = try body(nil)
+            finishGuestUpkeep()
+            return result
+        }
+        return try withGuests { (vault) throws(HotelError) in
+            let result: Result<R, HotelError>
+            do throws(HotelError) { result = .success(try body(vault)) } catch { result = .failure(error) }
+            // What the batch left (values whose event it did not record, an erasure it did) goes now.
+            if vault.mayHaveLeftovers { try tidy(vault) }
+            return try result.get()
+        }
+    }
+
     /// Records or updates client `client`'s profile: the values given replace those of the same fields,
     /// the others keep theirs (a forgotten profile starts anew).
     public func setGuest(_ client: ClientID, _ values: [GuestField: String]) throws(HotelError) {
         try withGuests { (vault) throws(HotelError) in
-            for _ in 0..<maximumAttempts {
-                let model = try state(query: .all)
-                var records: [GuestRecord]
-                do throws(EventStoreError) { records = try vault.records() } catch { throw .store(error) }
-                let entry = model.guest(client)
-                var profile = entry?.revision.flatMap { revision in records.first { $0.client == client && $0.revision == revision } }?.profile ?? GuestProfile()
-                for (field, value) in values { profile[field] = value }
-                let record = GuestRecord(client: client, revision: .random(), profile: profile)
-                // The values first (a record the log does not know is never shown), then the event.
-                do throws(EventStoreError) {
-                    try vault.markLeftovers(true)
-                    try vault.replace(with: records + [record])
-                } catch { throw .store(error) }
-                do throws(HotelError) {
-                    _ = try run(SetGuestProfile(client: client, revision: record.revision, fields: Array(values.keys), expected: entry?.revision))
-                } catch .rejected(.guestChangedSinceRead) {
-                    continue
-                }
-                try tidy(vault)
-                return
-            }
-            throw .tooManyConflicts(attempts: maximumAttempts)
+            try recordGuestProfile(client, values, in: vault, attempts: maximumAttempts)
+            try tidy(vault)
         }
     }
 
     /// Erases client `client`'s profile: recorded first, then the values are removed from the side file.
     public func forgetGuest(_ client: ClientID, reason: Reason?) throws(HotelError) {
         try withGuests { (vault) throws(HotelError) in
-            do throws(EventStoreError) { try vault.markLeftovers(true) } catch { throw .store(error) }
-            _ = try run(ForgetGuest(client: client, reason: reason, now: now))
+            try recordForgetting(client, reason: reason, in: vault)
             try tidy(vault)
         }
     }
@@ -142,6 +175,20 @@ extension FrontDesk {
         let stays = try answer { model in model.bookings(matching: BookingFilter(client: client, now: now)) }
         if found == nil, stays.isEmpty { throw .rejected(.unknownGuest(client)) }
         return (found, stays)
+    }
+
+    /// The names of the guests whose profile the log shows (not the forgotten), by client: what the day
+    /// lists, the audit, the calendar and invoices print beside a stay. Empty, reading nothing more, for a
+    /// store without personal data. Always as the log stands now (personal data has no past: an erased name
+    /// is gone from every point of history).
+    public func guestNames() throws(HotelError) -> [ClientID: String] {
+        guard let vault = store.guestVault else { return [:] }
+        let records: [GuestRecord]
+        do throws(EventStoreError) { records = try vault.records() } catch { throw .store(error) }
+        guard !records.isEmpty else { return [:] }
+        var names: [ClientID: String] = [:]
+        for record in Self.shown(records, by: try state(query: .all)) { names[record.client] = record.profile.name }
+        return names
     }
 
     /// The records the log shows: what `hotel guests export` writes.

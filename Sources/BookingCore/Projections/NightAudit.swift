@@ -33,6 +33,8 @@ public struct NightAudit: Sendable, Equatable {
         public var booking: BookingID
         public var room: RoomName
         public var detail: Detail
+        /// The stay's client (none for a hold made without one): whose name the audit shows.
+        public var client: ClientID?
     }
 
     /// How far ahead a hold's expiry is flagged.
@@ -49,12 +51,12 @@ public struct NightAudit: Sendable, Equatable {
         var items: [Item] = []
         let night = try! Stay(arrival: day, departure: day.adding(days: 1))
         for booking in model.bookings(matching: BookingFilter(from: day, to: night.departure, statuses: [.active], now: now)) {
-            items.append(Item(kind: .arrivalPending, booking: booking.id, room: booking.room, detail: .arrival(booking.stay.arrival)))
+            items.append(Item(kind: .arrivalPending, booking: booking.id, room: booking.room, detail: .arrival(booking.stay.arrival), client: booking.client))
         }
         for guest in model.guestsCheckedIn() where guest.stay.departure <= day {
-            items.append(Item(kind: .departurePending, booking: guest.id, room: guest.room, detail: .departure(guest.stay.departure)))
+            items.append(Item(kind: .departurePending, booking: guest.id, room: guest.room, detail: .departure(guest.stay.departure), client: guest.client))
             if let other = model.firstOnCalendar(room: guest.room, stay: night, at: now, except: guest.id) {
-                items.append(Item(kind: .overstayConflict, booking: guest.id, room: guest.room, detail: .bookedBy(other.id, arrival: other.stay.arrival)))
+                items.append(Item(kind: .overstayConflict, booking: guest.id, room: guest.room, detail: .bookedBy(other.id, arrival: other.stay.arrival), client: guest.client))
             }
         }
         let soon = Instant(secondsSince1970: now.secondsSince1970 + Self.holdWarning)
@@ -62,7 +64,7 @@ public struct NightAudit: Sendable, Equatable {
         // difference between milliseconds and a second).
         for hold in model.bookings(matching: BookingFilter(from: day, statuses: [.held], now: now)) {
             if let expiry = hold.expiresAt, expiry < soon {
-                items.append(Item(kind: .holdExpiring, booking: hold.id, room: hold.room, detail: .expires(expiry)))
+                items.append(Item(kind: .holdExpiring, booking: hold.id, room: hold.room, detail: .expires(expiry), client: hold.client))
             }
         }
         self.items = items.sorted { ($0.kind, $0.room, $0.booking) < ($1.kind, $1.room, $1.booking) }

@@ -30,6 +30,7 @@ extension Subcommand {
             // Only its 'rooms add' lines can create the store: without one, a missing store is refused here,
             // before anything (a lock, a database's tables) is made.
             if !lines.contains(where: { BatchLine.createsStore(String(decoding: input[$0], as: UTF8.self)) }) { try context.requireStore() }
+            let guests = lines.contains { BatchLine.writesGuests(String(decoding: input[$0], as: UTF8.self)) }
             var refused = 0
             let outcome: Result<String, BatchLine.Refusal>
             do throws(HotelError) {
@@ -52,7 +53,8 @@ extension Subcommand {
                     }
                     return .success(results)
                 }
-                outcome = try atomic ? context.frontDesk.atomicBatch(expectedCommands: lines.count, run) : context.frontDesk.batch(expectedCommands: lines.count, run)
+                outcome = try atomic ? context.frontDesk.atomicBatch(expectedCommands: lines.count, guests: guests, run)
+                    : context.frontDesk.batch(expectedCommands: lines.count, guests: guests, run)
             } catch {
                 throw CommandLineError(error)
             }
@@ -147,11 +149,16 @@ enum BatchLine {
     }
 
     /// Whether the line names a command that creates the store (`rooms add`), whatever its other words.
-    static func createsStore(_ line: String) -> Bool {
-        guard let words = try? words(of: line) else { return false }
+    static func createsStore(_ line: String) -> Bool { spec(of: line).map { $0.runsInBatch && $0.createsStore } ?? false }
+
+    /// Whether the line names a command that writes personal data (`guests set`, `guests forget`).
+    static func writesGuests(_ line: String) -> Bool { spec(of: line).map { $0.runsInBatch && $0.writesGuests } ?? false }
+
+    /// The spec of the command the line names, if it names one.
+    private static func spec(of line: String) -> CommandSpec? {
+        guard let words = try? words(of: line) else { return nil }
         var rest = words[...]
-        guard let subcommand = try? CommandNode.find(&rest, in: HotelCommandLine.commands) else { return false }
-        return subcommand.spec.runsInBatch && subcommand.spec.createsStore
+        return (try? CommandNode.find(&rest, in: HotelCommandLine.commands))?.spec
     }
 
     /// The commands a batch runs, quoted, as its help lists them: 'rooms add', 'book', ... or 'unblock'.

@@ -32,7 +32,7 @@ extension Subcommand {
         Subcommand(
             spec: CommandSpec(
                 name: list.rawValue, abstract: abstract,
-                discussion: discussion + " In the format of 'hotel bookings' (a table on a terminal, tab-separated lines piped or with --tsv). With --json: {\"bookings\":[{...}]}."),
+                discussion: discussion + " In the format of 'hotel bookings' (a table on a terminal, tab-separated lines piped or with --tsv), with the guest's name where 'hotel guests set' recorded one: a last column NAME in the table (the tab-separated lines keep their six fields). With --json: {\"bookings\":[{...,\"name\":...}]} (name null where none is known)."),
             options: Option.onDay, Option.guest, AsOfOption(), ListFormat()
         ) { (_, context, on, guest, _, format) throws(CommandLineError) in
             let on = try on.get()
@@ -40,8 +40,11 @@ extension Subcommand {
             try context.requireStore()
             let day = on ?? context.today
             let guests = try context.clients(of: try guest.get())
+            let names = context.guestNames()
             try context.list(format: format, key: "bookings", at: context.now) { (desk, body) throws(HotelError) in
-                try desk.stays(list, on: day).filter { guests?.contains($0.client) ?? true }.forEach(body)
+                for stay in try desk.stays(list, on: day) where guests?.contains(stay.client) ?? true {
+                    body(NamedStay(booking: stay, name: stay.client.flatMap { names[$0] }))
+                }
             }
         }
     }
@@ -63,6 +66,15 @@ extension Option where Value == String {
 }
 
 extension Context {
+    /// The names of the guests by client, as the log stands now (``FrontDesk/guestNames()``); none, with a
+    /// warning, if the side file cannot be read: a listing is never refused for the names it adds.
+    func guestNames() -> [ClientID: String] {
+        do { return try frontDesk.guestNames() } catch {
+            warning("guests' names are not shown: \(CommandLineError(error).message)")
+            return [:]
+        }
+    }
+
     /// The clients of the guests `text` finds (nil for no text: every client).
     func clients(of text: String?) throws(CommandLineError) -> Set<ClientID?>? {
         guard let text else { return nil }

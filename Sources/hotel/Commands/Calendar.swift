@@ -10,7 +10,7 @@ extension Subcommand {
     static let calendar = Subcommand(
         spec: CommandSpec(
             name: "calendar", abstract: "Show the tape chart: rooms down the side, nights across, each stay a bar.",
-            discussion: "Rooms are grouped by type, in byte order. Each night is three columns: '=' active, '#' checked in, '?' held (unexpired), '-' checked out, 'X' out of service (blocked), '.' free; a stay's bar starts with as much of its client (or, for a hold without one, its id) as its nights leave room for, less one column for the glyph. The header gives the month, the weekday and the day; today is marked '*'. The chart fits the terminal's width (COLUMNS, else the terminal's, else 80 columns), folding the nights into several blocks rather than wrapping lines. A legend ends it."),
+            discussion: "Rooms are grouped by type, in byte order. Each night is three columns: '=' active, '#' checked in, '?' held (unexpired), '-' checked out, 'X' out of service (blocked), '.' free; a stay's bar starts with as much of its guest's name (where 'hotel guests set' recorded one), else its client (or, for a hold without one, its id), as its nights leave room for, less one column for the glyph. The header gives the month, the weekday and the day; today is marked '*'. The chart fits the terminal's width (COLUMNS, else the terminal's, else 80 columns), folding the nights into several blocks rather than wrapping lines. A legend ends it."),
         options: Option.day("--from", "The first night shown (default: today)."), Option.nights("How many nights (default 14: today and the next 13)."),
         Option.type("Only rooms of this type."), RepeatedOption("--room", "name", "Only this room; repeat for several.", RoomName.init(_:)),
         Option(
@@ -57,7 +57,7 @@ extension Subcommand {
         groups.sort { $0.type < $1.type }
         let chart = TapeChart(
             groups: groups, first: first, nights: nights, today: context.today, now: now,
-            width: terminalWidth(context.environment), color: colored)
+            width: terminalWidth(context.environment), color: colored, names: stays.isEmpty ? [:] : context.guestNames())
         context.append(chart.render())
     }
 

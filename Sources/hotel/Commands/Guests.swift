@@ -79,13 +79,14 @@ extension Subcommand {
             name: "guests set", abstract: "Record or update a client's profile (name, e-mail, phone, note) and print the client id.",
             arguments: [("client", "The client id, as --client takes it: keep it pseudonymous (a number, a loyalty code), as the log keeps it for ever.")],
             positionalCount: 1...1,
-            discussion: "Options not given keep their value; a forgotten client starts a new profile. The values are kept beside the log (the file <store>.guests, mode 0600, rewritten by write, fsync and rename), never in it: the log records that the profile was set and which fields changed. A name has at most 200 characters, a note at most 500; an e-mail address one '@' and no white space; a phone number digits, spaces and + - ( ); anything else exits 64. Two processes setting one profile at once both land, one after the other."),
+            discussion: "Options not given keep their value; a forgotten client starts a new profile. The values are kept beside the log (the file <store>.guests, mode 0600, rewritten by write, fsync and rename), never in it: the log records that the profile was set and which fields changed. A name has at most 200 characters, a note at most 500; an e-mail address one '@' and no white space; a phone number digits, spaces and + - ( ); anything else exits 64. Two processes setting one profile at once both land, one after the other.",
+            runsInBatch: true, writesGuests: true),
         options: OptionList(
             Option("--name", "text", "The guest's name, as they write it.") { (text: String) throws(InvalidValue) in try GuestField.name.validated(text) },
             Option("--email", "address", "An e-mail address.") { (text: String) throws(InvalidValue) in try GuestField.email.validated(text) },
             Option("--phone", "number", "A phone number.") { (text: String) throws(InvalidValue) in try GuestField.phone.validated(text) },
             Option("--note", "text", "A note for the desk (at most 500 characters).") { (text: String) throws(InvalidValue) in try GuestField.note.validated(text) }),
-        run: { (arguments, context, options) throws(CommandLineError) in
+        prepare: { (arguments, options) throws(CommandLineError) in
             let client = try arguments.parse(arguments.positionals[0], ClientID.init(_:))
             var values: [GuestField: String] = [:]
             if let name = try options.0.get() { values[.name] = name }
@@ -93,9 +94,11 @@ extension Subcommand {
             if let phone = try options.2.get() { values[.phone] = phone }
             if let note = try options.3.get() { values[.note] = note }
             guard !values.isEmpty else { throw .usage("give at least one of --name, --email, --phone, --note", help: arguments.spec.name) }
-            try context.requireStore()
-            try context.query { (desk) throws(HotelError) in try desk.setGuest(client, values) }
-            context.line(client.rawValue)
+            return { (context: Context) throws(CommandLineError) in
+                try context.requireStore()
+                try context.run { (desk) throws(HotelError) in try desk.setGuest(client, values) }
+                context.line(client.rawValue)
+            }
         })
 
     /// `hotel guests forget CLIENT [--reason TEXT]`
@@ -103,14 +106,17 @@ extension Subcommand {
         spec: CommandSpec(
             name: "guests forget", abstract: "Erase a client's name, e-mail, phone and note, and print the client id.",
             arguments: [("client", "The client id.")], positionalCount: 1...1,
-            discussion: "GDPR article 17. The erasure is recorded first, then the values are removed from the side file: once this exits 0 no byte of them is left in any file of the store, and a process killed in between leaves them never shown again and removed by the next command that writes. Bookings, folios and history stay, under the client id; 'hotel guests show' says the guest was forgotten and when; 'hotel guests find' no longer finds them; 'hotel guests set' later starts a new profile."),
+            discussion: "GDPR article 17. The erasure is recorded first, then the values are removed from the side file: once this exits 0 no byte of them is left in any file of the store, and a process killed in between leaves them never shown again and removed by the next command that writes. Bookings, folios and history stay, under the client id; 'hotel guests show' says the guest was forgotten and when; 'hotel guests find' no longer finds them; 'hotel guests set' later starts a new profile.",
+            runsInBatch: true, writesGuests: true),
         options: Option.reason("Why, recorded with the erasure (at most 200 characters; no personal data: the log keeps it)."),
-        run: { (arguments, context, options) throws(CommandLineError) in
+        prepare: { (arguments, options) throws(CommandLineError) in
             let client = try arguments.parse(arguments.positionals[0], ClientID.init(_:))
             let reason = try options.get()
-            try context.requireStore()
-            try context.query { (desk) throws(HotelError) in try desk.forgetGuest(client, reason: reason) }
-            context.line(client.rawValue)
+            return { (context: Context) throws(CommandLineError) in
+                try context.requireStore()
+                try context.run { (desk) throws(HotelError) in try desk.forgetGuest(client, reason: reason) }
+                context.line(client.rawValue)
+            }
         })
 
     /// `hotel guests export`

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import BookingCore
 
@@ -53,4 +54,27 @@ final class BoundaryCheckingDesk: CommandRunner {
     }
 
     func state(query: Query) throws(HotelError) -> any HotelReadModel { HotelProjection(log) }
+
+    /// The guests' values, held in memory.
+    let guests = MemoryGuestVault()
+
+    func setGuest(_ client: ClientID, _ values: [GuestField: String]) throws(HotelError) {
+        try recordGuestProfile(client, values, in: guests, attempts: 1)
+    }
+
+    func forgetGuest(_ client: ClientID, reason: Reason?) throws(HotelError) {
+        try recordForgetting(client, reason: reason, in: guests)
+    }
+}
+
+/// A ``GuestVault`` in memory, for tests of the decisions.
+final class MemoryGuestVault: GuestVault {
+    private let kept = Mutex<(records: [GuestRecord], leftovers: Bool)>(([], false))
+
+    func records() throws(EventStoreError) -> [GuestRecord] { kept.withLock { $0.records } }
+    func replace(with records: [GuestRecord]) throws(EventStoreError) { kept.withLock { $0.records = records } }
+    func withLock<R>(_ body: () throws(HotelError) -> R) throws(HotelError) -> R { try body() }
+    var mayHaveLeftovers: Bool { kept.withLock { $0.leftovers } }
+    func markLeftovers(_ set: Bool) throws(EventStoreError) { kept.withLock { $0.leftovers = set } }
+    var name: String { "memory" }
 }

@@ -14,7 +14,7 @@ struct BoundaryPropertyTests {
     static let keys = ["k1", "k2"].map { try! IdempotencyKey($0) }
 
     /// Runs one random command on `desk`: book, hold, confirm, release, cancel, change (moving checked-in
-    /// guests too), checkin, checkout, noshow, undo, block, unblock or add rooms, on ids and rooms of the hotel (and some it does not have).
+    /// guests too), checkin, checkout, noshow, undo, block, unblock, add rooms, set or forget a guest's profile, on ids and rooms of the hotel (and some it does not have).
     static func step(_ random: inout SplitMix, _ desk: BoundaryCheckingDesk, _ ids: inout [BookingID]) {
         func pick<T>(_ list: [T]) -> T { list[Int.random(in: 0..<list.count, using: &random)] }
         func maybe<T>(_ value: @autoclosure () -> T) -> T? { Bool.random(using: &random) ? value() : nil }
@@ -28,7 +28,7 @@ struct BoundaryPropertyTests {
         func key() -> IdempotencyKey? { Int.random(in: 0..<4, using: &random) == 0 ? pick(keys) : nil }
         let id = ids.isEmpty || Int.random(in: 0..<12, using: &random) == 0 ? bookingID("bkNone") : Bool.random(using: &random) ? ids.last! : pick(ids)
         do throws(HotelError) {
-            switch Int.random(in: 0..<36, using: &random) {
+            switch Int.random(in: 0..<38, using: &random) {
             case 0, 1:
                 let names = (0..<Int.random(in: 1...2, using: &random)).map { _ in pick(rooms) }
                 try desk.addRooms(names, type: Bool.random(using: &random) ? .standard : suite)
@@ -75,6 +75,10 @@ struct BoundaryPropertyTests {
                 ids.append(try desk.reserve(request).id)
             case 32:
                 _ = try desk.invoice(id, credit: Bool.random(using: &random))
+            case 36:
+                try desk.setGuest(pick(clients), [pick(GuestField.allCases): pick(["Ana", "+41 1", "b@c.d"])])
+            case 37:
+                try desk.forgetGuest(pick(clients), reason: maybe(try! Reason("asked")))
             default:
                 _ = try desk.cancel(id, reason: nil, fee: maybe("30"))
             }
@@ -86,7 +90,7 @@ struct BoundaryPropertyTests {
     @Test func everyDecisionDecidesTheSameOnItsBoundaryAsOnTheWholeLog() {
         var decided: [String: Int] = [:], accepted: [String: Int] = [:]
         var failures: [String: [String]] = [:]
-        for seed in 1...300 as ClosedRange<UInt64> {
+        for seed in 1...360 as ClosedRange<UInt64> {
             // Given a random log so far,
             var random = SplitMix(seed: seed)
             let desk = BoundaryCheckingDesk(time: instant("2024-04-30T06:00:00Z"))
@@ -108,7 +112,7 @@ struct BoundaryPropertyTests {
             Issue.record("\(name) decided differently on its boundary \(examples.count) times; the first:\n\(examples[0])")
         }
         // Every decision was tried, and recorded something, often enough to mean something.
-        let names = ["AddRooms", "ReserveStay", "ConfirmHold", "ReleaseHold", "CancelBooking", "ChangeBooking", "RecordMilestone", "BlockRoom", "UnblockRoom", "UndoLastStep", "ChangeSetting", "SetRate", "PostToFolio", "IssueInvoice"]
+        let names = ["AddRooms", "ReserveStay", "ConfirmHold", "ReleaseHold", "CancelBooking", "ChangeBooking", "RecordMilestone", "BlockRoom", "UnblockRoom", "UndoLastStep", "ChangeSetting", "SetRate", "PostToFolio", "IssueInvoice", "SetGuestProfile", "ForgetGuest"]
         for name in names {
             #expect(decided[name, default: 0] > 1000, "\(name): \(decided[name, default: 0]) decided")
             #expect(accepted[name, default: 0] > 50, "\(name): \(accepted[name, default: 0]) accepted")

@@ -100,7 +100,7 @@ extension BookingError {
         case .invoiceNumbersUsedUp(let year):
             return "every invoice number of \(year) (up to \(InvoiceNumber.maximumSequence)) has been issued"
         case .guestsNotKept:
-            return "this store keeps no guests' personal data yet (a PostgreSQL store); the guests commands run on a file store"
+            return "this store keeps no guests' personal data (a store held in memory); the guests commands run on a file or PostgreSQL store"
         case .unknownGuest(let client):
             return "no profile of client '\(client)'; 'hotel guests set \(client) --name NAME' records one"
         case .guestForgotten(let client, let at):

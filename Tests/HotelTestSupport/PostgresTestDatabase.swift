@@ -39,6 +39,21 @@ public final class PostgresTestDatabase: @unchecked Sendable {
 
     deinit { try? Self.psql("DROP SCHEMA \(schema) CASCADE") }
 
+    /// What `pg_dump` writes of this test's schema: everything the database holds in it.
+    public func dump() throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pg_dump", "--dbname", Self.baseURL!, "--schema", schema]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw NSError(domain: "pg_dump", code: Int(process.terminationStatus)) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// Runs SQL with `psql` on the server (as the URL's user), returning its unaligned output.
     @discardableResult
     public static func psql(_ sql: String, url: String? = nil) throws -> String {

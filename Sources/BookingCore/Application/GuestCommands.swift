@@ -19,15 +19,15 @@ extension CommandRunner {
     func recordGuestProfile(_ client: ClientID, _ values: [GuestField: String], in vault: any GuestVault, attempts: Int) throws(HotelError) {
         for _ in 0..<max(attempts, 1) {
             let model = try state(query: .guest(client))
-            var records: [GuestRecord]
-            do throws(EventStoreError) { records = try vault.records() } catch { throw .store(error) }
             let entry = model.guest(client)
-            var profile = entry?.revision.flatMap { revision in records.first { $0.client == client && $0.revision == revision } }?.profile ?? GuestProfile()
+            var current: GuestRecord?
+            do throws(EventStoreError) { current = try entry?.revision.flatMap { (revision) throws(EventStoreError) in try vault.record(of: client, at: revision) } } catch { throw .store(error) }
+            var profile = current?.profile ?? GuestProfile()
             for (field, value) in values { profile[field] = value }
             let record = GuestRecord(client: client, revision: .random(), profile: profile)
             do throws(EventStoreError) {
                 try vault.markLeftovers(true)
-                try vault.replace(with: records + [record])
+                try vault.add([record])
             } catch { throw .store(error) }
             do throws(HotelError) {
                 _ = try run(SetGuestProfile(client: client, revision: record.revision, fields: Array(values.keys), expected: entry?.revision))
@@ -85,9 +85,10 @@ extension FrontDesk {
         let model = try state(query: .all)
         let records: [GuestRecord]
         do throws(EventStoreError) { records = try vault.records() } catch { throw .store(error) }
-        let kept = Self.shown(records, by: model)
+        let register = Self.register(of: model)
+        let gone = records.filter { register[$0.client]?.revision != $0.revision }
         do throws(EventStoreError) {
-            if kept.count != records.count { try vault.replace(with: kept) }
+            if !gone.isEmpty { try vault.remove(gone) }
             try vault.markLeftovers(false)
         } catch { throw .store(error) }
     }
@@ -191,11 +192,13 @@ extension FrontDesk {
         return names
     }
 
-    /// The records the log shows: what `hotel guests export` writes.
+    /// The records the log shows, in byte order of the client id: what `hotel guests export` writes.
     public func exportGuests() throws(HotelError) -> [GuestRecord] {
         let model = try state(query: .all)
         let vault = try vault()
-        do throws(EventStoreError) { return Self.shown(try vault.records(), by: model) } catch { throw .store(error) }
+        let shown: [GuestRecord]
+        do throws(EventStoreError) { shown = Self.shown(try vault.records(), by: model) } catch { throw .store(error) }
+        return shown.sorted { $0.client.rawValue.utf8.lexicographicallyPrecedes($1.client.rawValue.utf8) }
     }
 
     /// Restores `records` (an export): each must be a profile the log shows (its client's last profile set

@@ -82,7 +82,7 @@ public enum BookingError: Error, Sendable, Equatable {
     case noOpenInvoice(BookingID)
     /// Every number of the year's sequence has been issued.
     case invoiceNumbersUsedUp(year: Int)
-    /// The store keeps no guests' personal data (a PostgreSQL store, for now).
+    /// The store keeps no guests' personal data (a store held in memory, which has no side store).
     case guestsNotKept
     /// No profile of this client was ever recorded.
     case unknownGuest(ClientID)

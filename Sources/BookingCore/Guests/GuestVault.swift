@@ -29,8 +29,15 @@ public protocol GuestVault: Sendable {
     /// Every record, in the order kept.
     /// - Throws: ``EventStoreError/corrupt(path:line:offset:reason:)`` if it is damaged.
     func records() throws(EventStoreError) -> [GuestRecord]
+    /// The record of client `client` at `revision`, if it is kept.
+    func record(of client: ClientID, at revision: GuestRevision) throws(EventStoreError) -> GuestRecord?
     /// Replaces every record, all or nothing, durably.
     func replace(with records: [GuestRecord]) throws(EventStoreError)
+    /// Adds `records`, all or nothing, durably.
+    func add(_ records: [GuestRecord]) throws(EventStoreError)
+    /// Removes `records` (each a client at a revision), all or nothing, durably: no byte of their values is
+    /// left where the vault keeps them.
+    func remove(_ records: [GuestRecord]) throws(EventStoreError)
     /// Runs `body` holding the vault's lock: its writers run one at a time.
     func withLock<R>(_ body: () throws(HotelError) -> R) throws(HotelError) -> R
     /// Whether a write may have been left unfinished (a marker set before it and cleared after it).
@@ -39,6 +46,22 @@ public protocol GuestVault: Sendable {
     func markLeftovers(_ set: Bool) throws(EventStoreError)
     /// Where the data lives, for messages.
     var name: String { get }
+}
+
+extension GuestVault {
+    /// Looked for among every record.
+    public func record(of client: ClientID, at revision: GuestRevision) throws(EventStoreError) -> GuestRecord? {
+        try records().first { $0.client == client && $0.revision == revision }
+    }
+
+    /// Rewrites the whole, with `records` added.
+    public func add(_ records: [GuestRecord]) throws(EventStoreError) { try replace(with: try self.records() + records) }
+
+    /// Rewrites the whole, without `records`.
+    public func remove(_ records: [GuestRecord]) throws(EventStoreError) {
+        let gone = Set(records.map { "\($0.client.rawValue)\u{0}\($0.revision)" })
+        try replace(with: try self.records().filter { !gone.contains("\($0.client.rawValue)\u{0}\($0.revision)") })
+    }
 }
 
 /// A file store's guests: `<log>.guests`, mode 0600, one JSON object a line and a last line with the

@@ -51,6 +51,24 @@ final class PostgresConnection: @unchecked Sendable {
 
     deinit { PQfinish(connection) }
 
+    /// Whether a transaction is open on the connection (a batch's): statements then run inside it.
+    var isInTransaction: Bool { PQtransactionStatus(connection) != PQTRANS_IDLE }
+
+    /// Runs `body` in a transaction: its own (begun, and committed if `body` returns, else rolled back), or
+    /// the one already open (a batch's, which commits or rolls back with everything else).
+    func inTransaction<R>(_ body: () throws(EventStoreError) -> R) throws(EventStoreError) -> R {
+        if isInTransaction { return try body() }
+        try execute("BEGIN", writing: true)
+        do throws(EventStoreError) {
+            let result = try body()
+            try execute("COMMIT", writing: true)
+            return result
+        } catch {
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
     /// Runs `sql` with text parameters (`$1`, `$2`, ...; nil for NULL) and returns the rows, each column as
     /// text (nil for NULL).
     @discardableResult

@@ -53,7 +53,7 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
     public var name: String { location.description }
 
     /// Runs `body` on the open connection, opening it first.
-    private func withConnection<R>(_ body: (PostgresConnection) throws(EventStoreError) -> R) throws(EventStoreError) -> R {
+    func withConnection<R>(_ body: (PostgresConnection) throws(EventStoreError) -> R) throws(EventStoreError) -> R {
         try connection.withLock { (open) throws(EventStoreError) -> R in
             if open == nil { open = try PostgresConnection(location, wait: wait) }
             return try body(open!)
@@ -79,7 +79,7 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
     }
 
     /// Creates hotel's tables unless they exist, or brings them up from an older version.
-    private func createTables() throws(EventStoreError) {
+    func createTables() throws(EventStoreError) {
         if let known = try schema(), known.version == PostgresSchema.version { return }
         identity.withLock { $0 = nil }
         try withConnection { (c) throws(EventStoreError) in
@@ -220,10 +220,17 @@ public final class PostgresEventStore: HotelStore, @unchecked Sendable {
     }
 
     /// A PostgreSQL array literal of texts: `{"a","b\"c"}`.
-    static func arrayLiteral(_ values: [String]) -> String {
+    static func arrayLiteral(_ values: [String]) -> String { arrayLiteral(values.map(Optional.some)) }
+
+    /// A text[] literal whose nil elements are NULL.
+    static func arrayLiteral(_ values: [String?]) -> String {
         var out = "{"
         for (i, value) in values.enumerated() {
             if i > 0 { out += "," }
+            guard let value else {
+                out += "NULL"
+                continue
+            }
             out += "\""
             for character in value.unicodeScalars {
                 if character == "\"" || character == "\\" { out += "\\" }

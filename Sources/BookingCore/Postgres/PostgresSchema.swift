@@ -14,11 +14,15 @@
 ///   alone when it carries one, with PostgreSQL's own `sha256`). Holding the lock until commit makes
 ///   positions gap-free and commit in order, so a reader that sees position n sees every position before it.
 ///
-/// Version 2 added the hash chain; a version 1 store is brought up to it (its functions replaced) by the first
-/// write of this version.
+/// - `hotel_guests`: the guests' personal data (``GuestVault``), one row a client's profile at a revision, never
+///   in the events; `forget` deletes the row. `hotel_guests_pending`: a row while a guests command may have
+///   left values the log does not show (the next command that writes removes them).
+///
+/// Version 2 added the hash chain, version 3 the guests' tables; an older store is brought up to this one (its
+/// functions replaced, the tables added) by the first write of this version.
 enum PostgresSchema {
     /// The version these tables are at; a store at a higher one was made by a newer `hotel`.
-    static let version = 2
+    static let version = 3
 
     /// Creates the tables and the functions unless they exist, and brings an older store's functions and
     /// version up to date; run in one transaction under an advisory lock, so that two first writers do not
@@ -36,6 +40,18 @@ enum PostgresSchema {
         )
         """,
         "CREATE TABLE IF NOT EXISTS hotel_event_tags (tag text NOT NULL, position bigint NOT NULL, PRIMARY KEY (tag, position))",
+        """
+        CREATE TABLE IF NOT EXISTS hotel_guests (
+            client text NOT NULL,
+            revision text NOT NULL,
+            name text,
+            email text,
+            phone text,
+            note text,
+            PRIMARY KEY (client, revision)
+        )
+        """,
+        "CREATE TABLE IF NOT EXISTS hotel_guests_pending (pending boolean PRIMARY KEY)",
         // The hash chain's value after the line at `head` (HashChain): SHA-256 of that line's previousHash and
         // the line with its newline; for a line without one (written before the chain), every line hashed once.
         """

@@ -123,7 +123,7 @@ extension Subcommand {
     static let guestsExport = Subcommand(
         spec: CommandSpec(
             name: "guests export", abstract: "Print the guests' personal data as JSON lines, for a backup or a move.",
-            discussion: "One object a profile the log shows: {\"client\":...,\"revision\":...,\"name\":...,...}. 'hotel log' never contains personal data: a backup is both the log and this; 'hotel guests import' restores it into a store holding the same log."),
+            discussion: "One object a profile the log shows, in byte order of the client id: {\"client\":...,\"revision\":...,\"name\":...,...}. 'hotel log' never contains personal data: a backup is both the log and this; 'hotel guests import' restores it into a store holding the same log."),
         run: { (_, context) throws(CommandLineError) in
             try context.requireStore()
             let records = try context.query { (desk) throws(HotelError) in try desk.exportGuests() }

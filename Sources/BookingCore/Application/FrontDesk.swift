@@ -74,9 +74,19 @@ public struct FrontDesk: CommandRunner, Sendable {
         precondition(pinned == nil, "a desk as of a past point records nothing")
         return try holdingGuests(guests) { (vault) throws(HotelError) in
             guard let store = store.modelProvider else { return body(self) }
-            return try store.batch(expectedCommands: expectedCommands) { session in
-                body(desk(session, guests: vault))
+            let staged = vault.map(StagedGuestVault.init)
+            var unwritten: EventStoreError?
+            let result = try store.batch(expectedCommands: expectedCommands) { session in
+                let result = body(desk(session, guests: staged))
+                // The values before the events that name them; if they cannot be written, nothing is.
+                do throws(EventStoreError) { try staged?.flush() } catch {
+                    unwritten = error
+                    session.discard()
+                }
+                return result
             }
+            if let unwritten { throw .store(unwritten) }
+            return result
         }
     }
 
@@ -100,21 +110,34 @@ public struct FrontDesk: CommandRunner, Sendable {
     ) throws(HotelError) -> Result<Success, Failure> {
         precondition(pinned == nil, "a desk as of a past point records nothing")
         return try holdingGuests(guests) { (vault) throws(HotelError) in
+            let staged = vault.map(StagedGuestVault.init)
             if let store = store.modelProvider {
-                return try store.batch(expectedCommands: expectedCommands) { session in
-                    let result = body(desk(session, guests: vault))
-                    if case .failure = result { session.discard() }
+                var unwritten: EventStoreError?
+                let result = try store.batch(expectedCommands: expectedCommands) { session in
+                    let result = body(desk(session, guests: staged))
+                    if case .failure = result {
+                        session.discard()
+                    } else {
+                        // The values before the events that name them; if they cannot be written, nothing is.
+                        do throws(EventStoreError) { try staged?.flush() } catch {
+                            unwritten = error
+                            session.discard()
+                        }
+                    }
                     return result
                 }
+                if let unwritten { throw .store(unwritten) }
+                return result
             }
             let read: ReadResult
             do throws(EventStoreError) { read = try store.read(.all) } catch { throw .store(error) }
             let folded: HotelProjection
             do throws(EventDataError) { folded = try HotelProjection(recorded: read.events, head: read.head) } catch { throw .invalidEvent(error) }
             let session = BatchSession(model: CachedHotelModel(folded: folded), now: now, expectedCommands: expectedCommands)
-            let result = body(desk(session, guests: vault))
+            let result = body(desk(session, guests: staged))
             guard case .success = result, !session.events.isEmpty else { return result }
             do throws(EventStoreError) {
+                try staged?.flush()
                 _ = try store.append(session.events.map(\.storeEvent), condition: AppendCondition(failIfEventsMatch: .all, after: read.head))
             } catch .conflict {
                 throw .tooManyConflicts(attempts: 1)

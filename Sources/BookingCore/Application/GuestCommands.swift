@@ -149,8 +149,11 @@ extension FrontDesk {
     }
 
     /// The guests with a profile (not the forgotten), in byte order of the name, then of the client id.
-    public func guests() throws(HotelError) -> [Guest] {
-        try allGuests().filter { $0.profile != nil }.sorted { a, b in
+    public func guests() throws(HotelError) -> [Guest] { Self.ordered(try allGuests().filter { $0.profile != nil }) }
+
+    /// `guests` in byte order of the name, then of the client id.
+    private static func ordered(_ guests: [Guest]) -> [Guest] {
+        guests.sorted { a, b in
             let (x, y) = (a.profile?.name ?? "", b.profile?.name ?? "")
             if x != y { return x.utf8.lexicographicallyPrecedes(y.utf8) }
             return a.client.rawValue.utf8.lexicographicallyPrecedes(b.client.rawValue.utf8)
@@ -158,37 +161,50 @@ extension FrontDesk {
     }
 
     /// The guests whose name, e-mail or phone contains `text`, ignoring case and accents (a phone matches on
-    /// its digits); as ``guests()`` orders them.
+    /// its digits); as ``guests()`` orders them. Only the side file's lines that may match are parsed
+    /// (``GuestSearch``), and only their clients are looked up in the log's register.
     public func findGuests(_ text: String) throws(HotelError) -> [Guest] {
-        let wanted = TextFolding.folded(text), digits = TextFolding.digits(text)
-        return try guests().filter { guest in
-            guard let profile = guest.profile else { return false }
-            if [profile[.name], profile[.email]].contains(where: { $0.map { TextFolding.folded($0).contains(wanted) } ?? false }) { return true }
-            return !digits.isEmpty && digits.count == text.unicodeScalars.filter { !" +-()".unicodeScalars.contains($0) }.count
-                && profile[.phone].map { TextFolding.digits($0).contains(digits) } ?? false
-        }
+        let search = GuestSearch(text)
+        let vault = try vault()
+        let candidates: [GuestRecord]
+        do throws(EventStoreError) { candidates = try vault.records(prefilteredBy: search.mayMatch) } catch { throw .store(error) }
+        guard !candidates.isEmpty else { return [] }
+        let model = try state(query: .all)
+        return Self.ordered(candidates.filter { model.guest($0.client)?.revision == $0.revision && search.matches($0.profile) }.map {
+            Guest(client: $0.client, profile: $0.profile, forgottenAt: nil)
+        })
     }
 
     /// Client `client` as the hotel knows them: the profile (or when it was forgotten), and their stays.
     /// - Throws: ``BookingError/unknownGuest(_:)`` for a client with no profile and no stay.
     public func guest(_ client: ClientID) throws(HotelError) -> (guest: Guest?, stays: [Booking]) {
-        let found = try allGuests().first { $0.client == client }
+        let vault = try vault()
+        let model = try state(query: .all)
+        var found: Guest?
+        if let entry = model.guest(client) {
+            var record: GuestRecord?
+            do throws(EventStoreError) { record = try entry.revision.flatMap { (revision) throws(EventStoreError) in try vault.record(of: client, at: revision) } } catch { throw .store(error) }
+            found = Guest(client: client, profile: entry.revision == nil ? nil : record?.profile ?? GuestProfile(), forgottenAt: entry.forgottenAt)
+        }
         let stays = try answer { model in model.bookings(matching: BookingFilter(client: client, now: now)) }
         if found == nil, stays.isEmpty { throw .rejected(.unknownGuest(client)) }
         return (found, stays)
     }
 
-    /// The names of the guests whose profile the log shows (not the forgotten), by client: what the day
+    /// The names of those of `clients` whose profile the log shows (not the forgotten): what the day
     /// lists, the audit, the calendar and invoices print beside a stay. Empty, reading nothing more, for a
     /// store without personal data. Always as the log stands now (personal data has no past: an erased name
     /// is gone from every point of history).
-    public func guestNames() throws(HotelError) -> [ClientID: String] {
-        guard let vault = store.guestVault else { return [:] }
+    public func guestNames(of clients: Set<ClientID>) throws(HotelError) -> [ClientID: String] {
+        guard let vault = store.guestVault, !clients.isEmpty else { return [:] }
+        let model = try state(query: .all)
+        var shown: [ClientID: GuestRevision] = [:]
+        for client in clients { if let revision = model.guest(client)?.revision { shown[client] = revision } }
+        guard !shown.isEmpty else { return [:] }
         let records: [GuestRecord]
-        do throws(EventStoreError) { records = try vault.records() } catch { throw .store(error) }
-        guard !records.isEmpty else { return [:] }
+        do throws(EventStoreError) { records = try vault.records(of: Set(shown.keys)) } catch { throw .store(error) }
         var names: [ClientID: String] = [:]
-        for record in Self.shown(records, by: try state(query: .all)) { names[record.client] = record.profile.name }
+        for record in records where shown[record.client] == record.revision { names[record.client] = record.profile.name }
         return names
     }
 

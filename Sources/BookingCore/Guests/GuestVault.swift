@@ -29,6 +29,12 @@ public protocol GuestVault: Sendable {
     /// Every record, in the order kept.
     /// - Throws: ``EventStoreError/corrupt(path:line:offset:reason:)`` if it is damaged.
     func records() throws(EventStoreError) -> [GuestRecord]
+    /// The records of `clients` (at any revision), read without parsing the others' values: what a desk's
+    /// list needs to print a few names among a hundred thousand.
+    func records(of clients: Set<ClientID>) throws(EventStoreError) -> [GuestRecord]
+    /// Every record but, perhaps, some whose line as kept `mayMatch` rejects: `mayMatch` is a cheap,
+    /// conservative test (it never rejects a record that matches), which a vault may leave unused.
+    func records(prefilteredBy mayMatch: (ArraySlice<UInt8>) -> Bool) throws(EventStoreError) -> [GuestRecord]
     /// The record of client `client` at `revision`, if it is kept.
     func record(of client: ClientID, at revision: GuestRevision) throws(EventStoreError) -> GuestRecord?
     /// Replaces every record, all or nothing, durably.
@@ -49,6 +55,14 @@ public protocol GuestVault: Sendable {
 }
 
 extension GuestVault {
+    /// Among every record.
+    public func records(of clients: Set<ClientID>) throws(EventStoreError) -> [GuestRecord] {
+        clients.isEmpty ? [] : try records().filter { clients.contains($0.client) }
+    }
+
+    /// Every record.
+    public func records(prefilteredBy mayMatch: (ArraySlice<UInt8>) -> Bool) throws(EventStoreError) -> [GuestRecord] { try records() }
+
     /// Looked for among every record.
     public func record(of client: ClientID, at revision: GuestRevision) throws(EventStoreError) -> GuestRecord? {
         try records().first { $0.client == client && $0.revision == revision }
@@ -80,10 +94,53 @@ public struct GuestVaultFile: GuestVault {
 
     public init(logPath: String) { path = logPath + ".guests" }
 
-    public func records() throws(EventStoreError) -> [GuestRecord] {
-        guard let file = try POSIXFile.open(path, O_RDONLY) else { return [] }
+    public func records() throws(EventStoreError) -> [GuestRecord] { try records(prefilteredBy: { _ in true }) }
+
+    /// Checks the whole file's checksum, then parses only the lines `mayMatch` lets through.
+    public func records(prefilteredBy mayMatch: (ArraySlice<UInt8>) -> Bool) throws(EventStoreError) -> [GuestRecord] {
+        guard let content = try content(checked: true) else { return [] }
+        var records: [GuestRecord] = []
+        var line = 0
+        for raw in content.split(separator: UInt8(ascii: "\n")) {
+            line += 1
+            guard mayMatch(raw) else { continue }
+            records.append(try record(raw, line: line))
+        }
+        return records
+    }
+
+    /// Parses only the lines of `clients` (a line starts with its client, as ``replace(with:)`` writes it).
+    /// The whole file's checksum is checked by every write, by `hotel verify` and by every read of all the
+    /// records; a lookup checks the lines it reads.
+    public func records(of clients: Set<ClientID>) throws(EventStoreError) -> [GuestRecord] {
+        guard !clients.isEmpty, let content = try content(checked: false) else { return [] }
+        let wanted = Set(clients.map { Array($0.rawValue.utf8) })
+        let opening = Array(#"{"client":""#.utf8)
+        var records: [GuestRecord] = []
+        var line = 0
+        for raw in content.split(separator: UInt8(ascii: "\n")) {
+            line += 1
+            // The client's bytes, unless its JSON string has an escape (then the line is parsed to tell).
+            if raw.starts(with: opening) {
+                let rest = raw.dropFirst(opening.count)
+                if let end = rest.firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }), rest[end] == UInt8(ascii: "\""),
+                   !wanted.contains(Array(rest[..<end])) { continue }
+            }
+            let record = try record(raw, line: line)
+            if clients.contains(record.client) { records.append(record) }
+        }
+        return records
+    }
+
+    public func record(of client: ClientID, at revision: GuestRevision) throws(EventStoreError) -> GuestRecord? {
+        try records(of: [client]).first { $0.revision == revision }
+    }
+
+    /// The file's lines of records, with their line ends, after checking the last line is a checksum (and,
+    /// if `checked`, that it matches); nil if there is no file.
+    private func content(checked: Bool) throws(EventStoreError) -> ArraySlice<UInt8>? {
+        guard let file = try POSIXFile.open(path, O_RDONLY) else { return nil }
         let bytes = try file.readToEnd()
-        func damaged(_ line: Int, _ reason: String) -> EventStoreError { .corrupt(path: path, line: line, offset: 0, reason: reason) }
         guard bytes.last == UInt8(ascii: "\n") else { throw damaged(0, "the guests file does not end with its checksum line") }
         let body = bytes.dropLast()
         let lastBreak = body.lastIndex(of: UInt8(ascii: "\n"))
@@ -92,19 +149,20 @@ public struct GuestVaultFile: GuestVault {
         guard let object = try? JSONParser.parse(checksumLine).objectValue, let sum = object["sha256"]?.stringValue else {
             throw damaged(0, "the guests file's last line is not its checksum")
         }
-        guard SHA256.hash(content).hex == sum else { throw damaged(0, "the guests file's checksum does not match its content: it was damaged or edited") }
-        var records: [GuestRecord] = []
-        var line = 0
-        for raw in content.split(separator: UInt8(ascii: "\n")) {
-            line += 1
-            guard let object = try? JSONParser.parse(raw).objectValue, let client = object["client"]?.stringValue.flatMap({ try? ClientID($0) }),
-                  let revision = object["revision"]?.stringValue.flatMap({ try? GuestRevision($0) })
-            else { throw damaged(line, "a guests record without a client or revision") }
-            var profile = GuestProfile()
-            for field in GuestField.allCases { profile[field] = object[field.rawValue]?.stringValue }
-            records.append(GuestRecord(client: client, revision: revision, profile: profile))
-        }
-        return records
+        if checked, SHA256.hash(content).hex != sum { throw damaged(0, "the guests file's checksum does not match its content: it was damaged or edited") }
+        return content
+    }
+
+    private func damaged(_ line: Int, _ reason: String) -> EventStoreError { .corrupt(path: path, line: line, offset: 0, reason: reason) }
+
+    /// One line as a record.
+    private func record(_ raw: ArraySlice<UInt8>, line: Int) throws(EventStoreError) -> GuestRecord {
+        guard let object = try? JSONParser.parse(raw).objectValue, let client = object["client"]?.stringValue.flatMap({ try? ClientID($0) }),
+              let revision = object["revision"]?.stringValue.flatMap({ try? GuestRevision($0) })
+        else { throw damaged(line, "a guests record without a client or revision") }
+        var profile = GuestProfile()
+        for field in GuestField.allCases { profile[field] = object[field.rawValue]?.stringValue }
+        return GuestRecord(client: client, revision: revision, profile: profile)
     }
 
     public func replace(with records: [GuestRecord]) throws(EventStoreError) {

@@ -14,6 +14,10 @@ final class StagedGuestVault: GuestVault {
 
     func records() throws(EventStoreError) -> [GuestRecord] { try vault.records() + state.withLock { $0.staged } }
 
+    func records(of clients: Set<ClientID>) throws(EventStoreError) -> [GuestRecord] {
+        try vault.records(of: clients) + state.withLock { $0.staged.filter { clients.contains($0.client) } }
+    }
+
     func record(of client: ClientID, at revision: GuestRevision) throws(EventStoreError) -> GuestRecord? {
         if let staged = state.withLock({ $0.staged.last { $0.client == client && $0.revision == revision } }) { return staged }
         return try vault.record(of: client, at: revision)

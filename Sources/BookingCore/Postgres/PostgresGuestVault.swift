@@ -27,6 +27,11 @@ struct PostgresGuestVault: GuestVault {
         try select("SELECT \(Self.columns) FROM hotel_guests ORDER BY client, revision", [])
     }
 
+    func records(of clients: Set<ClientID>) throws(EventStoreError) -> [GuestRecord] {
+        guard !clients.isEmpty else { return [] }
+        return try select("SELECT \(Self.columns) FROM hotel_guests WHERE client = ANY($1::text[])", [PostgresEventStore.arrayLiteral(clients.map(\.rawValue))])
+    }
+
     func record(of client: ClientID, at revision: GuestRevision) throws(EventStoreError) -> GuestRecord? {
         try select("SELECT \(Self.columns) FROM hotel_guests WHERE client = $1 AND revision = $2", [client.rawValue, revision.description]).first
     }

@@ -13,7 +13,7 @@ extension Subcommand {
         try context.requireStore()
         let day = on ?? context.today
         let audit = try context.query { (desk) throws(HotelError) in try desk.audit(on: day) }
-        let names = audit.items.isEmpty ? [:] : context.guestNames()
+        let names = context.guestNames(of: audit.items.map(\.client))
         func name(_ item: NightAudit.Item) -> String? { item.client.flatMap { names[$0] } }
         if format == .json {
             context.json(.object([

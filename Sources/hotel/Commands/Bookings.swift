@@ -40,11 +40,10 @@ extension Subcommand {
             try context.requireStore()
             let day = on ?? context.today
             let guests = try context.clients(of: try guest.get())
-            let names = context.guestNames()
             try context.list(format: format, key: "bookings", at: context.now) { (desk, body) throws(HotelError) in
-                for stay in try desk.stays(list, on: day) where guests?.contains(stay.client) ?? true {
-                    body(NamedStay(booking: stay, name: stay.client.flatMap { names[$0] }))
-                }
+                let stays = try desk.stays(list, on: day).filter { guests?.contains($0.client) ?? true }
+                let names = context.guestNames(of: stays.map(\.client))
+                for stay in stays { body(NamedStay(booking: stay, name: stay.client.flatMap { names[$0] })) }
             }
         }
     }
@@ -68,8 +67,8 @@ extension Option where Value == String {
 extension Context {
     /// The names of the guests by client, as the log stands now (``FrontDesk/guestNames()``); none, with a
     /// warning, if the side file cannot be read: a listing is never refused for the names it adds.
-    func guestNames() -> [ClientID: String] {
-        do { return try frontDesk.guestNames() } catch {
+    func guestNames(of clients: some Sequence<ClientID?>) -> [ClientID: String] {
+        do { return try frontDesk.guestNames(of: Set(clients.compactMap { $0 })) } catch {
             warning("guests' names are not shown: \(CommandLineError(error).message)")
             return [:]
         }

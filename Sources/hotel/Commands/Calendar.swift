@@ -57,7 +57,7 @@ extension Subcommand {
         groups.sort { $0.type < $1.type }
         let chart = TapeChart(
             groups: groups, first: first, nights: nights, today: context.today, now: now,
-            width: terminalWidth(context.environment), color: colored, names: stays.isEmpty ? [:] : context.guestNames())
+            width: terminalWidth(context.environment), color: colored, names: context.guestNames(of: stays.map { if case .booking(let booking) = $0 { booking.client } else { nil } }))
         context.append(chart.render())
     }
 

@@ -15,7 +15,7 @@ extension Subcommand {
                 try context.requireStore()
                 let invoice = try context.run { (desk) throws(HotelError) in try desk.invoice(id, credit: credit) }
                 // The guest's name is personal data: never in the invoice's event, printed as it is known now.
-                let name = invoice.content.client.flatMap { context.guestNames()[$0] }
+                let name = invoice.content.client.flatMap { context.guestNames(of: [$0])[$0] }
                 if json { context.json(invoice.json(name: name)) } else { for line in invoice.text(name: name) { context.line(line) } }
             }
         })

@@ -37,6 +37,10 @@ struct CacheHonestyTests {
         var balances: [Amount?]
         /// What `hotel balances` lists, by id: read through the index of folios that may be owed.
         var owed: [String]
+        /// What the log says of the guests' profiles: each client looked up (the section's binary search),
+        /// and every entry (the section read whole).
+        var guests: [GuestEntry?]
+        var register: [String]
     }
 
     static let rooms = ["101", "102", "Blue", "Grün", "Suite 7"].map(room)
@@ -86,6 +90,12 @@ struct CacheHonestyTests {
                     owed.append(id.rawValue)
                 }
                 return owed.sorted()
+            }(),
+            guests: (clients + [client("77"), client("0")]).map(model.guest),
+            register: {
+                var entries: [String] = []
+                model.forEachGuest { entries.append("\($0) \($1)") }
+                return entries.sorted()
             }())
     }
 
@@ -134,6 +144,15 @@ struct CacheHonestyTests {
         case 18, 19:
             let reason: Reason? = random.next() % 2 == 0 ? nil : try Reason("mistake")
             _ = same { desk in Result { () throws(HotelError) in try desk.undo(id, reason: reason) } }
+        case 20:
+            // The guests' register (the values are the side file's, which only the file store has).
+            let c = pick(clients), revision = try GuestRevision(String(format: "%016llx", random.next()))
+            _ = same { desk in Result { () throws(HotelError) in
+                try desk.run(SetGuestProfile(client: c, revision: revision, fields: [.name], expected: try desk.model().guest(c)?.revision)).events.count
+            } }
+        case 21:
+            let c = pick(clients), at = Instant(secondsSince1970: desks[0].clock.secondsSince1970())
+            _ = same { desk in Result { () throws(HotelError) in try desk.run(ForgetGuest(client: c, reason: nil, now: at)).events.count } }
         case 22:
             _ = same { desk in Result { () throws(HotelError) in try desk.changeSetting(.currency, to: "EUR") }.map { 0 } }
         case 23:
@@ -197,6 +216,7 @@ struct CacheHonestyTests {
         let now = Instant(secondsSince1970: time.withLock { $0 })
         let expectedAnswers = Self.answers(try desks[1].model(), ids: ids, now: now)
         #expect(expectedAnswers.all.count > 5)
+        #expect(expectedAnswers.guests.contains { $0?.revision != nil } && !expectedAnswers.register.isEmpty, "\(expectedAnswers.register)")
         #expect(expectedAnswers.folios.contains { $0?.postings.isEmpty == false } && expectedAnswers.folios.contains { $0?.price != nil })
         #expect(Set(expectedAnswers.all.map(\.status)).count >= 3, "\(Set(expectedAnswers.all.map(\.status))) \(expectedAnswers.all.count) \(expectedAnswers.rooms)")
 

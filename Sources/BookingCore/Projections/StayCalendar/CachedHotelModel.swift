@@ -64,7 +64,7 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
 
     func guest(_ client: ClientID) -> GuestEntry? {
         if let entry = tailGuests.entry(client) { return entry }
-        return guestSection?.register()?.entry(client)
+        return guestSection?.entry(client)
     }
 
     func forEachGuest(_ body: (ClientID, GuestEntry) -> Void) {

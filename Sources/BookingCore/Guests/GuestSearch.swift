@@ -18,7 +18,7 @@ struct GuestSearch {
     func matches(_ profile: GuestProfile) -> Bool {
         if [profile[.name], profile[.email]].contains(where: { $0.map { TextFolding.folded($0).contains(folded) } ?? false }) { return true }
         guard let digits, let phone = profile[.phone] else { return false }
-        return Array(TextFolding.digits(phone).utf8).firstRange(of: digits) != nil
+        return Bytes.contains(Array(TextFolding.digits(phone).utf8)[...], digits)
     }
 
     /// A cheap test of a side file's line (its JSON, as kept) that never rejects a profile that ``matches(_:)``:
@@ -26,7 +26,7 @@ struct GuestSearch {
     /// hold the folded text, or the digits somewhere among its digits. A line with an escape is let through.
     func mayMatch(_ line: ArraySlice<UInt8>) -> Bool {
         if line.contains(UInt8(ascii: "\\")) { return true }
-        if let digits, line.filter({ (0x30...0x39).contains($0) }).firstRange(of: digits) != nil { return true }
+        if let digits, folder.digitsContain(line, digits) { return true }
         return folder.foldedContains(line, foldedBytes)
     }
 
@@ -39,14 +39,17 @@ private final class LineFolder {
     private var folded: [UInt32: [UInt8]] = [:]
     private var buffer: [UInt8] = []
 
-    /// Whether `line`, folded, contains `needle`.
+    /// Whether `line`, folded, contains `needle`. (The buffer and the table are taken out of the object for
+    /// the loop: a class's stored property is checked for exclusive access at each use.)
     func foldedContains(_ line: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        buffer.removeAll(keepingCapacity: true)
+        var out = take(&buffer), table = take(&folded)
+        defer { (buffer, folded) = (out, table) }
+        out.removeAll(keepingCapacity: true)
         var i = line.startIndex
         while i < line.endIndex {
             let byte = line[i]
             if byte < 0x80 {
-                buffer.append((0x41...0x5A).contains(byte) ? byte + 32 : byte)
+                out.append((0x41...0x5A).contains(byte) ? byte + 32 : byte)
                 i += 1
                 continue
             }
@@ -54,16 +57,61 @@ private final class LineFolder {
             guard i + length <= line.endIndex else { return true }
             var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
             for k in 1..<length { value = value << 6 | UInt32(line[i + k] & 0x3F) }
-            if let known = folded[value] {
-                buffer += known
+            if let known = table[value] {
+                out += known
             } else {
                 guard let scalar = Unicode.Scalar(value) else { return true }
                 let bytes = Array(TextFolding.folded(String(Character(scalar))).utf8)
-                folded[value] = bytes
-                buffer += bytes
+                table[value] = bytes
+                out += bytes
             }
             i += length
         }
-        return needle.isEmpty || buffer.firstRange(of: needle) != nil
+        return Bytes.contains(out[...], needle)
+    }
+
+    /// Whether the digits of `line`, one after another, contain `needle`.
+    func digitsContain(_ line: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        var out = take(&buffer)
+        defer { buffer = out }
+        out.removeAll(keepingCapacity: true)
+        for byte in line where (0x30...0x39).contains(byte) { out.append(byte) }
+        return Bytes.contains(out[...], needle)
+    }
+
+    private func take<T: RangeReplaceableCollection>(_ value: inout T) -> T {
+        let taken = value
+        value = T()
+        return taken
+    }
+
+    private func take(_ value: inout [UInt32: [UInt8]]) -> [UInt32: [UInt8]] {
+        let taken = value
+        value = [:]
+        return taken
+    }
+}
+
+/// A search of bytes.
+enum Bytes {
+    /// Whether `haystack` contains `needle` (the empty needle is everywhere).
+    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count, h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }

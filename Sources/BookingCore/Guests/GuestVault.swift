@@ -101,7 +101,7 @@ public struct GuestVaultFile: GuestVault {
         guard let content = try content(checked: true) else { return [] }
         var records: [GuestRecord] = []
         var line = 0
-        for raw in content.split(separator: UInt8(ascii: "\n")) {
+        for raw in Self.lines(of: content) {
             line += 1
             guard mayMatch(raw) else { continue }
             records.append(try record(raw, line: line))
@@ -118,7 +118,7 @@ public struct GuestVaultFile: GuestVault {
         let opening = Array(#"{"client":""#.utf8)
         var records: [GuestRecord] = []
         var line = 0
-        for raw in content.split(separator: UInt8(ascii: "\n")) {
+        for raw in Self.lines(of: content) {
             line += 1
             // The client's bytes, unless its JSON string has an escape (then the line is parsed to tell).
             if raw.starts(with: opening) {
@@ -151,6 +151,23 @@ public struct GuestVaultFile: GuestVault {
         }
         if checked, SHA256.hash(content).hex != sum { throw damaged(0, "the guests file's checksum does not match its content: it was damaged or edited") }
         return content
+    }
+
+    /// The lines of `content`, without their line ends (found with `memchr`: a hundred thousand lines in
+    /// about a millisecond).
+    static func lines(of content: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var lines: [ArraySlice<UInt8>] = []
+        content.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let found = memchr(base + offset, 0x0A, buffer.count - offset)
+                let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? buffer.count
+                if end > offset { lines.append(content[(content.startIndex + offset)..<(content.startIndex + end)]) }
+                offset = end + 1
+            }
+        }
+        return lines
     }
 
     private func damaged(_ line: Int, _ reason: String) -> EventStoreError { .corrupt(path: path, line: line, offset: 0, reason: reason) }

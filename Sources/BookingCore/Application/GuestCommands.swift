@@ -122,7 +122,14 @@ extension FrontDesk {
     /// the others keep theirs (a forgotten profile starts anew).
     public func setGuest(_ client: ClientID, _ values: [GuestField: String]) throws(HotelError) {
         try withGuests { (vault) throws(HotelError) in
-            try recordGuestProfile(client, values, in: vault, attempts: maximumAttempts)
+            do throws(HotelError) {
+                try recordGuestProfile(client, values, in: vault, attempts: maximumAttempts)
+            } catch {
+                // Refused or failed (the log's lock timed out, say): the values written for it go now, not at
+                // some later write.
+                try? tidy(vault)
+                throw error
+            }
             try tidy(vault)
         }
     }
@@ -130,6 +137,8 @@ extension FrontDesk {
     /// Erases client `client`'s profile: recorded first, then the values are removed from the side file.
     public func forgetGuest(_ client: ClientID, reason: Reason?) throws(HotelError) {
         try withGuests { (vault) throws(HotelError) in
+            // The side file must be sound (and erasable) before the erasure is recorded.
+            do throws(EventStoreError) { _ = try vault.records() } catch { throw .store(error) }
             try recordForgetting(client, reason: reason, in: vault)
             try tidy(vault)
         }
@@ -239,26 +248,44 @@ extension FrontDesk {
     /// What is wrong with the side file, for `hotel verify`: damage (its checksum), values the log does not
     /// know (a killed `guests set`'s), and values of a forgotten guest (a killed `forget`'s): both are never
     /// shown and are removed by the next command that writes, but they are there until then.
-    public func guestFileProblems() throws(HotelError) -> [String] {
-        guard let vault = store.guestVault else { return [] }
+    ///
+    /// - Returns: The problems, and the warnings: values the log records that the side file does not hold (a
+    ///   log copied without its side file, or a side file deleted: `hotel guests import` restores them).
+    public func guestFileProblems() throws(HotelError) -> (problems: [String], warnings: [String]) {
+        guard let vault = store.guestVault else { return ([], []) }
+        var problems: [String] = [], warnings: [String] = []
+        if let file = vault as? GuestVaultFile {
+            for temporary in file.leftoverTemporaries {
+                problems.append("\(temporary): a guests write killed before it finished left this copy (the next command that writes removes it)")
+            }
+        }
         let records: [GuestRecord]
-        do throws(EventStoreError) { records = try vault.records() } catch { return ["\(vault.name): \(error)"] }
-        // No personal data: nothing to hold against the log (and no model to read).
-        if records.isEmpty { return [] }
+        do throws(EventStoreError) { records = try vault.records() } catch { return (problems + ["\(error)"], []) }
         let model = try state(query: .all)
-        var problems: [String] = []
         var seen = Set<ClientID>()
         let register = Self.register(of: model)
         for record in records {
             let entry = register[record.client]
             if let forgotten = entry?.forgottenAt {
-                problems.append("\(vault.name): holds values of client \(record.client), forgotten at \(forgotten) (the next command that writes erases them)")
+                problems.append("\(vault.name): holds values of client \(record.client), forgotten at \(forgotten) (the next 'hotel guests' write erases them)")
             } else if entry?.revision != record.revision {
-                problems.append("\(vault.name): holds values of client \(record.client) at revision \(record.revision), which the log does not know (the next command that writes removes them)")
+                problems.append("\(vault.name): holds values of client \(record.client) at revision \(record.revision), which the log does not know (the next 'hotel guests' write removes them)")
             } else if !seen.insert(record.client).inserted {
                 problems.append("\(vault.name): holds two records of client \(record.client) at revision \(record.revision)")
             }
+            for field in GuestField.allCases {
+                if let value = record.profile[field], (try? field.validated(value)) != value {
+                    problems.append("\(vault.name): client \(record.client)'s \(field.rawValue) is not a value 'hotel guests set' takes (the file was edited)")
+                }
+            }
         }
-        return problems
+        // Values the log names that the side file lost (deleted, or restored from an older copy).
+        let kept = Set(records.map { [$0.client.rawValue, $0.revision.description] })
+        for (client, entry) in register.sorted(by: { $0.key.rawValue.utf8.lexicographicallyPrecedes($1.key.rawValue.utf8) }) {
+            if let revision = entry.revision, !kept.contains([client.rawValue, revision.description]) {
+                warnings.append("\(vault.name): has no values of client \(client)'s profile at revision \(revision), which the log records (restore them with 'hotel guests import')")
+            }
+        }
+        return (problems, warnings)
     }
 }

@@ -92,7 +92,34 @@ public struct GuestVaultFile: GuestVault {
     private var lockPath: String { path + ".lock" }
     private var markerPath: String { path + ".pending" }
 
-    public init(logPath: String) { path = logPath + ".guests" }
+    /// How long a guests command waits for another one, in seconds (the store's `HOTEL_LOCK_TIMEOUT`).
+    public let lockTimeout: Double
+
+    public init(logPath: String, lockTimeout: Double = 10) {
+        path = logPath + ".guests"
+        self.lockTimeout = lockTimeout
+    }
+
+    /// Refuses a side file that is a symbolic link or has other hard links: its rewrite (a rename over the
+    /// name) would leave the values in the file the other name points to, so that a forget would not erase
+    /// them.
+    private func requireOneName() throws(EventStoreError) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if info.st_mode & S_IFMT == S_IFLNK || (info.st_mode & S_IFMT == S_IFREG && info.st_nlink > 1) { throw .linkedGuestFile(path: path) }
+    }
+
+    /// The temporaries a killed writer left beside the side file or its marker (each a copy of values):
+    /// what `hotel verify` reports, and what the next guests write, or tidying after any write, removes.
+    public var leftoverTemporaries: [String] {
+        [path, markerPath].flatMap { StaleTemporaries.stale(besides: $0) }
+    }
+
+    /// Removes those temporaries.
+    public func clearTemporaries() {
+        StaleTemporaries.clear(besides: path)
+        StaleTemporaries.clear(besides: markerPath)
+    }
 
     public func records() throws(EventStoreError) -> [GuestRecord] { try records(prefilteredBy: { _ in true }) }
 
@@ -139,6 +166,7 @@ public struct GuestVaultFile: GuestVault {
     /// The file's lines of records, with their line ends, after checking the last line is a checksum (and,
     /// if `checked`, that it matches); nil if there is no file.
     private func content(checked: Bool) throws(EventStoreError) -> ArraySlice<UInt8>? {
+        try requireOneName()
         guard let file = try POSIXFile.open(path, O_RDONLY) else { return nil }
         let bytes = try file.readToEnd()
         guard bytes.last == UInt8(ascii: "\n") else { throw damaged(0, "the guests file does not end with its checksum line") }
@@ -192,6 +220,7 @@ public struct GuestVaultFile: GuestVault {
         }
         JSONWriter.write(.object(["sha256": .string(SHA256.hash(bytes).hex)]), to: &bytes)
         bytes.append(UInt8(ascii: "\n"))
+        try requireOneName()
         try Self.writeDurably(bytes, to: path)
     }
 
@@ -217,7 +246,7 @@ public struct GuestVaultFile: GuestVault {
     public func withLock<R>(_ body: () throws(HotelError) -> R) throws(HotelError) -> R {
         var result: Result<R, HotelError>!
         do throws(EventStoreError) {
-            try FileLock.withLock(path: lockPath, timeout: 10) { () throws(EventStoreError) in
+            try FileLock.withLock(path: lockPath, timeout: lockTimeout) { () throws(EventStoreError) in
                 do throws(HotelError) { result = .success(try body()) } catch { result = .failure(error) }
             }
         } catch {
@@ -231,8 +260,9 @@ public struct GuestVaultFile: GuestVault {
     public func markLeftovers(_ set: Bool) throws(EventStoreError) {
         if set {
             try Self.writeDurably([], to: markerPath)
-        } else if unlink(markerPath) == 0 {
-            try POSIXFile.syncDirectory(of: markerPath)
+        } else {
+            clearTemporaries()
+            if unlink(markerPath) == 0 { try POSIXFile.syncDirectory(of: markerPath) }
         }
     }
 }

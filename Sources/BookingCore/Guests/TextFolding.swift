@@ -2,7 +2,10 @@
 /// `Müller` and `NAKA` finds `Nakamura`. Accents are taken off the Latin letters of Latin-1 and Latin
 /// Extended-A and the Greek vowels with tonos or dialytika (a table: the toolchain has no Unicode
 /// decomposition), and combining marks are dropped; other scripts (Japanese, say) compare as written.
-enum TextFolding {
+public enum TextFolding {
+    /// Whether `text` folds to nothing (a combining mark alone, say): a search for it would find everyone.
+    public static func foldsToNothing(_ text: String) -> Bool { folded(text).isEmpty }
+
     /// `text` folded.
     static func folded(_ text: String) -> String {
         var out = String.UnicodeScalarView()

@@ -31,6 +31,9 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
     case recordedLater
     /// The log, or a file beside it, is a FIFO, a device, a socket or a directory.
     case notRegularFile(path: String)
+    /// The guests' side file is a symbolic link or has another hard link: rewriting it would leave the values
+    /// under the other name, so that a forget would not erase them.
+    case linkedGuestFile(path: String)
 
     public var description: String {
         switch self {
@@ -60,6 +63,8 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
             return "the store recorded a later event while the command was deciding"
         case .notRegularFile(let path):
             return "'\(path)' is not a regular file (a FIFO, a device, a socket or a directory): a store and the files beside it must be plain files; remove it or point --store elsewhere"
+        case .linkedGuestFile(let path):
+            return "'\(path)' is a symbolic link or has another hard link: a forget would leave the guests' values under the other name; make it a file of its own (copy it in place of the link, or remove the other name)"
         case .lockTimeout(let path, let seconds):
             return "timed out after \(Self.seconds(seconds)) s waiting for the lock on '\(path)' held by another hotel process; try again"
         }

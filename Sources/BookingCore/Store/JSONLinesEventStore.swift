@@ -110,7 +110,7 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     // MARK: The read model
 
     public var modelProvider: (any ModelProvidingStore)? { self }
-    public var guestVault: (any GuestVault)? { GuestVaultFile(logPath: path) }
+    public var guestVault: (any GuestVault)? { GuestVaultFile(logPath: path, lockTimeout: lockTimeout) }
 
     public func currentModel() throws(HotelError) -> (model: any HotelReadModel, hint: AppendHint) {
         let (models, hint) = try loadModel()

@@ -13,10 +13,15 @@ enum StaleTemporaries {
     /// Removes every `<path>.tmp<pid>` whose process is gone (a writer killed before its rename). A live
     /// process's file is left alone, and so is any other name.
     static func clear(besides path: String) {
+        for stale in stale(besides: path) { unlink(stale) }
+    }
+
+    /// The paths of the `<path>.tmp<pid>` files whose process is gone.
+    static func stale(besides path: String) -> [String] {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
         let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + ".tmp"
-        guard let dir = opendir(directory.isEmpty ? "/" : directory) else { return }
+        guard let dir = opendir(directory.isEmpty ? "/" : directory) else { return [] }
         defer { closedir(dir) }
         var stale: [String] = []
         while let entry = readdir(dir) {
@@ -26,6 +31,6 @@ enum StaleTemporaries {
             guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid > 0 else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { stale.append(name) }
         }
-        for name in stale { unlink(directory + "/" + name) }
+        return stale.map { directory + "/" + $0 }
     }
 }

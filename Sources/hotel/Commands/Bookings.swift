@@ -59,7 +59,7 @@ extension Subcommand {
 extension Option where Value == String {
     /// `--guest <text>`: the stays of the guests `hotel guests find` finds.
     static let guest = Option("--guest", "text", "Only the stays of the guests 'hotel guests find TEXT' finds (by name, e-mail or phone, ignoring case and accents).") { (text: String) throws(InvalidValue) in
-        guard !text.isEmpty else { throw .text(option: "--guest", text, reason: "it is empty") }
+        guard !TextFolding.foldsToNothing(text) else { throw .text(option: "--guest", text, reason: "it is empty (or only accents)") }
         return text
     }
 }

@@ -23,7 +23,7 @@ extension Subcommand {
         options: Flag.json,
         run: { (arguments, context, json) throws(CommandLineError) in
             let text = arguments.positionals[0]
-            guard !text.isEmpty else { throw .usage("the text to find is empty", help: arguments.spec.name) }
+            guard !TextFolding.foldsToNothing(text) else { throw .usage("the text to find is empty (or only accents)", help: arguments.spec.name) }
             try context.requireStore()
             let guests = try context.query { (desk) throws(HotelError) in try desk.findGuests(text) }
             context.printGuests(guests, json: json)

@@ -261,9 +261,21 @@ extension FrontDesk {
         }
         let records: [GuestRecord]
         do throws(EventStoreError) { records = try vault.records() } catch { return (problems + ["\(error)"], []) }
-        let model = try state(query: .all)
         var seen = Set<ClientID>()
-        let register = Self.register(of: model)
+        let register: [ClientID: GuestEntry]
+        if records.isEmpty {
+            // Nothing kept: the profiles the log records are read from their events alone (verify writes
+            // nothing, not even the read-model cache).
+            let read: ReadResult
+            do throws(EventStoreError) {
+                read = try store.read(Query([QueryItem(types: [GuestProfileSet.type, GuestForgotten.type], tags: [])]))
+            } catch { throw .store(error) }
+            let folded: HotelProjection
+            do throws(EventDataError) { folded = try HotelProjection(recorded: read.events, head: read.head) } catch { throw .invalidEvent(error) }
+            register = Self.register(of: folded)
+        } else {
+            register = Self.register(of: try state(query: .all))
+        }
         for record in records {
             let entry = register[record.client]
             if let forgotten = entry?.forgottenAt {

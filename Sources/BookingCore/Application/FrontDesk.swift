@@ -78,16 +78,23 @@ public struct FrontDesk: CommandRunner, Sendable {
             var unwritten: EventStoreError?
             let result = try store.batch(expectedCommands: expectedCommands) { session in
                 let result = body(desk(session, guests: staged))
-                // The values before the events that name them; if they cannot be written, nothing is.
-                do throws(EventStoreError) { try staged?.flush() } catch {
-                    unwritten = error
-                    session.discard()
-                }
+                unwritten = Self.flush(staged, before: session)
                 return result
             }
             if let unwritten { throw .store(unwritten) }
             return result
         }
+    }
+
+    /// Writes a batch's staged guests' values before its events (values before the events that name them);
+    /// if they cannot be written, the session's events are discarded, so that nothing is.
+    /// - Returns: The write's error, if it failed.
+    private static func flush(_ staged: StagedGuestVault?, before session: BatchSession) -> EventStoreError? {
+        do throws(EventStoreError) { try staged?.flush() } catch {
+            session.discard()
+            return error
+        }
+        return nil
     }
 
     /// The desk a batch's commands run on.
@@ -115,15 +122,7 @@ public struct FrontDesk: CommandRunner, Sendable {
                 var unwritten: EventStoreError?
                 let result = try store.batch(expectedCommands: expectedCommands) { session in
                     let result = body(desk(session, guests: staged))
-                    if case .failure = result {
-                        session.discard()
-                    } else {
-                        // The values before the events that name them; if they cannot be written, nothing is.
-                        do throws(EventStoreError) { try staged?.flush() } catch {
-                            unwritten = error
-                            session.discard()
-                        }
-                    }
+                    if case .failure = result { session.discard() } else { unwritten = Self.flush(staged, before: session) }
                     return result
                 }
                 if let unwritten { throw .store(unwritten) }

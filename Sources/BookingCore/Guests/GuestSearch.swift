@@ -42,8 +42,13 @@ private final class LineFolder {
     /// Whether `line`, folded, contains `needle`. (The buffer and the table are taken out of the object for
     /// the loop: a class's stored property is checked for exclusive access at each use.)
     func foldedContains(_ line: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        var out = take(&buffer), table = take(&folded)
-        defer { (buffer, folded) = (out, table) }
+        var out: [UInt8] = [], table: [UInt32: [UInt8]] = [:]
+        swap(&out, &buffer)
+        swap(&table, &folded)
+        defer {
+            swap(&out, &buffer)
+            swap(&table, &folded)
+        }
         out.removeAll(keepingCapacity: true)
         var i = line.startIndex
         while i < line.endIndex {
@@ -72,23 +77,12 @@ private final class LineFolder {
 
     /// Whether the digits of `line`, one after another, contain `needle`.
     func digitsContain(_ line: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        var out = take(&buffer)
-        defer { buffer = out }
+        var out: [UInt8] = []
+        swap(&out, &buffer)
+        defer { swap(&out, &buffer) }
         out.removeAll(keepingCapacity: true)
         for byte in line where (0x30...0x39).contains(byte) { out.append(byte) }
         return Bytes.contains(out[...], needle)
-    }
-
-    private func take<T: RangeReplaceableCollection>(_ value: inout T) -> T {
-        let taken = value
-        value = T()
-        return taken
-    }
-
-    private func take(_ value: inout [UInt32: [UInt8]]) -> [UInt32: [UInt8]] {
-        let taken = value
-        value = [:]
-        return taken
     }
 }
 

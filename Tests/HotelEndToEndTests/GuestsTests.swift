@@ -76,6 +76,54 @@ struct GuestsTests {
         #expect(try ok(["verify"]).hasPrefix("ok:"))
     }
 
+    /// Article 15: `show --json` holds, beside the values and the stays, every event of the log about the
+    /// person (their profile's changes, the erasure's reason) or one of their stays (prices, payments with
+    /// their method and reference, invoices), as `hotel log` prints them, in log order; the same read through
+    /// the snapshot's index as through the whole log.
+    @Test func showJSONHoldsEveryEventAboutThePersonAndTheirStays() throws {
+        try hotelWithGuests()
+        try ok(["settings", "set", "currency", "EUR"])
+        try ok(["guests", "set", "42", "--note", "late arrival"])
+        let stay = try sandbox.id(["book", "--client", "42", "--room", "Blue", "--from", "2026-12-10", "--nights", "2", "--price", "90"], at: now)
+        let other = try sandbox.id(["book", "--client", "7", "--room", "Green", "--from", "2026-12-10", "--nights", "1", "--price", "80"], at: now)
+        try ok(["pay", stay, "--amount", "50", "--method", "card", "--reference", "slip 7"])
+        try ok(["charge", other, "--amount", "5", "--what", "parking"])
+        try ok(["invoice", stay])
+        try ok(["guests", "forget", "42", "--reason", "asked by mail"])
+
+        /// The log's lines about client 42 or their stay, found by reading every line.
+        func expectedEvents() throws -> [String] {
+            try ok(["log"]).split(separator: "\n").map(String.init).filter { line in
+                let event = try? #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                let tags = event?["tags"] as? [String] ?? []
+                return tags.contains("client:42") || tags.contains("booking:\(stay)")
+            }
+        }
+        func shownEvents(cached: Bool) throws -> [String] {
+            var hotel = sandbox.hotel(now: now)
+            if cached { hotel.environment["HOTEL_CACHE_THRESHOLD"] = "0" }
+            let shown = try hotel.run(["guests", "show", "42", "--json"])
+            #expect(shown.status == 0 && shown.stderr == "", "\(shown)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+            let events = try #require(json["events"] as? [[String: Any]])
+            return try events.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
+        }
+        func normalized(_ lines: [String]) throws -> [String] {
+            try lines.map { String(decoding: try JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: Data($0.utf8)), options: [.sortedKeys]), as: UTF8.self) }
+        }
+        let expected = try normalized(try expectedEvents())
+        let types = expected.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["type"] as? String }
+        #expect(types == ["GuestProfileSet", "GuestProfileSet", "RoomBooked", "PaymentRecorded", "InvoiceIssued", "GuestForgotten"])
+        #expect(expected.contains { $0.contains("\"reference\":\"slip 7\"") && $0.contains("\"method\":\"card\"") })
+        #expect(expected.contains { $0.contains("\"reason\":\"asked by mail\"") })
+        // Read from the whole log (a log this short has no snapshot), then through the snapshot's index.
+        #expect(!FileManager.default.fileExists(atPath: sandbox.hotel.storePath + ".cache"))
+        #expect(try shownEvents(cached: false) == expected)
+        #expect(try shownEvents(cached: true) == expected)
+        #expect(FileManager.default.fileExists(atPath: sandbox.hotel.storePath + ".cache"))
+        #expect(try shownEvents(cached: true) == expected)
+    }
+
     @Test func theStaysOfTheGuestsFoundAreListedByGuest() throws {
         try hotelWithGuests()
         let ana = try sandbox.id(["book", "--client", "42", "--room", "Blue", "--from", "2026-12-03", "--nights", "2"], at: now)

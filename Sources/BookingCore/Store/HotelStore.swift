@@ -22,9 +22,10 @@ public protocol HotelStore: ModelProvidingStore {
     @discardableResult
     func forEachLine(after: Position, matching query: Query?, _ body: (_ line: UnsafeBufferPointer<UInt8>, _ position: Position) -> Bool) throws(EventStoreError) -> Position
 
-    /// Calls `body` with the line and position of each event about the booking, hold or block `id`, oldest
-    /// first, up to `last` if given, while it returns true (`hotel history`).
-    func forEachLine(about id: BookingID, through last: Position?, _ body: (_ line: UnsafeBufferPointer<UInt8>, _ position: Position) -> Bool) throws(EventStoreError)
+    /// Calls `body` with the line and position of each event about `subject` (a booking, hold or block, or a
+    /// client's profile), oldest first, up to `last` if given, while it returns true (`hotel history`, `hotel
+    /// guests show --json`).
+    func forEachLine(about subject: HistorySubject, through last: Position?, _ body: (_ line: UnsafeBufferPointer<UInt8>, _ position: Position) -> Bool) throws(EventStoreError)
 
     /// Checks the whole log without changing it: every problem, with its line and byte offset.
     func verify() throws(EventStoreError) -> VerificationReport
@@ -39,14 +40,13 @@ extension HotelStore {
         guard try hasStore() else { throw .notFound(path: name) }
     }
 
-    public func forEachLine(about id: BookingID, through last: Position?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) {
-        try forEachTaggedLine(about: id, through: last, body)
+    public func forEachLine(about subject: HistorySubject, through last: Position?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) {
+        try forEachTaggedLine(about: subject, through: last, body)
     }
 
-    /// Reads every event tagged with the id, stopping after `last`.
-    func forEachTaggedLine(about id: BookingID, through last: Position?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) {
-        let query = Query.events(of: id)
-        try forEachLine(after: .origin, matching: query) { line, position in
+    /// Reads every event the subject's query selects, stopping after `last`.
+    func forEachTaggedLine(about subject: HistorySubject, through last: Position?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) {
+        try forEachLine(after: .origin, matching: subject.query) { line, position in
             if let last, position > last { return false }
             return body(line, position)
         }
@@ -55,10 +55,10 @@ extension HotelStore {
 
 extension JSONLinesEventStore: HotelStore {
     /// Reads the few lines the history index names (see ``BookingHistoryIndex``), each checked to be an
-    /// event about `id`; the whole log when the index cannot be trusted.
-    public func forEachLine(about id: BookingID, through last: Position?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) {
-        guard try !forEachIndexedLine(about: id, through: last, body) else { return }
-        try forEachTaggedLine(about: id, through: last, body)
+    /// event about `subject`; the whole log when the index cannot be trusted.
+    public func forEachLine(about subject: HistorySubject, through last: Position?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) {
+        guard try !forEachIndexedLine(about: subject, through: last, body) else { return }
+        try forEachTaggedLine(about: subject, through: last, body)
     }
 
     public var name: String { path }
@@ -73,5 +73,20 @@ extension JSONLinesEventStore: HotelStore {
     public func forEachLine(after: Position, matching query: Query?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) -> Position {
         let reader = LogReader(path: path)
         return try reader.forEachLine(from: try reader.mark(after: after), matching: query) { line, mark in body(line, mark.position) }.position
+    }
+}
+
+extension HotelStore {
+    /// The lines of the events about any of `subjects`, in log order, each once, as `hotel log` prints them
+    /// (without their `\n`): what `hotel guests show --json` hands over of a person's stays and profile.
+    public func lines(about subjects: [HistorySubject]) throws(EventStoreError) -> [[UInt8]] {
+        var found: [Position: [UInt8]] = [:]
+        for subject in Set(subjects) {
+            try forEachLine(about: subject, through: nil) { line, position in
+                found[position] = Array(line.dropLast())
+                return true
+            }
+        }
+        return found.sorted { $0.key < $1.key }.map(\.value)
     }
 }

@@ -160,8 +160,8 @@ public final class JSONLinesEventStore: ModelProvidingStore {
     /// Calls `body` with the lines of the events about `id` (a booking, hold or block), in log order, up to
     /// `last` if given, while it returns true: the few lines the history index names, each checked to
     /// be that event; the whole log read if the index cannot be trusted.
-    func forEachIndexedLine(about id: BookingID, through last: Position?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) -> Bool {
-        guard let (models, hint) = try? loadModel(), let starts = models.histories.lineStarts(of: id),
+    func forEachIndexedLine(about subject: HistorySubject, through last: Position?, _ body: (UnsafeBufferPointer<UInt8>, Position) -> Bool) throws(EventStoreError) -> Bool {
+        guard let (models, hint) = try? loadModel(), let starts = models.histories.lineStarts(of: subject),
               let file = try POSIXFile.open(path, O_RDONLY)
         else { return false }
         var lines: [([UInt8], Position)] = []
@@ -169,8 +169,8 @@ public final class JSONLinesEventStore: ModelProvidingStore {
             guard let line = try file.line(startingAt: start, before: hint.offset) else { return false }
             let event = line.withUnsafeBufferPointer { try? EventLine.decode(UnsafeBufferPointer(rebasing: $0.dropLast())) }
             guard let event else { return false }
-            // A hash shared by two ids names both: keep only this id's events.
-            guard event.event.tags.contains(.booking(id)) || event.event.tags.contains(.block(id)) else { continue }
+            // A hash shared by two subjects names both: keep only this one's events.
+            guard subject.owns(event.event) else { continue }
             lines.append((line, event.position))
         }
         for (line, position) in lines {

@@ -34,7 +34,7 @@ extension Subcommand {
         spec: CommandSpec(
             name: "guests show", abstract: "Show what the hotel holds about a client: the profile, the stays and each folio's balance.",
             arguments: [("client", "The client id, as --client takes it.")], positionalCount: 1...1,
-            discussion: "The profile as KEY<TAB>VALUE lines (client, name, email, phone, note; or client and forgotten with the time it was erased), then the client's stays as 'hotel bookings' prints them, each followed by its folio's balance where it has one. With --json: {\"client\":...,\"name\":...,\"email\":...,\"phone\":...,\"note\":...,\"stays\":[...]}, or {\"client\":...,\"forgottenAt\":...,\"stays\":[...]} once forgotten: the complete record of what the hotel holds about that person (GDPR article 15)."),
+            discussion: "The profile as KEY<TAB>VALUE lines (client, name, email, phone, note; or client and forgotten with the time it was erased), then the client's stays as 'hotel bookings' prints them, each followed by its folio's balance where it has one. With --json: {\"client\":...,\"name\":...,\"email\":...,\"phone\":...,\"note\":...,\"stays\":[...],\"events\":[...]}, or {\"client\":...,\"forgottenAt\":...,\"stays\":[...],\"events\":[...]} once forgotten: the complete record of what the hotel holds about that person (GDPR article 15). \"events\" are the log's events about the client's profile (each change, which fields, the erasure and its reason) and about each of their stays (booking, changes, nightly prices, charges, payments with their method and reference, invoices), in log order, as 'hotel log' prints them."),
         options: Flag.json,
         run: { (arguments, context, json) throws(CommandLineError) in
             let client = try arguments.parse(arguments.positionals[0], ClientID.init(_:))
@@ -46,6 +46,14 @@ extension Subcommand {
                     return folio.lines.isEmpty ? nil : folio.balance
                 }
                 return (guest, stays, balances, desk.now)
+            }
+            // The log's events about the person and their stays: prices, payments, invoices, the profile's changes.
+            var events: [JSONValue] = []
+            if json {
+                let subjects = [HistorySubject.guest(client)] + stays.map { HistorySubject.booking($0.id) }
+                do throws(EventStoreError) {
+                    events = try context.store.lines(about: subjects).map { line in (try? JSONParser.parse(line)) ?? .string(String(decoding: line, as: UTF8.self)) }
+                } catch { throw CommandLineError(.store(error)) }
             }
             if json {
                 var object: JSONObject = ["client": .string(client.rawValue)]
@@ -59,6 +67,7 @@ extension Subcommand {
                     if case .object(var fields) = value { fields["balance"] = balance.map { .string($0.description) } ?? .null; value = .object(fields) }
                     return value
                 })
+                object["events"] = .array(events)
                 context.json(.object(object))
             } else {
                 context.line("client\t\(client)")

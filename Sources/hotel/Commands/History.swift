@@ -18,7 +18,7 @@ extension Subcommand {
                     var events: [(SequencedEvent, DomainEvent)] = []
                     var failure: EventDataError?
                     do throws(EventStoreError) {
-                        try context.store.forEachLine(about: id, through: last) { line, _ in
+                        try context.store.forEachLine(about: .booking(id), through: last) { line, _ in
                             guard let recorded = try? EventLine.decode(UnsafeBufferPointer(rebasing: line.dropLast())) else { return false }
                             do throws(EventDataError) { events.append((recorded, try DomainEvent(recorded))) } catch {
                                 failure = error

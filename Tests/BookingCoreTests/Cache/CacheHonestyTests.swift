@@ -220,21 +220,25 @@ struct CacheHonestyTests {
         #expect(expectedAnswers.folios.contains { $0?.postings.isEmpty == false } && expectedAnswers.folios.contains { $0?.price != nil })
         #expect(Set(expectedAnswers.all.map(\.status)).count >= 3, "\(Set(expectedAnswers.all.map(\.status))) \(expectedAnswers.all.count) \(expectedAnswers.rooms)")
 
-        // Every section answers: the stay calendar, and the history index (as of the end and of the middle).
+        // Every section answers: the stay calendar, and the history index (as of the end and of the middle),
+        // of every booking and every client's profile.
         let middle = Position(try memory.read(.all).head.rawValue / 2)
-        let histories = try ids.flatMap { id in
-            try [nil, middle].map { last in try SnapshotDamageTests.history(of: id, in: memory).filter { last == nil || $0 <= last! } }
+        let subjects = ids.map(HistorySubject.booking) + Self.clients.map(HistorySubject.guest)
+        let histories = try subjects.flatMap { subject in
+            try [nil, middle].map { last in try memory.read(subject.query).events.map(\.position).filter { last == nil || $0 <= last! } }
         }
+        let profileEvents = try Self.clients.map { try memory.read(HistorySubject.guest($0).query).events.count }
+        #expect(histories.contains { !$0.isEmpty } && profileEvents.contains { $0 > 0 }, "\(profileEvents)")
         struct Both: Equatable {
             var answers: Answers
             var histories: [[Position]]
         }
         let expected = Both(answers: expectedAnswers, histories: histories)
         func answers(_ store: JSONLinesEventStore) throws -> Both {
-            let found = try ids.flatMap { id in
+            let found = try subjects.flatMap { subject in
                 try [nil, middle].map { last in
                     var positions: [Position] = []
-                    try store.forEachLine(about: id, through: last) { _, position in positions.append(position); return true }
+                    try store.forEachLine(about: subject, through: last) { _, position in positions.append(position); return true }
                     return positions
                 }
             }

@@ -97,7 +97,7 @@ struct SnapshotDamageTests {
             let replay = FrontDesk(store: memory, newBookingID: .incrementing(), clock: clock)
             let histories = try ids.map { id in
                 var positions: [Position] = []
-                try damaged.forEachLine(about: id, through: nil) { _, position in positions.append(position); return true }
+                try damaged.forEachLine(about: .booking(id), through: nil) { _, position in positions.append(position); return true }
                 return positions
             }
             let found = try Self.answers(desk, histories: histories, command: pick)

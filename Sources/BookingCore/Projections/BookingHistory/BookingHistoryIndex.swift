@@ -1,8 +1,9 @@
-/// Where each booking's (hold's, block's) events stand in the log, so that `hotel history ID` reads a few
-/// lines instead of the whole log: a plug-in of the snapshot.
+/// Where each booking's (hold's, block's) events and each client's profile events stand in the log, so that
+/// `hotel history ID` and `hotel guests show --json` read a few lines instead of the whole log: a plug-in of
+/// the snapshot.
 ///
-/// It keeps, for each event about a booking, one 64-bit entry: the top 24 bits of the hash of the booking's
-/// id (``BookingKey/mixed``) above the 40-bit byte offset where the event's line starts. Its section is
+/// It keeps, for each event about a ``HistorySubject``, one 64-bit entry: the top 24 bits of the subject's
+/// hash (``HistorySubject/hash``) above the 40-bit byte offset where the event's line starts. Its section is
 /// those entries sorted (so by hash, then offset):
 ///
 /// ```
@@ -11,11 +12,12 @@
 /// ```
 ///
 /// An index only says where to look: the reader decodes each line it names and keeps it only if it is
-/// an event about that id (one hash in about 16 million is shared with another id, whose lines are then read
-/// and left out), and reads the whole log if the index cannot be trusted.
+/// an event about that subject (one hash in about 16 million is shared with another, whose lines are then
+/// read and left out), and reads the whole log if the index cannot be trusted. Version 2 added the clients'
+/// profile events.
 enum BookingHistoryIndex: SnapshotReadModel {
     static let name: StaticString = "history"
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     /// Bits of an entry that hold the line's offset.
     static let offsetBits: UInt64 = 40
 
@@ -32,8 +34,8 @@ enum BookingHistoryIndex: SnapshotReadModel {
         fileprivate(set) var overflowed = false
 
         mutating func fold(_ event: DomainEvent, at position: Position, line: Range<Int>) {
-            guard let id = event.subject else { return }
-            guard let entry = BookingHistoryIndex.entry(hash: BookingKey(id).mixed, offset: line.lowerBound) else {
+            guard let subject = event.historySubject else { return }
+            guard let entry = BookingHistoryIndex.entry(hash: subject.hash, offset: line.lowerBound) else {
                 overflowed = true
                 return
             }
@@ -52,11 +54,11 @@ enum BookingHistoryIndex: SnapshotReadModel {
             tail.fold(event, at: position, line: line)
         }
 
-        /// Where the lines of the events about `id` may start, in log order; nil if the index does not cover
-        /// the log or the snapshot turned out damaged (then only reading the whole log answers).
-        func lineStarts(of id: BookingID) -> [Int]? {
+        /// Where the lines of the events about `subject` may start, in log order; nil if the index does not
+        /// cover the log or the snapshot turned out damaged (then only reading the whole log answers).
+        func lineStarts(of subject: HistorySubject) -> [Int]? {
             guard covers, !tail.overflowed else { return nil }
-            let top = BookingKey(id).mixed >> BookingHistoryIndex.offsetBits
+            let top = subject.hash >> BookingHistoryIndex.offsetBits
             let mask: UInt64 = (1 << BookingHistoryIndex.offsetBits) - 1
             var found: [Int] = []
             if let section {

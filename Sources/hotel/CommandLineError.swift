@@ -29,7 +29,7 @@ struct CommandLineError: Error {
         case .tooManyConflicts, .decidedTooEarly, .damagedSnapshot: status = .temporaryFailure
         case .store(let storeError):
             switch storeError {
-            case .corrupt: status = .dataError
+            case .corrupt, .damagedGuestFile: status = .dataError
             case .notFound, .noFolder: status = .noInput
             case .io, .notRegularFile, .linkedGuestFile: status = .ioError
             case .lockTimeout, .conflict, .recordedLater, .unavailable: status = .temporaryFailure

@@ -105,6 +105,8 @@ extension BookingError {
             return "no profile of client '\(client)'; 'hotel guests set \(client) --name NAME' records one"
         case .guestForgotten(let client, let at):
             return "client '\(client)' was forgotten at \(at); 'hotel guests set \(client)' starts a new profile"
+        case .importedProfileNotKept(let index, _):
+            return "profile \(index + 1) of the import is not one the store's log shows; nothing was imported"
         case .guestChangedSinceRead(let client):
             return "the profile of client '\(client)' changed while the command was deciding; try again"
         case .paidHold(let id, let paid):

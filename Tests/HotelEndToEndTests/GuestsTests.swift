@@ -216,6 +216,39 @@ struct GuestsTests {
         #expect(try restored.run(["verify"]).stdout.hasPrefix("ok:"))
     }
 
+    /// An import refused names the line (blank lines counted) and why, and writes nothing.
+    @Test func importRefusesAFileNamingTheLineAndTheReason() throws {
+        try hotelWithGuests()
+        let export = try ok(["guests", "export"])
+        let lines = export.split(separator: "\n").map(String.init)
+        let first = try #require(lines.first)
+        #expect(first.hasPrefix("{\"client\":\"42\",\"revision\":\""))
+        let revision = String(first.dropFirst("{\"client\":\"42\",\"revision\":\"".count).prefix(16))
+        let sideFile = sandbox.hotel.storePath + ".guests"
+        try ok(["guests", "set", "77", "--name", "Later"])
+        try ok(["guests", "forget", "77"])
+        let afterForget = FileManager.default.contents(atPath: sideFile)
+        func refused(_ text: String, status: Int32, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let result = try sandbox.hotel(now: now).run(["guests", "import", "-"], input: text)
+            #expect(result == .init(stdout: "", stderr: "hotel: error: \(message)\n", status: status), sourceLocation: sourceLocation)
+            #expect(FileManager.default.contents(atPath: sideFile) == afterForget, sourceLocation: sourceLocation)
+        }
+        try refused("\n" + lines[1] + "\n" + first.replacingOccurrences(of: "\"name\"", with: "\"birthday\":\"1980-01-01\",\"name\"") + "\n", status: 65,
+                    "line 3 of stdin: unknown field 'birthday' (a profile has client, revision, name, email, phone and note); nothing was imported")
+        try refused(first.replacingOccurrences(of: "ana@example.com", with: "ana at example.com") + "\n", status: 65,
+                    "line 1 of stdin: invalid email 'ana at example.com': expected an address with one '@' and no white space, such as ana@example.com; nothing was imported")
+        try refused(export + "\n" + first + "\n", status: 65, "line \(lines.count + 2) of stdin: a second profile of client '42' (line 1); nothing was imported")
+        try refused("[1]\n", status: 65, "line 1 of stdin: not a guest's profile as 'hotel guests export' writes it (a JSON object with client and revision); nothing was imported")
+        try refused(lines[1] + "\n" + first.replacingOccurrences(of: revision, with: "0123456789abcdef") + "\n", status: 1,
+                    "line 2 of stdin: client '42''s profile at revision 0123456789abcdef is not the one the log records (\(revision)): the export is of another store or an older state; nothing was imported")
+        try refused("{\"client\":\"77\",\"revision\":\"0123456789abcdef\",\"name\":\"X\"}\n", status: 1,
+                    "line 1 of stdin: client '77' was forgotten at 2026-12-03T10:00:00Z: their values are not restored; nothing was imported")
+        try refused("{\"client\":\"404\",\"revision\":\"0123456789abcdef\",\"name\":\"X\"}\n", status: 1,
+                    "line 1 of stdin: the log records no profile of client '404' (import the log first: 'hotel log | hotel --store NEW import -'); nothing was imported")
+        // Blank lines and the whole export again are fine.
+        #expect(try sandbox.hotel(now: now).run(["guests", "import", "-"], input: "\n" + export + "\n") == .init(stdout: "imported 4 profiles\n", stderr: "", status: 0))
+    }
+
     @Test func twoProcessesSettingOneProfileAtOnceBothLand() throws {
         try ok(["rooms", "add", "Blue"])
         try ok(["guests", "set", "42", "--name", "Ana"])
@@ -273,6 +306,13 @@ struct GuestsTests {
         try bytes.write(to: URL(fileURLWithPath: path))
         let verify = try sandbox.hotel(now: now).run(["verify"])
         #expect(verify.status == 65 && verify.stdout.contains("checksum does not match"), "\(verify)")
+        // A command that reads it says which file is damaged and how to mend it (not "corrupt event log").
+        let listed = try sandbox.hotel(now: now).run(["guests"])
+        #expect(listed == .init(stdout: "", stderr: """
+            hotel: error: the guests' side file 'events.jsonl.guests' is damaged: its checksum does not match its content (it was damaged or edited); \
+            nothing was written (restore it from a backup, or its values with 'hotel guests import'; 'hotel verify' checks it)
+
+            """, status: 65), "\(listed)")
     }
 }
 

@@ -228,12 +228,15 @@ extension FrontDesk {
 
     /// Restores `records` (an export): each must be a profile the log shows (its client's last profile set
     /// names its revision); else nothing is restored.
+    /// - Throws: ``BookingError/importedProfileNotKept(index:logged:)`` for the first that is not.
     /// - Returns: How many were restored.
     public func importGuests(_ records: [GuestRecord]) throws(HotelError) -> Int {
         try withGuests { (vault) throws(HotelError) in
             let model = try state(query: .all)
             let register = Self.register(of: model)
-            if let unknown = records.first(where: { register[$0.client]?.revision != $0.revision }) { throw .rejected(.unknownGuest(unknown.client)) }
+            if let index = records.firstIndex(where: { register[$0.client]?.revision != $0.revision }) {
+                throw .rejected(.importedProfileNotKept(index: index, logged: register[records[index].client]))
+            }
             var current: [GuestRecord]
             do throws(EventStoreError) { current = Self.shown(try vault.records(), by: model) } catch { throw .store(error) }
             let incoming = Set(records.map(\.client))

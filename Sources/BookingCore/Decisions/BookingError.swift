@@ -88,6 +88,9 @@ public enum BookingError: Error, Sendable, Equatable {
     case unknownGuest(ClientID)
     /// The client's profile was forgotten (at `at`); `guests set` starts a new one.
     case guestForgotten(ClientID, at: Instant)
+    /// Record `index` of a `guests import` is not a profile the log shows: `logged` is what the log says of
+    /// its client (nil: no profile at all; forgotten; or another revision).
+    case importedProfileNotKept(index: Int, logged: GuestEntry?)
     /// The profile changed between the command's read and its decision: it merges again.
     case guestChangedSinceRead(ClientID)
     /// A release of a hold with money paid toward it (`paid`, not refunded): it is refunded first.

@@ -27,7 +27,7 @@ public struct GuestRecord: Sendable, Equatable {
 /// erasing) is never shown, and the next command that writes removes it (``GuestKeeping``).
 public protocol GuestVault: Sendable {
     /// Every record, in the order kept.
-    /// - Throws: ``EventStoreError/corrupt(path:line:offset:reason:)`` if it is damaged.
+    /// - Throws: ``EventStoreError/damagedGuestFile(path:line:reason:)`` if it is damaged.
     func records() throws(EventStoreError) -> [GuestRecord]
     /// The records of `clients` (at any revision), read without parsing the others' values: what a desk's
     /// list needs to print a few names among a hundred thousand.
@@ -169,15 +169,15 @@ public struct GuestVaultFile: GuestVault {
         try requireOneName()
         guard let file = try POSIXFile.open(path, O_RDONLY) else { return nil }
         let bytes = try file.readToEnd()
-        guard bytes.last == UInt8(ascii: "\n") else { throw damaged(0, "the guests file does not end with its checksum line") }
+        guard bytes.last == UInt8(ascii: "\n") else { throw damaged(nil, "it does not end with its checksum line") }
         let body = bytes.dropLast()
         let lastBreak = body.lastIndex(of: UInt8(ascii: "\n"))
         let content = lastBreak.map { bytes[..<($0 + 1)] } ?? bytes[0..<0]
         let checksumLine = lastBreak.map { body[($0 + 1)...] } ?? body[...]
         guard let object = try? JSONParser.parse(checksumLine).objectValue, let sum = object["sha256"]?.stringValue else {
-            throw damaged(0, "the guests file's last line is not its checksum")
+            throw damaged(nil, "its last line is not its checksum")
         }
-        if checked, SHA256.hash(content).hex != sum { throw damaged(0, "the guests file's checksum does not match its content: it was damaged or edited") }
+        if checked, SHA256.hash(content).hex != sum { throw damaged(nil, "its checksum does not match its content (it was damaged or edited)") }
         return content
     }
 
@@ -198,13 +198,13 @@ public struct GuestVaultFile: GuestVault {
         return lines
     }
 
-    private func damaged(_ line: Int, _ reason: String) -> EventStoreError { .corrupt(path: path, line: line, offset: 0, reason: reason) }
+    private func damaged(_ line: Int?, _ reason: String) -> EventStoreError { .damagedGuestFile(path: path, line: line, reason: reason) }
 
     /// One line as a record.
     private func record(_ raw: ArraySlice<UInt8>, line: Int) throws(EventStoreError) -> GuestRecord {
         guard let object = try? JSONParser.parse(raw).objectValue, let client = object["client"]?.stringValue.flatMap({ try? ClientID($0) }),
               let revision = object["revision"]?.stringValue.flatMap({ try? GuestRevision($0) })
-        else { throw damaged(line, "a guests record without a client or revision") }
+        else { throw damaged(line, "a line without a client or revision") }
         var profile = GuestProfile()
         for field in GuestField.allCases { profile[field] = object[field.rawValue]?.stringValue }
         return GuestRecord(client: client, revision: revision, profile: profile)

@@ -43,7 +43,7 @@ struct PostgresGuestVault: GuestVault {
         var records: [GuestRecord] = []
         for row in rows {
             guard let client = row[0].flatMap({ try? ClientID($0) }), let revision = row[1].flatMap({ try? GuestRevision($0) }) else {
-                throw .corrupt(path: name, line: records.count + 1, offset: 0, reason: "a row without a client or revision")
+                throw .damagedGuestFile(path: name, line: nil, reason: "a row without a client or revision")
             }
             var profile = GuestProfile()
             for (index, field) in GuestField.allCases.enumerated() { profile[field] = row[2 + index] }

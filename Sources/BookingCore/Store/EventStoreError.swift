@@ -34,6 +34,9 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
     /// The guests' side file is a symbolic link or has another hard link: rewriting it would leave the values
     /// under the other name, so that a forget would not erase them.
     case linkedGuestFile(path: String)
+    /// The guests' side file is damaged: its checksum line is missing or does not match, or a line (counted
+    /// from 1) is not a record; nothing is written until it is restored.
+    case damagedGuestFile(path: String, line: Int?, reason: String)
 
     public var description: String {
         switch self {
@@ -41,6 +44,8 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
             return "the store changed while the command was deciding"
         case .corrupt(let path, let line, let offset, let reason):
             return "\(path):\(line): corrupt event log at byte \(offset): \(reason); nothing was written (run 'hotel verify' and repair or restore the file)"
+        case .damagedGuestFile(let path, let line, let reason):
+            return "the guests' side file '\(path)'\(line.map { " (line \($0))" } ?? "") is damaged: \(reason); nothing was written (restore it from a backup, or its values with 'hotel guests import'; 'hotel verify' checks it)"
         case .notFound(let path):
             return "no store at '\(path)': create one with 'hotel --store \(path) rooms add NAME...', or point --store or HOTEL_STORE at an existing log"
         case .noFolder(let path, let folder):

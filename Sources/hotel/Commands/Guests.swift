@@ -144,19 +144,38 @@ extension Subcommand {
         spec: CommandSpec(
             name: "guests import", abstract: "Restore the guests' personal data from 'hotel guests export', and print how many profiles.",
             arguments: [("file", "The export, or - for standard input.")], positionalCount: 1...1,
-            discussion: "Each profile must be one the store's log knows (its client's last profile set names its revision: after 'hotel log | hotel import -' into a new store, say); a file with any other, or a line that is not a profile, is refused whole and nothing is written."),
+            discussion: "Each profile must be one the store's log knows (its client's last profile set names its revision: after 'hotel log | hotel import -' into a new store, say); a file with any other, or a line that is not a profile, is refused whole and nothing is written. The refusal names the line (blank lines are skipped, and counted) and why: exit 65 for a line that is not a profile as the export writes it (not JSON, a field the export does not have, a value 'hotel guests set' refuses, a second profile of one client), exit 1 for a profile the log does not show (no profile of that client, one forgotten since, or another revision)."),
         run: { (arguments, context) throws(CommandLineError) in
             let source = arguments.positionals[0]
-            let bytes = try readInput(source)
-            var records: [GuestRecord] = []
-            for (index, line) in bytes.split(separator: UInt8(ascii: "\n")).enumerated() {
-                guard let record = GuestRecord(json: Array(line)) else {
-                    throw CommandLineError(message: "line \(index + 1) of '\(source == "-" ? "stdin" : source)' is not a guest's profile as 'hotel guests export' writes it; nothing was imported", status: .dataError)
+            let name = source == "-" ? "stdin" : "'\(source)'"
+            func refusal(_ line: Int, _ reason: String, _ status: ExitStatus) -> CommandLineError {
+                CommandLineError(message: "line \(line) of \(name): \(reason); nothing was imported", status: status)
+            }
+            var records: [(line: Int, record: GuestRecord)] = []
+            var lineOfClient: [ClientID: Int] = [:]
+            for (index, line) in try readInput(source).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+                let record: GuestRecord
+                do throws(GuestRecord.ExportLineProblem) { record = try GuestRecord(exportLine: Array(line)) } catch { throw refusal(index + 1, error.description, .dataError) }
+                if let earlier = lineOfClient.updateValue(index + 1, forKey: record.client) {
+                    throw refusal(index + 1, "a second profile of client '\(record.client)' (line \(earlier))", .dataError)
                 }
-                records.append(record)
+                records.append((index + 1, record))
             }
             try context.requireStore()
-            let count = try context.query { (desk) throws(HotelError) in try desk.importGuests(records) }
+            let (count, refused) = try context.query { (desk) throws(HotelError) -> (Int, (index: Int, logged: GuestEntry?)?) in
+                do throws(HotelError) { return (try desk.importGuests(records.map(\.record)), nil) } catch .rejected(.importedProfileNotKept(let index, let logged)) { return (0, (index, logged)) }
+            }
+            if let (index, logged) = refused {
+                let (line, record) = records[index]
+                let reason = if let forgotten = logged?.forgottenAt {
+                    "client '\(record.client)' was forgotten at \(forgotten): their values are not restored"
+                } else if let revision = logged?.revision {
+                    "client '\(record.client)''s profile at revision \(record.revision) is not the one the log records (\(revision)): the export is of another store or an older state"
+                } else {
+                    "the log records no profile of client '\(record.client)' (import the log first: 'hotel log | hotel --store NEW import -')"
+                }
+                throw refusal(line, reason, .rejected)
+            }
             context.line("imported \(count) profiles")
         })
 }
@@ -186,17 +205,40 @@ extension GuestRecord {
         return .object(object)
     }
 
-    /// One line of an export; nil if it is not one.
-    init?(json bytes: [UInt8]) {
+    /// Why a line is not a profile as `hotel guests export` writes it.
+    enum ExportLineProblem: Error, CustomStringConvertible {
+        case notAProfile
+        case unknownField(String)
+        case invalid(GuestField, InvalidValue)
+
+        var description: String {
+            switch self {
+            case .notAProfile:
+                return "not a guest's profile as 'hotel guests export' writes it (a JSON object with client and revision)"
+            case .unknownField(let key):
+                return "unknown field '\(InvalidValue.shown(key))' (a profile has client, revision, \(GuestField.allCases.map(\.rawValue).dropLast().joined(separator: ", ")) and \(GuestField.allCases.last!.rawValue))"
+            case .invalid(let field, .text(_, let text, let reason)):
+                return "invalid \(field.rawValue) '\(InvalidValue.shown(text))': \(reason)"
+            case .invalid(let field, let error):
+                return "invalid \(field.rawValue): \(error)"
+            }
+        }
+    }
+
+    /// One line of an export.
+    init(exportLine bytes: [UInt8]) throws(ExportLineProblem) {
         guard let object = try? JSONParser.parse(bytes).objectValue, let client = object["client"]?.stringValue.flatMap({ try? ClientID($0) }),
-              let revision = object["revision"]?.stringValue.flatMap({ try? GuestRevision($0) }),
-              object.members.allSatisfy({ $0.key == "client" || $0.key == "revision" || GuestField(rawValue: $0.key) != nil })
-        else { return nil }
+              let revision = object["revision"]?.stringValue.flatMap({ try? GuestRevision($0) })
+        else { throw .notAProfile }
+        if let unknown = object.members.first(where: { $0.key != "client" && $0.key != "revision" && GuestField(rawValue: $0.key) == nil }) {
+            throw .unknownField(unknown.key)
+        }
+        guard Set(object.members.map(\.key)).count == object.members.count else { throw .notAProfile }
         var profile = GuestProfile()
         for field in GuestField.allCases {
             guard let value = object[field.rawValue] else { continue }
-            guard let text = value.stringValue, let valid = try? field.validated(text) else { return nil }
-            profile[field] = valid
+            guard let text = value.stringValue else { throw .notAProfile }
+            do throws(InvalidValue) { profile[field] = try field.validated(text) } catch { throw .invalid(field, error) }
         }
         self.init(client: client, revision: revision, profile: profile)
     }

@@ -72,6 +72,18 @@ struct GuestDefectTests {
         #expect(verify.status == 0 && verify.stderr.contains("has no values of client 40's profile"), "\(verify)")
     }
 
+    /// A side file others may read (restored by a copy that did not keep its mode, say) is a warning that
+    /// says how to close it; the next guests write makes it 0600 again.
+    @Test func aSideFileOthersMayReadIsAWarning() throws {
+        #expect(chmod(guests, 0o644) == 0)
+        let verify = try sandbox.hotel(now: now).run(["verify"])
+        #expect(verify.status == 0 && verify.stderr.contains("hotel: warning: \(URL(fileURLWithPath: guests).lastPathComponent): has mode 0644: others on this machine may read the guests' personal data; 'chmod 600 "), "\(verify)")
+        try sandbox.ok(["guests", "set", "40", "--note", "x"], at: now)
+        var info = stat()
+        #expect(stat(guests, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        #expect(try sandbox.hotel(now: now).run(["verify"]).stderr == "")
+    }
+
     @Test func theGuestsLockWaitsAsLongAsHOTEL_LOCK_TIMEOUTSays() throws {
         var hotel = sandbox.hotel(now: now)
         let holder = try hotel.start(shell: "exec flock -x '\(guests).lock' sleep 6")

@@ -261,9 +261,12 @@ extension FrontDesk {
             for temporary in file.leftoverTemporaries {
                 problems.append("\(temporary): a guests write killed before it finished left this copy (the next command that writes removes it)")
             }
+            if let mode = file.modeOpenToOthers {
+                warnings.append("\(file.name): has mode 0\(String(mode, radix: 8)): others on this machine may read the guests' personal data; 'chmod 600 \(file.name)' closes it (the next guests write does too)")
+            }
         }
         let records: [GuestRecord]
-        do throws(EventStoreError) { records = try vault.records() } catch { return (problems + ["\(error)"], []) }
+        do throws(EventStoreError) { records = try vault.records() } catch { return (problems + ["\(error)"], warnings) }
         var seen = Set<ClientID>()
         let register: [ClientID: GuestEntry]
         if records.isEmpty {

@@ -109,6 +109,14 @@ public struct GuestVaultFile: GuestVault {
         if info.st_mode & S_IFMT == S_IFLNK || (info.st_mode & S_IFMT == S_IFREG && info.st_nlink > 1) { throw .linkedGuestFile(path: path) }
     }
 
+    /// The file's permission bits if they let others than its owner read or write it (a copy restored
+    /// without its mode, say); nil if they do not, or there is no file.
+    public var modeOpenToOthers: UInt32? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & 0o077 != 0 else { return nil }
+        return UInt32(info.st_mode & 0o7777)
+    }
+
     /// The temporaries a killed writer left beside the side file or its marker (each a copy of values):
     /// what `hotel verify` reports, and what the next guests write, or tidying after any write, removes.
     public var leftoverTemporaries: [String] {

@@ -120,4 +120,18 @@ struct TextTests {
         #expect(batch == .init(stdout: "", stderr: "hotel: error: line 1 of the batch: invalid room name 'Blue\\u{202d}': it contains a bidirectional control character (U+202D); see 'hotel rooms add --help'\n", status: 64), "\(batch)")
         #expect(sandbox.hotel.storeBytes() == before)
     }
+
+    /// A flood of combining marks on one character (a "Zalgo" text) is one character long but hundreds of
+    /// bytes: input may hold at most 30 in a row, as Unicode's Stream-Safe Text Format (UAX #15) allows.
+    @Test func aFloodOfCombiningMarksIsRefused() throws {
+        #expect(try run(Self.words("rooms add Blue"), cached: false).status == 0)
+        let before = sandbox.hotel.storeBytes()
+        let flood = "x" + String(repeating: "\u{0301}", count: 31), most = "x" + String(repeating: "\u{0301}", count: 30)
+        let name = try run(Self.words("guests set 1 --name") + [Array(flood.utf8)], cached: false)
+        #expect(name.status == 64 && name.stderr.hasPrefix("hotel: error: invalid --name '") && name.stderr.contains("': it has more than 30 combining marks in a row; "), "\(name)")
+        let client = try run(Self.words("book --room Blue --from 2024-05-01 --to 2024-05-02 --client") + [Array(flood.utf8)], cached: false)
+        #expect(client.status == 64 && client.stderr.hasPrefix("hotel: error: invalid client id '") && client.stderr.contains("it has more than 30 combining marks in a row"), "\(client)")
+        #expect(sandbox.hotel.storeBytes() == before)
+        #expect(try run(Self.words("guests set 1 --name") + [Array(most.utf8)], cached: false).status == 0)
+    }
 }

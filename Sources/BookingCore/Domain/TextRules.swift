@@ -3,7 +3,7 @@
 /// A value made from a person's input (a command-line argument, a batch line) is first normalized to NFC,
 /// so that equal-looking input (`e` + U+0301 and U+00E9) is one value, and may not hold a bidirectional
 /// override or isolate (U+202A–U+202E, U+2066–U+2069), which would make it look like another in a
-/// terminal. A value read from the log keeps its bytes as written and is checked by the rules it was
+/// terminal, nor more than 30 combining marks in a row (see ``maximumNonStarters``). A value read from the log keeps its bytes as written and is checked by the rules it was
 /// written under (``problem(with:maximumLength:)`` without `fromInput`): history is never rewritten.
 enum TextRules {
     /// `text` in Unicode Normalization Form C (ASCII, the common case, as it is).
@@ -33,8 +33,26 @@ enum TextRules {
         if fromInput, let bidi = text.unicodeScalars.first(where: isBidirectionalControl) {
             return "it contains a bidirectional control character (U+\(String(bidi.value, radix: 16, uppercase: true)))"
         }
+        if fromInput, longestRunOfNonStarters(text) > maximumNonStarters {
+            return "it has more than \(maximumNonStarters) combining marks in a row"
+        }
         if text.first!.isWhitespace || text.last!.isWhitespace { return "it starts or ends with white space" }
         return nil
+    }
+
+    /// The most combining marks (scalars of a canonical combining class other than 0) input may hold in a
+    /// row: the bound of Unicode's Stream-Safe Text Format (UAX #15), which no real text reaches, and which
+    /// keeps a "character" of a length limit from being hundreds of bytes.
+    static let maximumNonStarters = 30
+
+    /// The length of the longest run of combining marks in `text`.
+    static func longestRunOfNonStarters(_ text: String) -> Int {
+        var longest = 0, run = 0
+        for scalar in text.unicodeScalars {
+            run = scalar.properties.canonicalCombiningClass.rawValue == 0 ? 0 : run + 1
+            longest = max(longest, run)
+        }
+        return longest
     }
 
     /// `text` normalized as input, or what is wrong with it (see ``problem(with:maximumLength:fromInput:)``).

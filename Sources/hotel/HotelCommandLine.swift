@@ -94,15 +94,18 @@ struct HotelCommandLine {
         do throws(EventStoreError) { store = try StoreOpener.open(address, settings: settings) } catch { throw CommandLineError(.store(error)) }
         let context = Context(store: store, clock: clock, asOf: asOf, environment: environment, progress: settings.progress)
         // The log keeps client ids for ever: one that looks like an e-mail address is personal data in it.
-        if let client = Self.clientLike(in: arguments) {
-            context.warning("client id '\(InvalidValue.shown(client))' contains '@': the log keeps client ids for ever, so keep them pseudonymous (a number, a loyalty code) and record personal data with 'hotel guests set'")
-        }
+        if let client = Self.clientLike(in: arguments) { context.warning(Self.notPseudonymous(client)) }
         do {
             try subcommand.run(parsed, context)
         } catch {
             return Outcome(stdout: context.output, stderr: context.warnings + "hotel: error: \(error.message)\n", status: error.status, keptUntilExit: context)
         }
         return Outcome(stdout: context.output, stderr: context.warnings, status: context.exitStatus, keptUntilExit: context)
+    }
+
+    /// The warning for a client id that looks like an e-mail address.
+    static func notPseudonymous(_ client: String) -> String {
+        "client id '\(InvalidValue.shown(client))' contains '@': the log keeps client ids for ever, so keep them pseudonymous (a number, a loyalty code) and record personal data with 'hotel guests set'"
     }
 
     /// A `--client` value (or `guests set`'s client) containing `@`, if there is one.

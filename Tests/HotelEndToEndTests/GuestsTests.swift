@@ -193,6 +193,15 @@ struct GuestsTests {
         let result = try sandbox.hotel(now: now).run(["book", "--client", "ana@example.com", "--room", "Blue", "--from", "2026-12-10", "--nights", "1"])
         #expect(result.status == 0)
         #expect(result.stderr == "hotel: warning: client id 'ana@example.com' contains '@': the log keeps client ids for ever, so keep them pseudonymous (a number, a loyalty code) and record personal data with 'hotel guests set'\n")
+        // In a batch: once, naming the first line and how many more.
+        let batch = try sandbox.hotel(now: now).run(["batch"], input: """
+            book --client 7 --room Blue --from 2026-12-20 --nights 1
+            book --client bo@example.com --room Blue --from 2026-12-21 --nights 1
+            guests set cy@example.com --name Cy
+            book --client=di@example.com --room Blue --from 2026-12-22 --nights 1
+
+            """)
+        #expect(batch.status == 0 && batch.stderr == "hotel: warning: line 2 of the batch (and 2 more lines): client id 'bo@example.com' contains '@': the log keeps client ids for ever, so keep them pseudonymous (a number, a loyalty code) and record personal data with 'hotel guests set'\n", "\(batch)")
     }
 
     @Test func exportAndImportMoveThePersonalDataTheLogDoesNotHold() throws {

@@ -19,13 +19,22 @@ extension Subcommand {
             var prepared: [(number: Int, run: Prepared)] = []
             prepared.reserveCapacity(lines.count)
             var counted = (offset: 0, number: 1)
+            var clientLike: (line: Int, client: String, more: Int)?
             for range in lines {
                 counted = BatchLine.number(of: range, in: input, countedTo: counted)
                 do throws(CommandLineError) {
-                    prepared.append((counted.number, try BatchLine.prepare(BatchLine.words(of: String(decoding: input[range], as: UTF8.self)), today: today)))
+                    let words = try BatchLine.words(of: String(decoding: input[range], as: UTF8.self))
+                    if let client = HotelCommandLine.clientLike(in: words) {
+                        if clientLike == nil { clientLike = (counted.number, client, 0) } else { clientLike!.more += 1 }
+                    }
+                    prepared.append((counted.number, try BatchLine.prepare(words, today: today)))
                 } catch {
                     throw CommandLineError(message: "line \(counted.number) of the batch: \(error.message)", status: error.status)
                 }
+            }
+            // Once a batch, not once a line.
+            if let (line, client, more) = clientLike {
+                context.warning("line \(line) of the batch\(more == 0 ? "" : " (and \(more) more line\(more == 1 ? "" : "s"))"): " + HotelCommandLine.notPseudonymous(client))
             }
             // Only its 'rooms add' lines can create the store: without one, a missing store is refused here,
             // before anything (a lock, a database's tables) is made.

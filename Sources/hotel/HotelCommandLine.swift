@@ -11,6 +11,8 @@ struct HotelCommandLine {
         .command(word: "free") { .free }, .command(word: "availability") { .availability }, .command(word: "bookings") { .bookings },
         .command(word: "arrivals") { .arrivals }, .command(word: "departures") { .departures }, .command(word: "in-house") { .inHouse },
         .command(word: "audit") { .audit },
+        .command(word: "clean") { .clean }, .command(word: "inspect") { .inspect }, .command(word: "dirty") { .dirty },
+        .command(word: "housekeeping") { .housekeeping },
         .group(word: "settings", children: [("set", { @Sendable in .settingsSet }), ("list", { @Sendable in .settingsList })], unnamed: { .settingsList }),
         .group(word: "rates", children: [("set", { @Sendable in .ratesSet }), ("list", { @Sendable in .ratesList })], unnamed: { .ratesList }),
         .group(word: "guests", children: [

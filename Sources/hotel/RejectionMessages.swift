@@ -99,6 +99,8 @@ extension BookingError {
             return "booking '\(id)' has no open invoice to credit; 'hotel invoice \(id)' issues one"
         case .invoiceNumbersUsedUp(let year):
             return "every invoice number of \(year) (up to \(InvoiceNumber.maximumSequence)) has been issued"
+        case .roomNotReady(let room, let status):
+            return "room '\(room)' is \(status.rawValue): 'hotel clean \(room)' records it cleaned, or give --dirty-ok to check in anyway"
         case .guestsNotKept:
             return "this store keeps no guests' personal data (a store held in memory); the guests commands run on a file or PostgreSQL store"
         case .unknownGuest(let client):

@@ -8,6 +8,7 @@ final class BatchState: HotelReadModel {
 
     var head: Position { session.model.head }
     var tariff: Tariff { session.model.tariff }
+    var housekeeping: Housekeeping { session.model.housekeeping }
     func folio(_ id: BookingID) -> Folio? { session.model.folio(id) }
     func forEachFolio(_ body: (BookingID, Folio) -> Void) { session.model.forEachFolio(body) }
     func forEachFolioThatMayBeOwed(_ body: (BookingID, Folio) -> Void) { session.model.forEachFolioThatMayBeOwed(body) }

@@ -232,7 +232,8 @@ extension CommandRunner {
     }
 
     /// Records a check-in, a check-out or a no-show today (the clock's local date).
-    public func record(_ kind: StayMilestone.Kind, _ id: BookingID, fee: String? = nil, allowingBalance: Bool = false) throws(HotelError) -> Booking {
+    /// A check-in to a dirty room is refused unless `dirtyOK` (``BookingError/roomNotReady(_:_:)``).
+    public func record(_ kind: StayMilestone.Kind, _ id: BookingID, fee: String? = nil, allowingBalance: Bool = false, dirtyOK: Bool = false) throws(HotelError) -> Booking {
         let now = self.now
         // The desk's local date is written: it must be a day the log can hold (a time zone can push it past).
         guard today.isRecordable else { throw .rejected(.invalidStay(.outOfCalendar("today (\(today))"))) }
@@ -241,7 +242,7 @@ extension CommandRunner {
                 return try changing(id, RecordMilestone(kind, booking: id, today: today, now: now, fee: fee, allowsBalance: allowingBalance))
             }
             return try aroundCurrentRoom(of: id) { (currentRoom, _) throws(HotelError) in
-                try changing(id, RecordMilestone(kind, booking: id, today: today, now: now, currentRoom: currentRoom))
+                try changing(id, RecordMilestone(kind, booking: id, today: today, now: now, currentRoom: currentRoom, dirtyOK: dirtyOK))
             }
         }
     }

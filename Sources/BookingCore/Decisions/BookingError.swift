@@ -82,6 +82,8 @@ public enum BookingError: Error, Sendable, Equatable {
     case noOpenInvoice(BookingID)
     /// Every number of the year's sequence has been issued.
     case invoiceNumbersUsedUp(year: Int)
+    /// A check-in to a room that is not ready (dirty), without `--dirty-ok`.
+    case roomNotReady(RoomName, HousekeepingStatus)
     /// The store keeps no guests' personal data (a store held in memory, which has no side store).
     case guestsNotKept
     /// No profile of this client was ever recorded.

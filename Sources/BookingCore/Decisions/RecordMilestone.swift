@@ -7,8 +7,9 @@
 /// - No-show: an active booking not checked in, on or after its arrival day; its room becomes free.
 ///
 /// A check-in is refused while another guest checked in to the room past the departure is still there
-/// for a night of the stay (see ``HotelReadModel/overstaying(room:stay:at:except:)``): its boundary covers
-/// the booking's room too.
+/// for a night of the stay (see ``HotelReadModel/overstaying(room:stay:at:except:)``), and while the room
+/// is dirty unless let through (``dirtyOK``): its boundary covers the booking's room too (its events are
+/// what change its housekeeping status).
 public struct RecordMilestone: Decision {
     public var kind: StayMilestone.Kind
     public var booking: BookingID
@@ -20,9 +21,11 @@ public struct RecordMilestone: Decision {
     public var fee: String?
     /// For a check-out, whether a balance still to pay is let through (`--allow-balance`).
     public var allowsBalance: Bool
+    /// For a check-in, whether a dirty room is let through (`--dirty-ok`); the event then says so.
+    public var dirtyOK: Bool
     public var decidedAt: Instant? { now }
 
-    public init(_ kind: StayMilestone.Kind, booking: BookingID, today: Day, now: Instant, currentRoom: RoomName? = nil, fee: String? = nil, allowsBalance: Bool = false) {
+    public init(_ kind: StayMilestone.Kind, booking: BookingID, today: Day, now: Instant, currentRoom: RoomName? = nil, fee: String? = nil, allowsBalance: Bool = false, dirtyOK: Bool = false) {
         self.kind = kind
         self.booking = booking
         self.today = today
@@ -30,6 +33,7 @@ public struct RecordMilestone: Decision {
         self.currentRoom = currentRoom
         self.fee = fee
         self.allowsBalance = allowsBalance
+        self.dirtyOK = dirtyOK
     }
 
     /// Every event of the booking (or of a block of that id, to refuse it as one); for a check-in, of its
@@ -56,6 +60,10 @@ public struct RecordMilestone: Decision {
             }
         }
         var recorded = StayMilestone(kind, booking: booking, client: booked.client!, room: booked.room, day: today)
+        if kind == .checkedIn, !state.housekeeping.status(of: booked.room).isReady {
+            guard dirtyOK else { throw .roomNotReady(booked.room, state.housekeeping.status(of: booked.room)) }
+            recorded.roomWasDirty = true
+        }
         if kind == .checkedOut, let folio = state.folio(booking), today > booked.stay.departure {
             recorded.price = state.tariff.price(ofStayOn: folio, type: state.roomType(booked.room) ?? .standard, from: booked.stay.arrival, to: today)
         }

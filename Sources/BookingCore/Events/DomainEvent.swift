@@ -22,6 +22,7 @@ public enum DomainEvent: Sendable, Equatable {
     indirect case invoiceIssued(InvoiceIssued)
     case guestProfileSet(GuestProfileSet)
     case guestForgotten(GuestForgotten)
+    case roomStatusSet(RoomStatusSet)
 
     /// Every event type this version knows, in the order of the README's store-format table: what `hotel log
     /// --type` takes. (Each is its struct's `type`; a test checks the decoder reads each.)
@@ -29,7 +30,7 @@ public enum DomainEvent: Sendable, Equatable {
         [RoomAdded.type, RoomBooked.type, RoomHeld.type, HoldConfirmed.type, HoldReleased.type, BookingCancelled.type, BookingChanged.type]
         + StayMilestone.Kind.allCases.map(\.rawValue) + [RoomBlocked.type, RoomUnblocked.type, BookingCorrected.type]
         + [SettingChanged.type, RateSet.type, ChargePosted.type, PaymentRecorded.type, PaymentRecorded.refundType, InvoiceIssued.type, InvoiceIssued.creditType]
-        + [GuestProfileSet.type, GuestForgotten.type]
+        + [GuestProfileSet.type, GuestForgotten.type, RoomStatusSet.type]
 
     /// The tags `hotel` writes for the event: what queries and append conditions select it by.
     public var tags: [Tag] {
@@ -52,13 +53,14 @@ public enum DomainEvent: Sendable, Equatable {
         case .invoiceIssued(let e): return e.tags
         case .guestProfileSet(let e): return e.tags
         case .guestForgotten(let e): return e.tags
+        case .roomStatusSet(let e): return e.tags
         }
     }
 
     /// The booking, hold or block the event is about; nil for a room's registration.
     public var subject: BookingID? {
         switch self {
-        case .roomAdded, .settingChanged, .rateSet, .guestProfileSet, .guestForgotten: return nil
+        case .roomAdded, .settingChanged, .rateSet, .guestProfileSet, .guestForgotten, .roomStatusSet: return nil
         case .roomBooked(let e): return e.booking
         case .bookingCancelled(let e): return e.booking
         case .roomHeld(let e): return e.booking
@@ -96,6 +98,7 @@ public enum DomainEvent: Sendable, Equatable {
         case .invoiceIssued(let e): return Event(type: e.isCredit ? InvoiceIssued.creditType : InvoiceIssued.type, tags: e.tags, data: e.data)
         case .guestProfileSet(let e): return Event(type: GuestProfileSet.type, tags: e.tags, data: e.data)
         case .guestForgotten(let e): return Event(type: GuestForgotten.type, tags: e.tags, data: e.data)
+        case .roomStatusSet(let e): return Event(type: RoomStatusSet.type, tags: e.tags, data: e.data)
         }
     }
 
@@ -131,6 +134,7 @@ public enum DomainEvent: Sendable, Equatable {
         else if f.isType("CreditNoteIssued") { self = .invoiceIssued(try InvoiceIssued(f, isCredit: true)) }
         else if f.isType("GuestProfileSet") { self = .guestProfileSet(try GuestProfileSet(f)) }
         else if f.isType("GuestForgotten") { self = .guestForgotten(try GuestForgotten(f)) }
+        else if f.isType("RoomStatusSet") { self = .roomStatusSet(try RoomStatusSet(f)) }
         else { throw f.failure("unknown event type; this store may have been written by a newer version of hotel") }
     }
 }

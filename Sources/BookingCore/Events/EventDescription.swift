@@ -22,7 +22,7 @@ extension DomainEvent {
             return e.room == e.previousRoom ? "changed to \(e.stay)" : "moved to \(e.room) \(e.stay)"
         case .stayMilestone(let e):
             switch e.kind {
-            case .checkedIn: return "checked in on \(e.day)"
+            case .checkedIn: return "checked in on \(e.day)" + (e.roomWasDirty ? ", the room dirty" : "")
             case .checkedOut: return "checked out on \(e.day)"
             case .noShow: return "no-show recorded on \(e.day)"
             }
@@ -54,6 +54,8 @@ extension DomainEvent {
             return "profile of client \(e.client) set: \(e.fields.map(\.rawValue).joined(separator: ", "))"
         case .guestForgotten(let e):
             return "profile of client \(e.client) forgotten\(reason(e.reason))"
+        case .roomStatusSet(let e):
+            return "room \(e.room) set \(e.status.rawValue)\(reason(e.reason))"
         }
     }
 }

@@ -67,8 +67,9 @@ extension DomainEvent {
                 booking.reason = nil
                 booking.cancelledAsHold = false
             }
-        case .settingChanged, .rateSet, .chargePosted, .paymentRecorded, .invoiceIssued, .guestProfileSet, .guestForgotten:
-            // Money: see apply(to: Tariff) and apply(to: FolioEditing).
+        case .settingChanged, .rateSet, .chargePosted, .paymentRecorded, .invoiceIssued, .guestProfileSet, .guestForgotten, .roomStatusSet:
+            // Money: see apply(to: Tariff) and apply(to: FolioEditing); guests, apply(to: GuestRegister);
+            // housekeeping, apply(to: Housekeeping).
             break
         }
     }

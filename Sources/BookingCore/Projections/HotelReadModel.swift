@@ -10,6 +10,9 @@ public protocol HotelReadModel {
     /// The money's settings and rates.
     var tariff: Tariff { get }
 
+    /// Every room's housekeeping status.
+    var housekeeping: Housekeeping { get }
+
     /// The folio of booking `id`, if it has one (a price, or anything posted to it).
     func folio(_ id: BookingID) -> Folio?
 

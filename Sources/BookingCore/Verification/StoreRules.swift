@@ -183,6 +183,11 @@ enum StoreRules {
             case .checkedIn:
                 guard let b = existing("checks in", e.booking, .checkIn, room: e.room) else { break }
                 if !Lifecycle.of(.checkIn).days.allow(e.day, for: b.stay) { problem("checks in booking \(e.booking) on \(e.day), outside its stay \(b.stay)") }
+                let housekeeping = hotel.housekeeping
+                if housekeeping.isRecorded || e.roomWasDirty, housekeeping.status(of: e.room).isReady == e.roomWasDirty {
+                    problem(e.roomWasDirty ? "checks in booking \(e.booking) saying room '\(e.room)' was dirty, but it was \(housekeeping.status(of: e.room).rawValue)"
+                                           : "checks in booking \(e.booking) to room '\(e.room)', which was dirty, without --dirty-ok")
+                }
             case .checkedOut:
                 guard let b = existing("checks out", e.booking, .checkOut, room: e.room), let booking = b.booking else { break }
                 if !Lifecycle.of(.checkOut).days.allow(e.day, for: booking.roomStay) {
@@ -239,6 +244,8 @@ enum StoreRules {
             }
         case .guestProfileSet:
             break
+        case .roomStatusSet(let e):
+            if lines.room(e.room) == nil { problem("sets the status of room '\(e.room)', which was never added") }
         case .guestForgotten(let e):
             if let entry = hotel.guest(e.client) {
                 if let at = entry.forgottenAt { problem("forgets client \(e.client), already forgotten at \(at)") }

@@ -57,8 +57,9 @@ extension Subcommand {
     /// `hotel checkin ID`
     static let checkin = onBooking(
         "checkin", abstract: "Record that the guest of an active booking has arrived, and print the id.",
-        discussion: "Allowed today (the local date) from the arrival day up to, not including, the departure day."
-    ) { (id, _) throws(CommandLineError) in { (desk) throws(HotelError) in try desk.record(.checkedIn, id) } }
+        options: Flag("--dirty-ok", "Check in even if the room is dirty (the check-in records that it was)."),
+        discussion: "Allowed today (the local date) from the arrival day up to, not including, the departure day. Refused (exit 1, naming the room's status) while the room is dirty ('hotel housekeeping'; 'hotel clean ROOM' records it cleaned), unless --dirty-ok."
+    ) { (id, dirtyOK) throws(CommandLineError) in { (desk) throws(HotelError) in try desk.record(.checkedIn, id, dirtyOK: dirtyOK) } }
 
     /// `hotel checkout ID`
     static let checkout = onBooking(

@@ -41,6 +41,9 @@ struct CacheHonestyTests {
         /// and every entry (the section read whole).
         var guests: [GuestEntry?]
         var register: [String]
+        /// Every room's housekeeping status, and the list of a day.
+        var housekeeping: Housekeeping
+        var housekeepingLines: [HousekeepingLine]
     }
 
     static let rooms = ["101", "102", "Blue", "Grün", "Suite 7"].map(room)
@@ -96,7 +99,8 @@ struct CacheHonestyTests {
                 var entries: [String] = []
                 model.forEachGuest { entries.append("\($0) \($1)") }
                 return entries.sorted()
-            }())
+            }(),
+            housekeeping: model.housekeeping, housekeepingLines: model.housekeepingLines(on: day("2024-05-02"), statuses: [], at: now))
     }
 
     /// Runs a random command on both desks; they must agree on the outcome.
@@ -108,7 +112,7 @@ struct CacheHonestyTests {
         }
         func pick<T>(_ list: [T]) -> T { list[Int(random.next() % UInt64(list.count))] }
         let id = ids.isEmpty ? bookingID("bkNone") : pick(ids)
-        switch random.next() % 31 {
+        switch random.next() % 33 {
         case 0, 1:
             let rooms = [pick(rooms)], type = random.next() % 2 == 0 ? RoomType.standard : double
             _ = same { desk in Result { () throws(HotelError) in try desk.addRooms(rooms, type: type) }.map { 0 } }
@@ -174,6 +178,13 @@ struct CacheHonestyTests {
         case 29, 30:
             let credit = random.next() % 3 == 0
             _ = same { desk in Result { () throws(HotelError) in try desk.invoice(id, credit: credit) } }
+        case 31:
+            // Housekeeping: a status set on rooms (a check-out makes its room dirty too).
+            let status = pick(HousekeepingStatus.allCases), r = [pick(rooms), pick(rooms)]
+            _ = same { desk in Result { () throws(HotelError) in try desk.setRoomStatus(r, to: status) }.map { 0 } }
+        case 32:
+            let dirtyOK = random.next() % 2 == 0
+            _ = same { desk in Result { () throws(HotelError) in try desk.record(.checkedIn, id, dirtyOK: dirtyOK) } }
         default:
             let reason: Reason? = random.next() % 2 == 0 ? nil : try Reason("asked")
             _ = same { desk in Result { () throws(HotelError) in try desk.cancel(id, reason: reason) } }
@@ -205,6 +216,8 @@ struct CacheHonestyTests {
             let all = model.bookings(matching: BookingFilter())
             return Set(all.map(\.status)).count >= 3 && ids.contains { model.folio($0)?.price != nil } && ids.contains { model.folio($0)?.openInvoice != nil }
                 && ids.contains { model.folio($0)?.postings.isEmpty == false }
+                && model.housekeeping.isRecorded && Set(model.housekeeping.statuses.values).count >= 2
+                && Self.clients.contains { model.guest($0)?.revision != nil }
         }
         var i = 0
         while try i < 160 || (i < 600 && !varied()) {
@@ -217,6 +230,7 @@ struct CacheHonestyTests {
         let expectedAnswers = Self.answers(try desks[1].model(), ids: ids, now: now)
         #expect(expectedAnswers.all.count > 5)
         #expect(expectedAnswers.guests.contains { $0?.revision != nil } && !expectedAnswers.register.isEmpty, "\(expectedAnswers.register)")
+        #expect(expectedAnswers.housekeeping.isRecorded && Set(expectedAnswers.housekeeping.statuses.values).count >= 2, "\(expectedAnswers.housekeeping)")
         #expect(expectedAnswers.folios.contains { $0?.postings.isEmpty == false } && expectedAnswers.folios.contains { $0?.price != nil })
         #expect(Set(expectedAnswers.all.map(\.status)).count >= 3, "\(Set(expectedAnswers.all.map(\.status))) \(expectedAnswers.all.count) \(expectedAnswers.rooms)")
 

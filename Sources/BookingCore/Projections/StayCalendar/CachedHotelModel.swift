@@ -18,10 +18,13 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
     /// The snapshot's guests (read when asked), and the tail's, which shadow them.
     let guestSection: GuestSection.Reader?
     private(set) var tailGuests = GuestRegister()
+    /// The snapshot's housekeeping with the tail folded in.
+    private(set) var housekeeping: Housekeeping
 
-    init(snapshot: Snapshot?, tariff: Tariff = Tariff(), folios: FolioSection.Reader? = nil, guests: GuestSection.Reader? = nil) {
+    init(snapshot: Snapshot?, tariff: Tariff = Tariff(), folios: FolioSection.Reader? = nil, guests: GuestSection.Reader? = nil, housekeeping: Housekeeping = Housekeeping()) {
         self.snapshot = snapshot
         self.tariff = tariff
+        self.housekeeping = housekeeping
         folioSection = folios
         guestSection = guests
         tail = HotelProjection()
@@ -37,6 +40,7 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
         tailFolios = folded.folios
         guestSection = nil
         tailGuests = folded.guests
+        housekeeping = folded.housekeeping
         head = folded.position
     }
 
@@ -86,6 +90,7 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
         event.apply(to: &folios)
         tailFolios = folios.tail
         event.apply(to: &tailGuests)
+        event.apply(to: &housekeeping)
     }
 
     // MARK: StayCalendarEditing

@@ -41,6 +41,8 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
     private(set) var folios = FolioBook()
     /// What the log says of the guests' profiles (its own section of the snapshot, ``GuestSection``).
     private(set) var guests = GuestRegister()
+    /// Every room's housekeeping status (its own section of the snapshot, ``HousekeepingSection``).
+    public private(set) var housekeeping = Housekeeping()
     /// Where the line of the last event folded ends in the log (for the snapshot header; 0 when the
     /// events were not read from a log).
     private(set) var offset = 0
@@ -303,19 +305,21 @@ public struct HotelProjection: HotelReadModel, StayCalendarEditing, Sendable {
         fold(event)
     }
 
-    /// The event's meaning for the stays, the tariff, the folios and the guests.
+    /// The event's meaning for the stays, the tariff, the folios, the guests and the housekeeping.
     private mutating func fold(_ event: DomainEvent) {
         event.apply(to: &self)
         event.apply(to: &tariff)
         event.apply(to: &folios)
         event.apply(to: &guests)
+        event.apply(to: &housekeeping)
     }
 
-    /// Starts from a snapshot's tariff, folios and guests.
-    mutating func seed(tariff: Tariff, folios: FolioSection.Reader?, guests: GuestRegister) {
+    /// Starts from a snapshot's tariff, folios, guests and housekeeping.
+    mutating func seed(tariff: Tariff, folios: FolioSection.Reader?, guests: GuestRegister, housekeeping: Housekeeping) {
         self.tariff = tariff
         folios?.forEach { self.folios.put($0, $1) }
         self.guests = guests
+        self.housekeeping = housekeeping
     }
 
     public func guest(_ client: ClientID) -> GuestEntry? { guests.entry(client) }

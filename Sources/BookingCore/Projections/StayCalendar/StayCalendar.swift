@@ -7,10 +7,11 @@ enum StayCalendar: SnapshotReadModel {
 
     static func builder(continuing snapshot: MappedSnapshot, tailBytes: Int) -> HotelProjection? {
         guard let section = Snapshot(snapshot), let tariff = TariffSection.read(snapshot), let folios = FolioSection.reader(of: snapshot),
-              let guests = GuestSection.reader(of: snapshot), let register = guests == nil ? GuestRegister() : guests!.register()
+              let guests = GuestSection.reader(of: snapshot), let register = guests == nil ? GuestRegister() : guests!.register(),
+              let housekeeping = HousekeepingSection.read(snapshot)
         else { return nil }
         var builder = HotelProjection(section, tailBytes: tailBytes)
-        builder.seed(tariff: tariff, folios: folios, guests: register)
+        builder.seed(tariff: tariff, folios: folios, guests: register, housekeeping: housekeeping)
         return snapshot.isDamaged ? nil : builder
     }
 
@@ -20,14 +21,15 @@ enum StayCalendar: SnapshotReadModel {
         let stays = builder
         try FolioSection.write(builder.folios, to: &out) { key, folio in stays.booking(key.id).map(folio.mayBeOwed) ?? false }
         try GuestSection.write(builder.guests, to: &out)
+        try HousekeepingSection.write(builder.housekeeping, to: &out)
     }
 
     static func view(of snapshot: MappedSnapshot?) -> CachedHotelModel? {
         guard let snapshot else { return CachedHotelModel(snapshot: nil) }
         guard let section = Snapshot(snapshot), let tariff = TariffSection.read(snapshot), let folios = FolioSection.reader(of: snapshot),
-              let guests = GuestSection.reader(of: snapshot)
+              let guests = GuestSection.reader(of: snapshot), let housekeeping = HousekeepingSection.read(snapshot)
         else { return nil }
-        return CachedHotelModel(snapshot: section, tariff: tariff, folios: folios, guests: guests)
+        return CachedHotelModel(snapshot: section, tariff: tariff, folios: folios, guests: guests, housekeeping: housekeeping)
     }
 
     static func view(folded builder: HotelProjection) -> CachedHotelModel { CachedHotelModel(folded: builder) }

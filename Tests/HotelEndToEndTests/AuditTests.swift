@@ -47,6 +47,8 @@ struct AuditTests {
         // Settled: the guests leave, the arrivals arrive (the one whose room was taken, now free), the hold ends.
         try ok(["release", hold], at: "2024-05-10T22:05:00Z")
         for id in [late, due] { try ok(["checkout", id], at: "2024-05-10T22:10:00Z") }
+        // The rooms left are dirty until cleaned (issue 21).
+        try ok(["clean", "A", "B"], at: "2024-05-10T22:15:00Z")
         for id in [next, arriving] { try ok(["checkin", id], at: "2024-05-10T22:20:00Z") }
         let settled = try run(["audit"], at: "2024-05-10T22:30:00Z")
         #expect(settled.status == 0 && settled.stdout == "", "\(settled)")

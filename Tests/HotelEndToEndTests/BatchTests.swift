@@ -54,8 +54,8 @@ struct BatchTests {
     /// Every kind of line that is not a command a batch runs: a usage error naming its line (exit 64), found
     /// before anything runs, so that nothing of the batch is recorded, with or without --atomic.
     @Test(arguments: [
-        ("free --from 2024-05-01 --to 2024-05-02", "'free --from 2024-05-01 --to 2024-05-02' is not a command a batch runs (rooms add, book, hold, confirm, release, cancel, change, checkin, checkout, noshow, undo, settings set, rates set, guests set, guests forget, charge, pay, refund, invoice, block, unblock); see 'hotel batch --help'"),
-        ("bokk --client 1", "'bokk --client 1' is not a command a batch runs (rooms add, book, hold, confirm, release, cancel, change, checkin, checkout, noshow, undo, settings set, rates set, guests set, guests forget, charge, pay, refund, invoice, block, unblock); see 'hotel batch --help'"),
+        ("free --from 2024-05-01 --to 2024-05-02", "'free --from 2024-05-01 --to 2024-05-02' is not a command a batch runs (rooms add, book, hold, confirm, release, cancel, change, checkin, checkout, noshow, undo, clean, inspect, dirty, settings set, rates set, guests set, guests forget, charge, pay, refund, invoice, block, unblock); see 'hotel batch --help'"),
+        ("bokk --client 1", "'bokk --client 1' is not a command a batch runs (rooms add, book, hold, confirm, release, cancel, change, checkin, checkout, noshow, undo, clean, inspect, dirty, settings set, rates set, guests set, guests forget, charge, pay, refund, invoice, block, unblock); see 'hotel batch --help'"),
         ("book --client 1 --room Blue --from 2024-02-30 --to 2024-03-01", "invalid date '2024-02-30': expected a calendar date as YYYY-MM-DD (for example 2024-05-01), today, tomorrow, yesterday, or +N or -N days from today; see 'hotel book --help'"),
         ("book --store x --client 1 --room Blue --from 2024-05-01 --to 2024-05-02", "--store, --json and --help are not taken in a batch line; see 'hotel batch --help'"),
         ("book --client \"1 --room Blue", "unterminated quote or escape in a batch line; see 'hotel batch --help'"),

@@ -52,7 +52,7 @@ struct QueryRefusalTests {
     }
 
     @Test func logWithAnEventTypeTheFormatDoesNotHaveIsAUsageErrorListingTheTypes() throws {
-        let types = "RoomAdded, RoomBooked, RoomHeld, HoldConfirmed, HoldReleased, BookingCancelled, BookingChanged, GuestCheckedIn, GuestCheckedOut, NoShowRecorded, RoomBlocked, RoomUnblocked, BookingCorrected, SettingChanged, RateSet, ChargePosted, PaymentRecorded, PaymentRefunded, InvoiceIssued, CreditNoteIssued, GuestProfileSet, GuestForgotten"
+        let types = "RoomAdded, RoomBooked, RoomHeld, HoldConfirmed, HoldReleased, BookingCancelled, BookingChanged, GuestCheckedIn, GuestCheckedOut, NoShowRecorded, RoomBlocked, RoomUnblocked, BookingCorrected, SettingChanged, RateSet, ChargePosted, PaymentRecorded, PaymentRefunded, InvoiceIssued, CreditNoteIssued, GuestProfileSet, GuestForgotten, RoomStatusSet"
         #expect(try hotel.run(["log", "--type", "RoomBookd"]) == .init(stdout: "", stderr: "hotel: error: unknown event type 'RoomBookd' (did you mean 'RoomBooked'?); one of \(types); see 'hotel log --help'\n", status: 64))
         #expect(try hotel.run(["log", "--type", "RoomAdded", "--type", "Booking"]) == .init(stdout: "", stderr: "hotel: error: unknown event type 'Booking'; one of \(types); see 'hotel log --help'\n", status: 64))
         // A type of the format that the store happens not to hold is no error.

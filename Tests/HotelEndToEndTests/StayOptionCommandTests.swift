@@ -58,7 +58,7 @@ struct StayOptionCommandTests {
         // A line that is not a write command refuses the whole batch before it runs: Red is not added.
         let batch = try hotel.run(["batch"], input: "rooms add Red\nrooms list\n")
         #expect(batch == .init(
-            stdout: "", stderr: "hotel: error: line 2 of the batch: 'rooms list' is not a command a batch runs (rooms add, book, hold, confirm, release, cancel, change, checkin, checkout, noshow, undo, settings set, rates set, guests set, guests forget, charge, pay, refund, invoice, block, unblock); see 'hotel batch --help'\n",
+            stdout: "", stderr: "hotel: error: line 2 of the batch: 'rooms list' is not a command a batch runs (rooms add, book, hold, confirm, release, cancel, change, checkin, checkout, noshow, undo, clean, inspect, dirty, settings set, rates set, guests set, guests forget, charge, pay, refund, invoice, block, unblock); see 'hotel batch --help'\n",
             status: 64))
         #expect(try hotel.run(["rooms"]).stdout == "301\nBlue\n")
     }

@@ -18,6 +18,13 @@ public struct Housekeeping: Sendable, Equatable {
     mutating func noteRecorded() { isRecorded = true }
 }
 
+extension Housekeeping: CustomStringConvertible {
+    /// The rooms set, by name: `Blue dirty, Green inspected` (and whether the log records housekeeping).
+    public var description: String {
+        statuses.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.rawValue)" }.joined(separator: ", ") + (isRecorded ? "" : " (not recorded)")
+    }
+}
+
 extension DomainEvent {
     /// What the event does to the rooms' housekeeping: the one place it is written. A status set is the
     /// room's; a check-out leaves its room dirty, and so does moving a guest in house out of a room.

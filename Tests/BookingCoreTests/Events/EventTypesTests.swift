@@ -30,6 +30,7 @@ struct EventTypesTests {
                 crediting: InvoiceNumber(prefix: "INV", year: 2024, sequence: 1), total: try! Amount(logged: "5.00"))),
             .guestProfileSet(GuestProfileSet(client: client("42"), revision: GuestRevision(bits: 1), fields: [.name])),
             .guestForgotten(GuestForgotten(client: client("42"), at: instant("2024-05-03T00:00:00Z"))),
+            .roomStatusSet(RoomStatusSet(room: room("Blue"), status: .dirty)),
         ].map(\.storeEvent.type)
         #expect(DomainEvent.types == written)
     }

@@ -51,7 +51,7 @@ struct CommandTreeTests {
 
     @Test func theWriteCommandsRunInABatchAndItsHelpNamesThem() throws {
         let batchable = BatchLine.commands.map(\.spec.name)
-        #expect(batchable == ["rooms add", "book", "hold", "confirm", "release", "cancel", "change", "checkin", "checkout", "noshow", "undo", "settings set", "rates set", "guests set", "guests forget", "charge", "pay", "refund", "invoice", "block", "unblock"])
+        #expect(batchable == ["rooms add", "book", "hold", "confirm", "release", "cancel", "change", "checkin", "checkout", "noshow", "undo", "clean", "inspect", "dirty", "settings set", "rates set", "guests set", "guests forget", "charge", "pay", "refund", "invoice", "block", "unblock"])
         let help = try #require(Subcommand.batch.spec.discussion)
         for name in batchable { #expect(help.contains("'\(name)'"), "\(name)") }
         for command in HotelCommandLine.subcommands where !command.spec.runsInBatch {

@@ -39,6 +39,27 @@ struct StoreVerifierTests {
         #expect(StoreVerifier.verify([]).isSound)
     }
 
+    /// Issue 21: a check-in into a dirty room must say it was let through; a log that records housekeeping
+    /// (a status set) is held to it, an older one (check-outs and check-ins only) is not.
+    @Test func aCheckInToADirtyRoomMustSaySo() {
+        let stays = [added("Blue"), booked("bk1", "Blue", "2024-05-01", "2024-05-02"), milestone(.checkedIn, "bk1", "Blue", on: "2024-05-01"),
+                     milestone(.checkedOut, "bk1", "Blue", on: "2024-05-02"), booked("bk2", "Blue", "2024-05-02", "2024-05-03", client: "7")]
+        let quiet = milestone(.checkedIn, "bk2", "Blue", on: "2024-05-02", client: "7")
+        var saying = StayMilestone(.checkedIn, booking: bookingID("bk2"), client: client("7"), room: room("Blue"), day: day("2024-05-02"))
+        saying.roomWasDirty = true
+        let status: DomainEvent = .roomStatusSet(RoomStatusSet(room: room("Blue"), status: .dirty))
+        // An old log: as before.
+        #expect(StoreVerifier.verify(log(stays + [quiet])).problems == [])
+        #expect(StoreVerifier.verify(log(stays + [.stayMilestone(saying)])).problems == [])
+        let recorded = stays + [status]
+        #expect(StoreVerifier.verify(log(recorded + [quiet])).problems.map(\.message) == ["checks in booking bk2 to room 'Blue', which was dirty, without --dirty-ok"])
+        #expect(StoreVerifier.verify(log(recorded + [.stayMilestone(saying)])).problems == [])
+        let cleaned = recorded + [.roomStatusSet(RoomStatusSet(room: room("Blue"), status: .clean))]
+        #expect(StoreVerifier.verify(log(cleaned + [quiet])).problems == [])
+        #expect(StoreVerifier.verify(log(cleaned + [.stayMilestone(saying)])).problems.map(\.message) == ["checks in booking bk2 saying room 'Blue' was dirty, but it was clean"])
+        #expect(StoreVerifier.verify(log([status])).problems.map(\.message) == ["sets the status of room 'Blue', which was never added"])
+    }
+
     @Test(arguments: [
         ([added("Blue"), added("Blue")], 2, "room 'Blue' is added again (first on line 1)"),
         ([added("Blue"), booked("bk1", "Green", "2024-05-01", "2024-05-02")], 2, "booking bk1 is of room 'Green', which is not registered"),

@@ -127,7 +127,7 @@ extension CommandRunner {
 
     /// The refusal of an unknown room with the nearest registered name (a decision refuses it without one:
     /// it decides only on what its boundary covers).
-    private func unknownRoom(_ room: RoomName) throws(HotelError) -> HotelError {
+    func unknownRoom(_ room: RoomName) throws(HotelError) -> HotelError {
         .rejected(try state(query: Self.roomsQuery).unknownRoom(room))
     }
 

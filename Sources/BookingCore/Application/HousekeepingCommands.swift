@@ -2,7 +2,11 @@
 extension CommandRunner {
     /// Sets `rooms`' housekeeping status (each registered; nothing recorded for one already so).
     public func setRoomStatus(_ rooms: [RoomName], to status: HousekeepingStatus, reason: Reason? = nil) throws(HotelError) {
-        _ = try run(SetRoomStatus(rooms: rooms, status: status, reason: reason))
+        do throws(HotelError) {
+            _ = try run(SetRoomStatus(rooms: rooms, status: status, reason: reason))
+        } catch .rejected(.unknownRoom(let room, _)) {
+            throw try unknownRoom(room)
+        }
     }
 }
 

@@ -17,7 +17,8 @@ public struct SetRoomStatus: Decision {
     }
 
     public func decide(on state: some HotelReadModel) throws(BookingError) -> [DomainEvent] {
-        for room in rooms { try state.requireRoom(room) }
+        // The nearest room is named by the runner, which reads them all (its boundary does not).
+        for room in rooms where !state.hasRoom(room) { throw .unknownRoom(room, suggestion: nil) }
         var seen = Set<RoomName>()
         return rooms.filter { seen.insert($0).inserted && (state.housekeeping.status(of: $0) != status || reason != nil) }.map {
             .roomStatusSet(RoomStatusSet(room: $0, status: status, reason: reason))

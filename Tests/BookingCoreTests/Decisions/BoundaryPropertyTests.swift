@@ -28,7 +28,7 @@ struct BoundaryPropertyTests {
         func key() -> IdempotencyKey? { Int.random(in: 0..<4, using: &random) == 0 ? pick(keys) : nil }
         let id = ids.isEmpty || Int.random(in: 0..<12, using: &random) == 0 ? bookingID("bkNone") : Bool.random(using: &random) ? ids.last! : pick(ids)
         do throws(HotelError) {
-            switch Int.random(in: 0..<38, using: &random) {
+            switch Int.random(in: 0..<40, using: &random) {
             case 0, 1:
                 let names = (0..<Int.random(in: 1...2, using: &random)).map { _ in pick(rooms) }
                 try desk.addRooms(names, type: Bool.random(using: &random) ? .standard : suite)
@@ -79,6 +79,10 @@ struct BoundaryPropertyTests {
                 try desk.setGuest(pick(clients), [pick(GuestField.allCases): pick(["Ana", "+41 1", "b@c.d"])])
             case 37:
                 try desk.forgetGuest(pick(clients), reason: maybe(try! Reason("asked")))
+            case 38:
+                try desk.setRoomStatus([pick(rooms), pick(rooms)], to: pick(HousekeepingStatus.allCases), reason: maybe(try! Reason("spill")))
+            case 39:
+                _ = try desk.record(.checkedIn, id, dirtyOK: Bool.random(using: &random))
             default:
                 _ = try desk.cancel(id, reason: nil, fee: maybe("30"))
             }
@@ -112,7 +116,7 @@ struct BoundaryPropertyTests {
             Issue.record("\(name) decided differently on its boundary \(examples.count) times; the first:\n\(examples[0])")
         }
         // Every decision was tried, and recorded something, often enough to mean something.
-        let names = ["AddRooms", "ReserveStay", "ConfirmHold", "ReleaseHold", "CancelBooking", "ChangeBooking", "RecordMilestone", "BlockRoom", "UnblockRoom", "UndoLastStep", "ChangeSetting", "SetRate", "PostToFolio", "IssueInvoice", "SetGuestProfile", "ForgetGuest"]
+        let names = ["AddRooms", "ReserveStay", "ConfirmHold", "ReleaseHold", "CancelBooking", "ChangeBooking", "RecordMilestone", "BlockRoom", "UnblockRoom", "UndoLastStep", "ChangeSetting", "SetRate", "PostToFolio", "IssueInvoice", "SetGuestProfile", "ForgetGuest", "SetRoomStatus"]
         for name in names {
             #expect(decided[name, default: 0] > 1000, "\(name): \(decided[name, default: 0]) decided")
             #expect(accepted[name, default: 0] > 50, "\(name): \(accepted[name, default: 0]) accepted")

@@ -25,6 +25,12 @@ enum CompletionScript {
     /// Commands whose argument is a booking id, and those whose argument is a block id.
     static let idCommands = ["cancel", "change", "checkin", "checkout", "noshow", "confirm", "release", "history"]
     static let blockCommands = ["unblock"]
+    /// The commands whose arguments are room names.
+    static let roomCommands = ["clean", "inspect", "dirty"]
+    /// `--status`'s values: the housekeeping's for `housekeeping`, a booking's for the others.
+    static func statuses(of command: String) -> String {
+        command == "housekeeping" ? HousekeepingStatus.allCases.map(\.rawValue).joined(separator: " ") : Booking.Status.allCases.map(\.rawValue).joined(separator: " ")
+    }
 
     static func bash(_ nodes: [CommandNode]) -> String {
         let commands = nodes.flatMap(\.commands), groups = groups(nodes)
@@ -61,7 +67,8 @@ enum CompletionScript {
                     --room) _hotel_values rooms; return ;;
                     --type) _hotel_values types; return ;;
                     --from|--to|--on) COMPREPLY=($(compgen -W "today tomorrow yesterday" -- "$cur")); return ;;
-                    --status) COMPREPLY=($(compgen -W "\(Booking.Status.allCases.map(\.rawValue).joined(separator: " "))" -- "$cur")); return ;;
+                    --status) if [[ $sub == housekeeping ]]; then COMPREPLY=($(compgen -W "\(statuses(of: "housekeeping"))" -- "$cur"))
+                              else COMPREPLY=($(compgen -W "\(statuses(of: "bookings"))" -- "$cur")); fi; return ;;
                     --color) COMPREPLY=($(compgen -W "always never auto" -- "$cur")); return ;;
                     --by) COMPREPLY=($(compgen -W "night type room" -- "$cur")); return ;;
                     --store) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -82,6 +89,7 @@ enum CompletionScript {
                 case $sub in
                     \(idCommands.joined(separator: "|"))) _hotel_values ids ;;
                     \(blockCommands.joined(separator: "|"))) _hotel_values blocks ;;
+                    \(roomCommands.joined(separator: "|"))) _hotel_values rooms ;;
                     \(childWords)
                     completions) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")) ;;
                     import) COMPREPLY=($(compgen -f -- "$cur")) ;;
@@ -143,7 +151,7 @@ enum CompletionScript {
                     case "--room": line += " -a '(__hotel_values rooms)'"
                     case "--type": line += " -a '(__hotel_values types)'"
                     case "--from", "--to", "--on": line += " -a 'today tomorrow yesterday'"
-                    case "--status": line += " -a '\(Booking.Status.allCases.map(\.rawValue).joined(separator: " "))'"
+                    case "--status": line += " -a '\(statuses(of: command.spec.name))'"
                     case "--color": line += " -a 'always never auto'"
                     case "--by": line += " -a 'night type room'"
                     default: break
@@ -153,6 +161,7 @@ enum CompletionScript {
             }
             if idCommands.contains(command.spec.name) { out += "complete -c hotel -n \(condition) -a '(__hotel_values ids)'\n" }
             if blockCommands.contains(command.spec.name) { out += "complete -c hotel -n \(condition) -a '(__hotel_values blocks)'\n" }
+            if roomCommands.contains(command.spec.name) { out += "complete -c hotel -n \(condition) -a '(__hotel_values rooms)'\n" }
         }
         for group in groups(nodes) {
             out += "complete -c hotel -n '__fish_seen_subcommand_from \(group.word)' -a '\(group.children.joined(separator: " "))'\n"

@@ -10,7 +10,7 @@ public enum Repository {
     /// `scripts/check-chain`, the README's Python check of a log's hash chain.
     public static let checkChain = root.appendingPathComponent("scripts/check-chain")
     /// The head hash of the sample (`verify`'s summary ends with it).
-    public static let sampleHead = "3f079d1b3316c1397fbae2f68d7cc55617f11253f9c07eb596811abc0fa28e9c"
+    public static let sampleHead = "9fb1913be62462b734be6ad32c253d014f9c266029b80534c37cc045d9a4f56e"
 
     /// What `scripts/check-chain` (Python's hashlib) makes of the log at `path`: the head it prints, or the
     /// line where the chain breaks, and its exit status.

@@ -211,8 +211,8 @@ struct PostgresTests {
             let idIndex: Int? = sides[0].1.ids.isEmpty || random.next() % 8 == 0 ? nil : Int(random.next() % UInt64(sides[0].1.ids.count))
             var arguments: [String]
             var input: String?
-            // Rooms, the currency, a rate and a profile first; then anything.
-            switch [0: 0, 1: 1, 2: 24, 3: 99, 4: 33][step] ?? random.next() % 42 {
+            // Rooms, the currency, a rate, a profile and a room's status first; then anything.
+            switch [0: 0, 1: 1, 2: 24, 3: 99, 4: 33, 5: 42][step] ?? random.next() % 44 {
             case 99: arguments = ["rates", "set", "--type", "double", "--price", "100"]
             case 0: arguments = ["rooms", "add", "101", "102", "--type", "double"]
             case 1: arguments = ["rooms", "add", pick(rooms)] + (random.next() % 2 == 0 ? ["--type", pick(types)] : [])
@@ -255,6 +255,9 @@ struct PostgresTests {
             case 37, 40, 41: arguments = ["invoice", "<id>"] + (random.next() % 3 == 0 ? ["--credit"] : [])
             case 38: arguments = pick([["audit", "--on", stay[1]], ["revenue", "--from", stay[1], "--to", stay[3]], ["bookings", "--guest", "muller"]])
             case 39: arguments = ["hold", "--room", pick(rooms), "--idempotency-key", "k\(step)", "--deposit", "50"] + stay + ["--for", "2h"]
+            // Housekeeping: statuses set, the list, a check-in let into a dirty room.
+            case 42: arguments = [pick(["clean", "inspect", "dirty"]), pick(rooms)] + (random.next() % 3 == 0 ? [pick(rooms)] : [])
+            case 43: arguments = pick([["housekeeping"], ["housekeeping", "--json", "--on", stay[1]], ["housekeeping", "--status", "dirty"], ["checkin", "<id>", "--dirty-ok"]])
             default: arguments = ["rooms"]
             }
             // Every tenth step, a batch.
@@ -283,7 +286,7 @@ struct PostgresTests {
         let logs = try sides.indices.map { side in sides[side].1(try sides[side].0.run(["log"]).stdout) }
         #expect(logs[0] == logs[1])
         #expect(logs[0].split(separator: "\n").count > 20)
-        for type in ["SettingChanged", "RateSet", "PaymentRecorded", "ChargePosted", "GuestProfileSet", "GuestForgotten", "InvoiceIssued"] { #expect(logs[0].contains("\"type\":\"\(type)\""), "\(type)") }
+        for type in ["SettingChanged", "RateSet", "PaymentRecorded", "ChargePosted", "GuestProfileSet", "GuestForgotten", "InvoiceIssued", "RoomStatusSet"] { #expect(logs[0].contains("\"type\":\"\(type)\""), "\(type)") }
         #expect(logs[0].contains("\"prices\":"))
         let caches = (try? FileManager.default.contentsOfDirectory(atPath: sandbox.path + "/cache")) ?? []
         #expect(caches.count == (seed == 1 ? 1 : 0), "\(caches)")

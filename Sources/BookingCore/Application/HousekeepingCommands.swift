@@ -36,27 +36,37 @@ public struct HousekeepingLine: Sendable, Equatable {
 extension HotelReadModel {
     /// Every registered room's line for `day` (whose statuses are as they stand now), rooms with an
     /// arrival that day that are not ready first, then by name; only rooms of `statuses` if any are given.
+    /// A room's calendar is read from `day` on only as far as the next stay to arrive.
     public func housekeepingLines(on day: Day, statuses: Set<HousekeepingStatus>, at now: Instant) -> [HousekeepingLine] {
         var lines: [HousekeepingLine] = []
         for room in roomNames() {
             let status = housekeeping.status(of: room)
             guard statuses.isEmpty || statuses.contains(status) else { continue }
-            // The stays of the room that hold nights now: booked, held, checked in.
-            let stays = bookings(matching: BookingFilter(room: room, from: day, statuses: [.held, .active, .checkedIn], now: now))
             let inHouse = checkedIn(room: room)
-            let arriving = stays.first { $0.status(at: now) != .checkedIn && $0.roomArrival == day }
+            // From the day on, the earliest stay on the room's calendar: one not checked in that arrived
+            // before (it stays the night), then the next to arrive; checked-in stays and blocks are passed.
+            var staying = false
+            var next: Booking?
+            var from = day
+            while next == nil, from < Day.latest, let window = try? Stay(arrival: from, departure: Day.latest),
+                  let entry = firstOnCalendar(room: room, stay: window, at: now, except: nil) {
+                if case .booking(let booking) = entry, booking.status(at: now) != .checkedIn {
+                    if booking.roomArrival >= day { next = booking; break }
+                    staying = true
+                }
+                from = max(entry.stay.departure, from.adding(days: 1))
+            }
             let occupancy: HousekeepingLine.Occupancy
             if inHouse.contains(where: { $0.stay.departure <= day }) {
                 occupancy = .dueOut
-            } else if inHouse.contains(where: { $0.roomArrival <= day }) || stays.contains(where: { $0.roomArrival < day && day < $0.stay.departure }) {
+            } else if staying || inHouse.contains(where: { $0.roomArrival <= day }) {
                 occupancy = .occupied
-            } else if arriving != nil {
+            } else if next?.roomArrival == day {
                 occupancy = .arrival
             } else {
                 occupancy = .vacant
             }
-            let next = stays.filter { $0.status(at: now) != .checkedIn && $0.roomArrival >= day }.min { ($0.roomArrival, $0.id.rawValue) < ($1.roomArrival, $1.id.rawValue) }
-            lines.append(HousekeepingLine(room: room, status: status, occupancy: occupancy, nextArrival: next?.id, arrivesToday: arriving != nil))
+            lines.append(HousekeepingLine(room: room, status: status, occupancy: occupancy, nextArrival: next?.id, arrivesToday: next?.roomArrival == day))
         }
         return lines.sorted { a, b in
             let (x, y) = (a.arrivesToday && !a.status.isReady, b.arrivesToday && !b.status.isReady)

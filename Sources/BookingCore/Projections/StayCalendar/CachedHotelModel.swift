@@ -158,10 +158,14 @@ struct CachedHotelModel: HotelReadModel, StayCalendarEditing {
         if let found = tail.firstOnCalendar(room: room, stay: stay, at: now, except: except) { candidates.append(found) }
         if let snapshot, let r = snapshot.roomIndex(room.rawValue) {
             let skip = except.map(BookingKey.init)
-            let overlapping = snapshot.activeOverlaps(room: r, arrival: Int32(stay.arrival.ordinal), departure: Int32(stay.departure.ordinal))
-            if let first = overlapping.first(where: { snapshotHolds($0, at: now, skip: skip) }), let entry = snapshot.entry(first) {
-                candidates.append(entry)
+            // The first that holds, found without reading the others (a long window overlaps many).
+            var first: Int?
+            _ = snapshot.hasActiveOverlap(room: r, arrival: Int32(stay.arrival.ordinal), departure: Int32(stay.departure.ordinal)) { index in
+                guard snapshotHolds(index, at: now, skip: skip) else { return false }
+                first = index
+                return true
             }
+            if let first, let entry = snapshot.entry(first) { candidates.append(entry) }
         }
         return candidates.min { ($0.stay.arrival, $0.id) < ($1.stay.arrival, $1.id) }
     }

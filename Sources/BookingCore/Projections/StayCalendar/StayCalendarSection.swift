@@ -248,13 +248,6 @@ final class Snapshot: @unchecked Sendable {
         }
     }
 
-    /// The active bookings of room `r` that share a night with `arrival..<departure`, in arrival order.
-    func activeOverlaps(room r: Int, arrival: Int32, departure: Int32) -> [Int] {
-        var found: [Int] = []
-        forEachActiveOverlap(room: r, arrival: arrival, departure: departure) { found.append($0); return true }
-        return found
-    }
-
     /// Whether room `r` has an active booking overlapping `arrival..<departure` for which `counts` is true.
     ///
     /// - Complexity: O(log n) to find the first candidate, then one step per overlapping booking; no allocation.

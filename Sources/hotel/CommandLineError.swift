@@ -31,7 +31,7 @@ struct CommandLineError: Error {
             switch storeError {
             case .corrupt, .damagedGuestFile: status = .dataError
             case .notFound, .noFolder: status = .noInput
-            case .io, .notRegularFile, .linkedGuestFile: status = .ioError
+            case .io, .notRegularFile, .linkedGuestFile, .linkedGuestStore: status = .ioError
             case .lockTimeout, .conflict, .recordedLater, .unavailable: status = .temporaryFailure
             case .authentication: status = .permissionDenied
             case .unsupportedFormat: status = .dataError

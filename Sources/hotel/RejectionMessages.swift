@@ -107,6 +107,8 @@ extension BookingError {
             return "no profile of client '\(client)'; 'hotel guests set \(client) --name NAME' records one"
         case .guestForgotten(let client, let at):
             return "client '\(client)' was forgotten at \(at); 'hotel guests set \(client)' starts a new profile"
+        case .importedProfileLacks(let index, let fields):
+            return "profile \(index + 1) of the import has no \(fields.map(\.rawValue).joined(separator: ", ")), which the log records were set; nothing was imported"
         case .importedProfileNotKept(let index, _):
             return "profile \(index + 1) of the import is not one the store's log shows; nothing was imported"
         case .guestChangedSinceRead(let client):

@@ -77,7 +77,7 @@ struct GuestDefectTests {
     @Test func aSideFileOthersMayReadIsAWarning() throws {
         #expect(chmod(guests, 0o644) == 0)
         let verify = try sandbox.hotel(now: now).run(["verify"])
-        #expect(verify.status == 0 && verify.stderr.contains("hotel: warning: \(URL(fileURLWithPath: guests).lastPathComponent): has mode 0644: others on this machine may read the guests' personal data; 'chmod 600 "), "\(verify)")
+        #expect(verify.status == 0 && verify.stderr.contains("hotel: warning: \(URL(fileURLWithPath: guests).lastPathComponent): has mode 0644, not 0600 (read and write by its owner only): others may read the guests' personal data, or its owner may not write it; 'chmod 600 "), "\(verify)")
         try sandbox.ok(["guests", "set", "40", "--note", "x"], at: now)
         var info = stat()
         #expect(stat(guests, &info) == 0 && info.st_mode & 0o777 == 0o600)

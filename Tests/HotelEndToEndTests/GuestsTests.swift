@@ -318,8 +318,8 @@ struct GuestsTests {
         // A command that reads it says which file is damaged and how to mend it (not "corrupt event log").
         let listed = try sandbox.hotel(now: now).run(["guests"])
         #expect(listed == .init(stdout: "", stderr: """
-            hotel: error: the guests' side file 'events.jsonl.guests' is damaged: its checksum does not match its content (it was damaged or edited); \
-            nothing was written (restore it from a backup, or its values with 'hotel guests import'; 'hotel verify' checks it)
+            hotel: error: the guests' side file 'events.jsonl.guests' is damaged: its checksum does not match its content (it was damaged or edited) \
+            (restore it from a backup, or its values with 'hotel guests import'; 'hotel verify' checks it)
 
             """, status: 65), "\(listed)")
     }

@@ -97,7 +97,10 @@ extension FrontDesk {
     /// set` or `forget` left behind (a marker beside the side file says one may have), so that they are not
     /// kept a moment longer than the next write.
     func finishGuestUpkeep() {
-        guard let vault = store.guestVault, vault.mayHaveLeftovers, !holdingGuestLock.withLock({ $0 }) else { return }
+        guard let vault = store.guestVault, !holdingGuestLock.withLock({ $0 }) else { return }
+        // A copy a killed guests write left (of the values, or of the marker) goes too.
+        let copies = (vault as? GuestVaultFile).map { !$0.leftoverTemporaries.isEmpty } ?? false
+        guard vault.mayHaveLeftovers || copies else { return }
         try? withGuests { (vault) throws(HotelError) in try tidy(vault) }
     }
 
@@ -226,6 +229,19 @@ extension FrontDesk {
         return shown.sorted { $0.client.rawValue.utf8.lexicographicallyPrecedes($1.client.rawValue.utf8) }
     }
 
+    /// The fields each profile set records were given values, by client and revision (read from the log's
+    /// `GuestProfileSet` events: what a record of that revision must hold).
+    func fieldsSet() throws(HotelError) -> [[String]: [GuestField]] {
+        let read: ReadResult
+        do throws(EventStoreError) { read = try store.read(Query([QueryItem(types: [GuestProfileSet.type], tags: [])])) } catch { throw .store(error) }
+        var fields: [[String]: [GuestField]] = [:]
+        for recorded in read.events {
+            guard case .guestProfileSet(let e)? = try? DomainEvent(recorded) else { continue }
+            fields[[e.client.rawValue, e.revision.description]] = e.fields
+        }
+        return fields
+    }
+
     /// Restores `records` (an export): each must be a profile the log shows (its client's last profile set
     /// names its revision); else nothing is restored.
     /// - Throws: ``BookingError/importedProfileNotKept(index:logged:)`` for the first that is not.
@@ -236,6 +252,12 @@ extension FrontDesk {
             let register = Self.register(of: model)
             if let index = records.firstIndex(where: { register[$0.client]?.revision != $0.revision }) {
                 throw .rejected(.importedProfileNotKept(index: index, logged: register[records[index].client]))
+            }
+            // Each must hold a value of every field its revision's event says was set.
+            let fields = try fieldsSet()
+            for (index, record) in records.enumerated() {
+                let lacking = (fields[[record.client.rawValue, record.revision.description]] ?? []).filter { record.profile[$0] == nil }
+                if !lacking.isEmpty { throw .rejected(.importedProfileLacks(index: index, fields: lacking.sorted { $0.rawValue < $1.rawValue })) }
             }
             var current: [GuestRecord]
             do throws(EventStoreError) { current = Self.shown(try vault.records(), by: model) } catch { throw .store(error) }
@@ -261,8 +283,8 @@ extension FrontDesk {
             for temporary in file.leftoverTemporaries {
                 problems.append("\(temporary): a guests write killed before it finished left this copy (the next command that writes removes it)")
             }
-            if let mode = file.modeOpenToOthers {
-                warnings.append("\(file.name): has mode 0\(String(mode, radix: 8)): others on this machine may read the guests' personal data; 'chmod 600 \(file.name)' closes it (the next guests write does too)")
+            if let mode = file.modeOtherThan0600 {
+                warnings.append("\(file.name): has mode 0\(String(mode, radix: 8)), not 0600 (read and write by its owner only): others may read the guests' personal data, or its owner may not write it; 'chmod 600 \(file.name)' sets it (the next guests write does too)")
             }
         }
         let records: [GuestRecord]
@@ -282,12 +304,17 @@ extension FrontDesk {
         } else {
             register = Self.register(of: try state(query: .all))
         }
+        let fields = records.isEmpty ? [:] : try fieldsSet()
         for record in records {
             let entry = register[record.client]
+            let lacking = (fields[[record.client.rawValue, record.revision.description]] ?? []).filter { record.profile[$0] == nil }
+            if !lacking.isEmpty {
+                problems.append("\(vault.name): client \(record.client)'s record at revision \(record.revision) has no \(lacking.map(\.rawValue).sorted().joined(separator: ", ")), which the log records were set")
+            }
             if let forgotten = entry?.forgottenAt {
                 problems.append("\(vault.name): holds values of client \(record.client), forgotten at \(forgotten) (the next 'hotel guests' write erases them)")
             } else if entry?.revision != record.revision {
-                problems.append("\(vault.name): holds values of client \(record.client) at revision \(record.revision), which the log does not know (the next 'hotel guests' write removes them)")
+                problems.append("\(vault.name): holds values of client \(record.client) at revision \(record.revision), which is not the revision of its profile the log shows (the next 'hotel guests' write removes them)")
             } else if !seen.insert(record.client).inserted {
                 problems.append("\(vault.name): holds two records of client \(record.client) at revision \(record.revision)")
             }

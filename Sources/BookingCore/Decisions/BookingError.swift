@@ -93,6 +93,9 @@ public enum BookingError: Error, Sendable, Equatable {
     /// Record `index` of a `guests import` is not a profile the log shows: `logged` is what the log says of
     /// its client (nil: no profile at all; forgotten; or another revision).
     case importedProfileNotKept(index: Int, logged: GuestEntry?)
+    /// Record `index` of a `guests import` lacks `fields`, which the log's profile set of its revision
+    /// records were given values.
+    case importedProfileLacks(index: Int, fields: [GuestField])
     /// The profile changed between the command's read and its decision: it merges again.
     case guestChangedSinceRead(ClientID)
     /// A release of a hold with money paid toward it (`paid`, not refunded): it is refunded first.

@@ -33,6 +33,9 @@ enum TextRules {
         if fromInput, let bidi = text.unicodeScalars.first(where: isBidirectionalControl) {
             return "it contains a bidirectional control character (U+\(String(bidi.value, radix: 16, uppercase: true)))"
         }
+        if fromInput, let separator = text.unicodeScalars.first(where: { [0x2028, 0x2029, 0xFEFF].contains($0.value) }) {
+            return "it contains a \(separator.value == 0xFEFF ? "byte order mark" : "line or paragraph separator") (U+\(String(separator.value, radix: 16, uppercase: true)))"
+        }
         if fromInput, longestRunOfNonStarters(text) > maximumNonStarters {
             return "it has more than \(maximumNonStarters) combining marks in a row"
         }
@@ -40,16 +43,27 @@ enum TextRules {
         return nil
     }
 
-    /// The most combining marks (scalars of a canonical combining class other than 0) input may hold in a
-    /// row: the bound of Unicode's Stream-Safe Text Format (UAX #15), which no real text reaches, and which
-    /// keeps a "character" of a length limit from being hundreds of bytes.
+    /// The most combining marks input may hold in a row: the bound of Unicode's Stream-Safe Text Format
+    /// (UAX #15), which no real text reaches, and which keeps a "character" of a length limit from being
+    /// hundreds of bytes. A mark is a scalar of a canonical combining class other than 0, or of the
+    /// general categories Mn, Mc and Me (enclosing marks, variation selectors, the grapheme joiner, and the
+    /// vowel signs of Thai or Devanagari have class 0).
     static let maximumNonStarters = 30
 
-    /// The length of the longest run of combining marks in `text`.
+    /// Whether `scalar` is a mark in the sense of ``maximumNonStarters``.
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return properties.canonicalCombiningClass.rawValue != 0
+        }
+    }
+
+    /// The length of the longest run of marks in `text`.
     static func longestRunOfNonStarters(_ text: String) -> Int {
         var longest = 0, run = 0
         for scalar in text.unicodeScalars {
-            run = scalar.properties.canonicalCombiningClass.rawValue == 0 ? 0 : run + 1
+            run = isMark(scalar) ? run + 1 : 0
             longest = max(longest, run)
         }
         return longest

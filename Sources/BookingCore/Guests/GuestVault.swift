@@ -92,28 +92,32 @@ public struct GuestVaultFile: GuestVault {
     private var lockPath: String { path + ".lock" }
     private var markerPath: String { path + ".pending" }
 
+    /// The log the side file is beside.
+    let logPath: String
     /// How long a guests command waits for another one, in seconds (the store's `HOTEL_LOCK_TIMEOUT`).
     public let lockTimeout: Double
 
     public init(logPath: String, lockTimeout: Double = 10) {
+        self.logPath = logPath
         path = logPath + ".guests"
         self.lockTimeout = lockTimeout
     }
 
     /// Refuses a side file that is a symbolic link or has other hard links: its rewrite (a rename over the
     /// name) would leave the values in the file the other name points to, so that a forget would not erase
-    /// them.
+    /// them. So is a log with another hard link: each of its names would keep a side file of its own.
     private func requireOneName() throws(EventStoreError) {
         var info = stat()
+        if stat(logPath, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink > 1 { throw .linkedGuestStore(path: logPath) }
         guard lstat(path, &info) == 0 else { return }
         if info.st_mode & S_IFMT == S_IFLNK || (info.st_mode & S_IFMT == S_IFREG && info.st_nlink > 1) { throw .linkedGuestFile(path: path) }
     }
 
-    /// The file's permission bits if they let others than its owner read or write it (a copy restored
-    /// without its mode, say); nil if they do not, or there is no file.
-    public var modeOpenToOthers: UInt32? {
+    /// The file's permission bits if they are not 0600 (a copy restored without its mode, say); nil if they
+    /// are, or there is no file.
+    public var modeOtherThan0600: UInt32? {
         var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & 0o077 != 0 else { return nil }
+        guard stat(path, &info) == 0, info.st_mode & 0o7777 != 0o600 else { return nil }
         return UInt32(info.st_mode & 0o7777)
     }
 
@@ -144,11 +148,10 @@ public struct GuestVaultFile: GuestVault {
         return records
     }
 
-    /// Parses only the lines of `clients` (a line starts with its client, as ``replace(with:)`` writes it).
-    /// The whole file's checksum is checked by every write, by `hotel verify` and by every read of all the
-    /// records; a lookup checks the lines it reads.
+    /// Checks the whole file's checksum (an edited value is never shown), then parses only the lines of
+    /// `clients` (a line starts with its client, as ``replace(with:)`` writes it).
     public func records(of clients: Set<ClientID>) throws(EventStoreError) -> [GuestRecord] {
-        guard !clients.isEmpty, let content = try content(checked: false) else { return [] }
+        guard !clients.isEmpty, let content = try content(checked: true) else { return [] }
         let wanted = Set(clients.map { Array($0.rawValue.utf8) })
         let opening = Array(#"{"client":""#.utf8)
         var records: [GuestRecord] = []

@@ -34,6 +34,9 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
     /// The guests' side file is a symbolic link or has another hard link: rewriting it would leave the values
     /// under the other name, so that a forget would not erase them.
     case linkedGuestFile(path: String)
+    /// The log has another hard link: its guests' side file is named after the name the store is given,
+    /// so each name would keep its own, and a forget through one would leave the other's values.
+    case linkedGuestStore(path: String)
     /// The guests' side file is damaged: its checksum line is missing or does not match, or a line (counted
     /// from 1) is not a record; nothing is written until it is restored.
     case damagedGuestFile(path: String, line: Int?, reason: String)
@@ -45,7 +48,7 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
         case .corrupt(let path, let line, let offset, let reason):
             return "\(path):\(line): corrupt event log at byte \(offset): \(reason); nothing was written (run 'hotel verify' and repair or restore the file)"
         case .damagedGuestFile(let path, let line, let reason):
-            return "the guests' side file '\(path)'\(line.map { " (line \($0))" } ?? "") is damaged: \(reason); nothing was written (restore it from a backup, or its values with 'hotel guests import'; 'hotel verify' checks it)"
+            return "the guests' side file '\(path)'\(line.map { " (line \($0))" } ?? "") is damaged: \(reason) (restore it from a backup, or its values with 'hotel guests import'; 'hotel verify' checks it)"
         case .notFound(let path):
             return "no store at '\(path)': create one with 'hotel --store \(path) rooms add NAME...', or point --store or HOTEL_STORE at an existing log"
         case .noFolder(let path, let folder):
@@ -68,6 +71,8 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
             return "the store recorded a later event while the command was deciding"
         case .notRegularFile(let path):
             return "'\(path)' is not a regular file (a FIFO, a device, a socket or a directory): a store and the files beside it must be plain files; remove it or point --store elsewhere"
+        case .linkedGuestStore(let path):
+            return "the store '\(path)' has another hard link: its guests' personal data would be kept beside one of its names only, and a forget through another name would leave it; give a store with guests one name (a symbolic link to it is fine)"
         case .linkedGuestFile(let path):
             return "'\(path)' is a symbolic link or has another hard link: a forget would leave the guests' values under the other name; make it a file of its own (copy it in place of the link, or remove the other name)"
         case .lockTimeout(let path, let seconds):

@@ -34,7 +34,7 @@ extension Subcommand {
         spec: CommandSpec(
             name: "guests show", abstract: "Show what the hotel holds about a client: the profile, the stays and each folio's balance.",
             arguments: [("client", "The client id, as --client takes it.")], positionalCount: 1...1,
-            discussion: "The profile as KEY<TAB>VALUE lines (client, name, email, phone, note; or client and forgotten with the time it was erased), then the client's stays as 'hotel bookings' prints them, each followed by its folio's balance where it has one. With --json: {\"client\":...,\"name\":...,\"email\":...,\"phone\":...,\"note\":...,\"stays\":[...],\"events\":[...]}, or {\"client\":...,\"forgottenAt\":...,\"stays\":[...],\"events\":[...]} once forgotten: the complete record of what the hotel holds about that person (GDPR article 15). \"events\" are the log's events about the client's profile (each change, which fields, the erasure and its reason) and about each of their stays (booking, changes, nightly prices, charges, payments with their method and reference, invoices), in log order, as 'hotel log' prints them."),
+            discussion: "The profile as KEY<TAB>VALUE lines (client, name, email, phone, note; or client and forgotten with the time it was erased), then the client's stays as 'hotel bookings' prints them, each followed by its folio's balance where it has one. With --json: {\"client\":...,\"name\":...,\"email\":...,\"phone\":...,\"note\":...,\"stays\":[...],\"events\":[...]}, or {\"client\":...,\"forgottenAt\":...,\"stays\":[...],\"events\":[...]} once forgotten: the complete record of what the hotel holds about that person (GDPR article 15). \"events\" are the log's events about the client's profile (each change, which fields, the erasure and its reason) and about each of their stays (booking, changes, nightly prices, charges, payments with their method and reference, invoices), in log order, each the JSON object of its line in 'hotel log' (the same members and values)."),
         options: Flag.json,
         run: { (arguments, context, json) throws(CommandLineError) in
             let client = try arguments.parse(arguments.positionals[0], ClientID.init(_:))
@@ -153,7 +153,10 @@ extension Subcommand {
             }
             var records: [(line: Int, record: GuestRecord)] = []
             var lineOfClient: [ClientID: Int] = [:]
-            for (index, line) in try readInput(source).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            for (index, whole) in try readInput(source).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+                // A CRLF line end is one too.
+                let line = whole.last == UInt8(ascii: "\r") ? whole.dropLast() : whole
+                if line.isEmpty { continue }
                 let record: GuestRecord
                 do throws(GuestRecord.ExportLineProblem) { record = try GuestRecord(exportLine: Array(line)) } catch { throw refusal(index + 1, error.description, .dataError) }
                 if let earlier = lineOfClient.updateValue(index + 1, forKey: record.client) {
@@ -162,11 +165,16 @@ extension Subcommand {
                 records.append((index + 1, record))
             }
             try context.requireStore()
-            let (count, refused) = try context.query { (desk) throws(HotelError) -> (Int, (index: Int, logged: GuestEntry?)?) in
-                do throws(HotelError) { return (try desk.importGuests(records.map(\.record)), nil) } catch .rejected(.importedProfileNotKept(let index, let logged)) { return (0, (index, logged)) }
+            let (count, refused) = try context.query { (desk) throws(HotelError) -> (Int, (index: Int, logged: GuestEntry?, lacks: [GuestField])?) in
+                do throws(HotelError) { return (try desk.importGuests(records.map(\.record)), nil) }
+                catch .rejected(.importedProfileNotKept(let index, let logged)) { return (0, (index, logged, [])) }
+                catch .rejected(.importedProfileLacks(let index, let fields)) { return (0, (index, nil, fields)) }
             }
-            if let (index, logged) = refused {
+            if let (index, logged, lacks) = refused {
                 let (line, record) = records[index]
+                if !lacks.isEmpty {
+                    throw refusal(line, "client '\(record.client)''s profile at revision \(record.revision) has no \(lacks.map(\.rawValue).joined(separator: ", ")), which the log records were set", .rejected)
+                }
                 let reason = if let forgotten = logged?.forgottenAt {
                     "client '\(record.client)' was forgotten at \(forgotten): their values are not restored"
                 } else if let revision = logged?.revision {

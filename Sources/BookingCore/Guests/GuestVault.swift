@@ -105,11 +105,14 @@ public struct GuestVaultFile: GuestVault {
 
     /// Refuses a side file that is a symbolic link or has other hard links: its rewrite (a rename over the
     /// name) would leave the values in the file the other name points to, so that a forget would not erase
-    /// them. So is a log with another hard link: each of its names would keep a side file of its own.
-    private func requireOneName() throws(EventStoreError) {
+    /// them. So is a log with another hard link, once it has guests or is `writing` them: each of its names
+    /// would keep a side file of its own. (A store without guests may have as many names as it likes.)
+    private func requireOneName(writing: Bool = false) throws(EventStoreError) {
         var info = stat()
-        if stat(logPath, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink > 1 { throw .linkedGuestStore(path: logPath) }
-        guard lstat(path, &info) == 0 else { return }
+        let exists = lstat(path, &info) == 0
+        var log = stat()
+        if writing || exists, stat(logPath, &log) == 0, log.st_mode & S_IFMT == S_IFREG, log.st_nlink > 1 { throw .linkedGuestStore(path: logPath) }
+        guard exists else { return }
         if info.st_mode & S_IFMT == S_IFLNK || (info.st_mode & S_IFMT == S_IFREG && info.st_nlink > 1) { throw .linkedGuestFile(path: path) }
     }
 
@@ -231,7 +234,7 @@ public struct GuestVaultFile: GuestVault {
         }
         JSONWriter.write(.object(["sha256": .string(SHA256.hash(bytes).hex)]), to: &bytes)
         bytes.append(UInt8(ascii: "\n"))
-        try requireOneName()
+        try requireOneName(writing: true)
         try Self.writeDurably(bytes, to: path)
     }
 
@@ -270,6 +273,7 @@ public struct GuestVaultFile: GuestVault {
 
     public func markLeftovers(_ set: Bool) throws(EventStoreError) {
         if set {
+            try requireOneName(writing: true)
             try Self.writeDurably([], to: markerPath)
         } else {
             clearTemporaries()

@@ -15,10 +15,21 @@ struct VerifyTests {
         // The sample is its log and its guests' side file (without it, verify warns of the profiles' missing values).
         try FileManager.default.copyItem(atPath: Self.sample.path, toPath: hotel.storePath)
         try FileManager.default.copyItem(atPath: Self.sample.path + ".guests", toPath: hotel.storePath + ".guests")
+        // Git keeps no mode but 0644 and 0755, so a clone has the side file at 0644, which verify rightly warns of.
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: hotel.storePath + ".guests")
         let result = try hotel.run(["verify"])
         // An old store (no line carries previousHash): its head is the hash of every line.
         #expect(result == .init(stdout: "ok: 155 events, 12 rooms, 62 bookings (9 cancelled), last position 155, head \(Repository.sampleHead)\n", stderr: "", status: 0))
         #expect(try Repository.chainHead(hotel.storePath) == Repository.sampleHead)
+    }
+
+    @Test func theShippedSampleAsAFreshCloneHasItWarnsOnlyOfTheSideFilesMode() throws {
+        try FileManager.default.copyItem(atPath: Self.sample.path, toPath: hotel.storePath)
+        try FileManager.default.copyItem(atPath: Self.sample.path + ".guests", toPath: hotel.storePath + ".guests")
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: hotel.storePath + ".guests")
+        let result = try hotel.run(["verify"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "hotel: warning: events.jsonl.guests: has mode 0644, not 0600 (read and write by its owner only): others may read the guests' personal data, or its owner may not write it; 'chmod 600 events.jsonl.guests' sets it (the next guests write does too)\n")
     }
 
     @Test func aStoreWrittenByHandWithJqVerifies() throws {
